@@ -1,0 +1,34 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Electron may only be imported by the shell (electron/main, electron/preload): the core and the CLI run in plain Node. */
+const noElectron = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'electron', message: 'electron/core and electron/cli run without Electron: inject the capability instead.' }],
+      patterns: [{ group: ['electron/*'], message: 'electron/core and electron/cli run without Electron.' }],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'release/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['electron/core/**', 'electron/cli/**'], rules: noElectron },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+);
