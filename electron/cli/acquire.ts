@@ -1,0 +1,222 @@
+/** `rtw acquire`: sign in and write the INI file, with human progress on stderr or JSON events on stdout. */
+import { parseArgs } from 'node:util';
+import open from 'open';
+import { formatExplanation } from '../core/diagnose/index.js';
+import { format } from '../core/i18n.js';
+import type { Lang } from '../core/i18n.js';
+import { createNodeNetworkClient } from '../core/network-client.js';
+import { validateProfile } from '../core/profile.js';
+import type { ProfileInput } from '../core/profile.js';
+import { runAcquisition } from '../core/session.js';
+import type { SessionEvent } from '../core/session.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import type { ExitCode } from './exit-codes.js';
+import { writeLine } from './io.js';
+import type { CliIo } from './io.js';
+import { CLI_TEXT } from './messages.js';
+import { obtainSecret } from './secret.js';
+import path from 'node:path';
+
+const OPTIONS = {
+  'client-id': { type: 'string' },
+  user: { type: 'string' },
+  tenant: { type: 'string' },
+  cloud: { type: 'string' },
+  authority: { type: 'string' },
+  protocols: { type: 'string' },
+  port: { type: 'string' },
+  path: { type: 'string' },
+  out: { type: 'string' },
+  'public-client': { type: 'boolean' },
+  'secret-stdin': { type: 'boolean' },
+  'no-browser': { type: 'boolean' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
+/** JSON mode prints `waiting` at the start and then every this many seconds, not every tick. */
+const JSON_WAITING_EVERY_SECONDS = 30;
+
+class UsageError extends Error {}
+
+function integerOption(value: string | undefined, option: string, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(format(CLI_TEXT.notANumber[lang], { option, value }));
+  return Number(value);
+}
+
+/** Runs `rtw acquire` with the arguments after the command name. */
+export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Promise<ExitCode> {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
+  let input: ProfileInput;
+  try {
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
+    input = {
+      clientId: values['client-id'],
+      userId: values.user,
+      tenant: values.tenant,
+      cloud: values.cloud,
+      authority: values.authority,
+      protocols: values.protocols?.split(',').filter((p) => p.trim() !== ''),
+      redirectPort: integerOption(values.port, 'port', lang),
+      redirectPath: values.path,
+      outFile: path.resolve(io.cwd, values.out ?? 'smail_refresh_token.ini'),
+      publicClient: values['public-client'] === true,
+      timeoutSeconds: integerOption(values.timeout, 'timeout', lang),
+    };
+  } catch (error) {
+    const message =
+      error instanceof UsageError
+        ? error.message
+        : format(CLI_TEXT.badOption[lang], { message: (error as Error).message });
+    writeLine(io.stderr, message);
+    return EXIT.usage;
+  }
+  const json = values.json === true;
+
+  if (!input.publicClient) {
+    const secret = await obtainSecret(io, { fromStdin: values['secret-stdin'] === true, lang });
+    if (secret === undefined) {
+      writeLine(io.stderr, CLI_TEXT.secretNeeded[lang]);
+      return EXIT.usage;
+    }
+    input.clientSecret = secret;
+  }
+
+  const validation = validateProfile(input);
+  if (!validation.ok) {
+    if (json) {
+      for (const issue of validation.issues) {
+        writeLine(
+          io.stdout,
+          JSON.stringify({ event: 'invalid', field: issue.field, message: issue.message[lang] }),
+        );
+      }
+    }
+    writeLine(io.stderr, CLI_TEXT.invalidInput[lang]);
+    for (const issue of validation.issues)
+      writeLine(io.stderr, `  --${optionOf(issue.field)}: ${issue.message[lang]}`);
+    return EXIT.usage;
+  }
+  const profile = validation.profile;
+
+  let lastJsonWaiting = Number.POSITIVE_INFINITY;
+  const onEvent = (event: SessionEvent): void => {
+    if (json) {
+      if (event.type === 'waiting') {
+        if (
+          lastJsonWaiting - event.secondsLeft < JSON_WAITING_EVERY_SECONDS &&
+          lastJsonWaiting !== Number.POSITIVE_INFINITY
+        )
+          return;
+        lastJsonWaiting = event.secondsLeft;
+      }
+      writeLine(io.stdout, JSON.stringify(toJson(event, lang)));
+      return;
+    }
+    printHuman(event, io, lang, { userId: profile.userId });
+  };
+
+  const result = await runAcquisition(profile, {
+    network: createNodeNetworkClient(),
+    openBrowser:
+      values['no-browser'] === true
+        ? undefined
+        : async (url) => {
+            await open(url, { wait: false });
+          },
+    onEvent,
+    lang,
+    signal: io.signal,
+  });
+  return result.ok ? EXIT.ok : exitCodeFor(result.code);
+}
+
+const FIELD_OPTIONS: Partial<Record<keyof ProfileInput, string>> = {
+  clientId: 'client-id',
+  userId: 'user',
+  clientSecret: 'client-secret (RTW_CLIENT_SECRET)',
+  publicClient: 'public-client',
+  redirectPort: 'port',
+  redirectPath: 'path',
+  outFile: 'out',
+  timeoutSeconds: 'timeout',
+};
+
+function optionOf(field: keyof ProfileInput): string {
+  return FIELD_OPTIONS[field] ?? field;
+}
+
+/** The JSON form of an event: `event` names it; explanations come in the chosen language. */
+function toJson(event: SessionEvent, lang: Lang): Record<string, unknown> {
+  const { type, ...rest } = event;
+  if (event.type === 'failed') {
+    const e = event.explanation;
+    return {
+      event: type,
+      code: event.code,
+      id: e.id,
+      title: e.title[lang],
+      why: e.why[lang],
+      steps: e.steps.map((s) => s[lang]),
+      ...(e.command === undefined ? {} : { command: e.command }),
+      ...(e.raw === undefined ? {} : { raw: e.raw }),
+    };
+  }
+  return { event: type, ...rest };
+}
+
+function minutes(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+let lastHumanWaiting = Number.POSITIVE_INFINITY;
+
+function printHuman(event: SessionEvent, io: CliIo, lang: Lang, ctx: { userId: string }): void {
+  const t = CLI_TEXT;
+  switch (event.type) {
+    case 'listening':
+      writeLine(
+        io.stderr,
+        format(t.listening[lang], { redirectUri: event.redirectUri, addresses: event.addresses.join(', ') }),
+      );
+      return;
+    case 'waiting':
+      if (lastHumanWaiting === Number.POSITIVE_INFINITY) {
+        writeLine(io.stderr, event.browserOpened ? t.browserOpened[lang] : t.openThisUrl[lang]);
+        writeLine(io.stderr, `  ${event.authorizeUrl}`);
+      }
+      // A line a minute is enough in a terminal and keeps logs readable.
+      if (lastHumanWaiting - event.secondsLeft >= 60 || lastHumanWaiting === Number.POSITIVE_INFINITY) {
+        lastHumanWaiting = event.secondsLeft;
+        writeLine(io.stderr, format(t.waiting[lang], { time: minutes(event.secondsLeft) }));
+      }
+      return;
+    case 'exchanging':
+      writeLine(io.stderr, t.exchanging[lang]);
+      return;
+    case 'written':
+      writeLine(
+        io.stderr,
+        format(t.written[lang], { token: event.refreshTokenMasked, userId: event.userId, file: event.file }),
+      );
+      if (event.backupFile !== undefined)
+        writeLine(io.stderr, format(t.backup[lang], { backup: event.backupFile }));
+      if (event.signedInAs.toLowerCase() !== ctx.userId.toLowerCase()) {
+        writeLine(
+          io.stderr,
+          format(t.signedInAs[lang], { signedInAs: event.signedInAs, userId: ctx.userId }),
+        );
+      }
+      for (const w of event.warnings)
+        writeLine(io.stderr, format(t.portability[lang], { keys: w.key, readers: w.readers.join(', ') }));
+      return;
+    case 'failed':
+      writeLine(io.stderr, formatExplanation(event.explanation, lang));
+      return;
+    case 'cancelled':
+      writeLine(io.stderr, t.cancelled[lang]);
+      return;
+  }
+}

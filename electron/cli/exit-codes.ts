@@ -1,0 +1,59 @@
+/**
+ * The CLI's exit codes: stable, documented in the README, so schedulers and scripts can act on them.
+ */
+import type { ErrorCode } from '../core/errors.js';
+
+export const EXIT = {
+  ok: 0,
+  /** A bug: please report it. */
+  unexpected: 1,
+  /** Wrong command line or input: the message says what to fix. */
+  usage: 2,
+  /** Entra refused: sign-in declined, wrong secret, missing consent… (the explanation says which). */
+  signIn: 3,
+  /** The identity provider could not be reached or answered badly (network, proxy, TLS, 5xx, 429). */
+  network: 4,
+  /** The INI file could not be read or written (an existing file is left as it was). */
+  file: 5,
+  /** Nobody completed sign-in in time. */
+  timeout: 6,
+  /** The redirect port could not be opened (busy: the message suggests another). */
+  listener: 7,
+  /** Interrupted (Ctrl+C), as shells report SIGINT. */
+  cancelled: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit code for an error code. */
+export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
+  switch (code) {
+    case 'invalid-input':
+    case 'value-unwritable':
+      return EXIT.usage;
+    case 'authorization-denied':
+    case 'aadsts':
+    case 'oauth-error':
+    case 'no-refresh-token':
+      return EXIT.signIn;
+    case 'idp-unreachable':
+    case 'idp-tls':
+    case 'idp-timeout':
+    case 'idp-http':
+    case 'idp-bad-response':
+      return EXIT.network;
+    case 'file-unreadable':
+    case 'file-unwritable':
+    case 'file-format':
+      return EXIT.file;
+    case 'timeout':
+      return EXIT.timeout;
+    case 'port-busy':
+    case 'listener-failed':
+      return EXIT.listener;
+    case 'cancelled':
+      return EXIT.cancelled;
+    case 'unexpected':
+      return EXIT.unexpected;
+  }
+}

@@ -1,0 +1,475 @@
+/**
+ * Catalogue entries for the product's own failures (RtwError codes other than the Entra ones) and the generic
+ * fallbacks, as data.
+ */
+import type { CatalogueEntry } from './types.js';
+import { DOCS, L, OPEN_APP, SIGN_IN_LOGS, START_AGAIN } from './fragments.js';
+
+/** Where the desktop app and the CLI take their proxy from; they differ, so both are always named. */
+const PROXY_SETTINGS = L(
+  'プロキシ経由でインターネットに出る環境では、デスクトップ アプリは Windows のプロキシ設定 ([設定] > [ネットワークとインターネット] > [プロキシ]) を使います。コマンド ライン版は環境変数 HTTPS_PROXY (例: http://proxy.example.co.jp:8080) と NO_PROXY を設定してから実行します。',
+  'Behind a proxy, the desktop app uses the Windows proxy settings (Settings > Network & internet > Proxy). For the command-line version set the HTTPS_PROXY (e.g. http://proxy.example.com:8080) and NO_PROXY environment variables before running it.',
+);
+
+/** Opening the host in a browser shows what the network in between returns. */
+const OPEN_IN_BROWSER = L(
+  '同じ PC のブラウザーで https://{host}/ を開き、エラー ページやプロキシのログイン画面が表示されないか確認します。',
+  'Open https://{host}/ in a browser on the same PC and look for an error page or a proxy login page.',
+);
+
+/** The device code flow needs no local port, so it sidesteps every listener problem. */
+const DEVICE_CODE = L(
+  'またはデバイス コードでサインインします (ローカルのポートを使いません)。その場合はアプリの [認証] > [詳細設定] で [パブリック クライアント フローを許可する] を [はい] にしておく必要があります。ただし INI の ClientSecret を送る送信プログラム (SMAIL など) では、この方法で取得したトークンを更新できない場合があります。',
+  'Or sign in with a device code, which needs no local port. The app must then have “Allow public client flows” set to Yes under Authentication > Advanced settings. Senders that send ClientSecret from the INI (such as SMAIL) may be unable to refresh a token obtained this way.',
+);
+
+/** Retrying later. */
+const RETRY_LATER = L('数分待ってから、やり直します。', 'Wait a few minutes and try again.');
+
+/** Asks for a bug report with the support details. */
+const REPORT = L(
+  '解決しない場合は、下のサポート用情報を添えて報告してください (シークレットやトークンは含まれていません)。',
+  'If it keeps happening, please report it with the support details below (they contain no secret or token).',
+);
+
+/** Entries for RtwError codes, in the order of ErrorParams in errors.ts. */
+export const APP_ENTRIES = [
+  {
+    id: 'invalid-input',
+    kind: 'app',
+    title: L('入力内容に誤りがあります', 'Some input is not valid'),
+    why: L('次の項目を確認してください: {fields}', 'Please check these fields: {fields}'),
+    steps: [
+      L(
+        '表示された項目を直します。クライアント ID はアプリの [概要] の [アプリケーション (クライアント) ID] (GUID)、クライアント シークレットは [証明書とシークレット] で作成したシークレットの [値]、テナントは [ディレクトリ (テナント) ID] またはドメインです。',
+        'Correct the fields listed. The client ID is “Application (client) ID” (a GUID) on the app’s Overview, the client secret is the Value of a secret made under Certificates & secrets, and the tenant is “Directory (tenant) ID” or a domain.',
+      ),
+      L('直したら、もう一度実行します。', 'Then run it again.'),
+    ],
+  },
+  {
+    id: 'port-busy',
+    kind: 'app',
+    title: L('ポート {port} は別のプログラムが使用中です', 'Port {port} is in use by another program'),
+    why: L(
+      'このツールはサインイン結果を http://localhost:{port}/ で受け取りますが、そのポートを別のプログラム (もう 1 つのこのツール、ウイルス対策ソフトの内部プロキシなど) が使っています。',
+      'This tool receives the sign-in result on http://localhost:{port}/, but another program is using that port (another copy of this tool, an antivirus program’s internal proxy…).',
+    ),
+    steps: [
+      L(
+        '別のポート (例: {suggestedPort}) を指定してやり直します。Entra ID は localhost のリダイレクト URI のポート番号を照合で無視するため、アプリの登録 ({redirectUri}) は変更不要です。',
+        'Try again with another port, such as {suggestedPort}. Entra ID ignores the port of localhost redirect URIs when matching, so the registration ({redirectUri}) stays as it is.',
+      ),
+      L(
+        'ポート {port} を使っているプログラムは、下のコマンドで表示される最後の列 (PID) をタスク マネージャーの [詳細] タブで探すと分かります。不要なら終了します。',
+        'To find the program holding port {port}, run the command below and look up the last column (PID) on the Details tab of Task Manager; close it if it is not needed.',
+      ),
+      DEVICE_CODE,
+    ],
+    command: 'netstat -ano | findstr :{port}',
+    docsUrl: DOCS.redirectUri,
+  },
+  {
+    id: 'listener-failed',
+    kind: 'app',
+    title: L(
+      'サインイン結果の受け取り (ポート {port}) を開始できませんでした',
+      'Could not start listening for the sign-in result on port {port}',
+    ),
+    why: L(
+      '理由: {reason}。ポートを開く権限がない (1024 未満のポートには管理者権限が必要な OS があります)、localhost のアドレスが使えない、セキュリティ ソフトがブロックした、などが考えられます。',
+      'Reason: {reason}. The port may need privileges (some systems reserve ports below 1024 for administrators), the localhost address may be unavailable, or security software blocked it.',
+    ),
+    steps: [
+      L(
+        '1024 以上の別のポート (例: {suggestedPort}) を指定してやり直します。localhost のポート番号は Entra ID が照合で無視するため、アプリの登録は変更不要です。',
+        'Try again with another port of 1024 or above, such as {suggestedPort}. Entra ID ignores the port of localhost, so the app registration need not change.',
+      ),
+      L(
+        'セキュリティ ソフトやファイアウォールが、このツールの localhost での待ち受けを許可しているか確認します。',
+        'Check that security software or the firewall allows this tool to listen on localhost.',
+      ),
+      DEVICE_CODE,
+    ],
+  },
+  {
+    id: 'timeout',
+    kind: 'app',
+    title: L(
+      '{seconds} 秒以内にサインインが完了しませんでした',
+      'Sign-in was not completed within {seconds} seconds',
+    ),
+    why: L(
+      'ブラウザーでのサインインが完了しなかったか、完了後のリダイレクトがこのツールに届きませんでした (別の PC やブラウザーでサインインした、プロキシやセキュリティ ソフトが localhost への接続を妨げた、など)。',
+      'The sign-in in the browser was not finished, or the redirect after it never reached this tool (signed in on another PC or browser, or a proxy or security software blocked the connection to localhost).',
+    ),
+    steps: [
+      L(
+        'もう一度サインインを開始し、このツールを実行している PC のブラウザーで最後まで完了します。',
+        'Start the sign-in again and finish it in a browser on the PC where this tool runs.',
+      ),
+      L(
+        'サインイン後に「localhost に接続できません」などと表示される場合は、ブラウザーのプロキシ設定で「ローカル (イントラネット) のアドレスにはプロキシ サーバーを使わない」をオンにします。',
+        'If the browser says it cannot reach localhost after sign-in, turn on “Don’t use the proxy server for local (intranet) addresses” in the proxy settings.',
+      ),
+      DEVICE_CODE,
+    ],
+    retryable: true,
+  },
+  {
+    id: 'cancelled',
+    kind: 'app',
+    title: L('処理を中止しました', 'Cancelled'),
+    why: L(
+      'ユーザーまたは呼び出し元のプログラムが処理を中止しました。INI ファイルは変更されていません。',
+      'You or the calling program cancelled. The INI file was not changed.',
+    ),
+    steps: [L('続ける場合は、もう一度実行します。', 'Run it again to continue.')],
+  },
+  {
+    id: 'authorization-denied',
+    kind: 'app',
+    title: L('サインインが完了しませんでした ({error})', 'The sign-in was not completed ({error})'),
+    why: L(
+      'サインイン サービスが次の理由でサインインを完了しませんでした: {description}',
+      'The sign-in service did not complete the sign-in: {description}',
+    ),
+    steps: [START_AGAIN, SIGN_IN_LOGS, REPORT],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'oauth-error',
+    kind: 'app',
+    title: L(
+      'サインイン サービスがエラーを返しました ({error})',
+      'The sign-in service returned an error ({error})',
+    ),
+    why: L('サインイン サービスからの説明: {description}', 'The sign-in service said: {description}'),
+    steps: [
+      L(
+        '説明の内容に従って設定 (クライアント ID、シークレット、テナント、リダイレクト URI) を確認し、やり直します。',
+        'Check the settings the message points at (client ID, secret, tenant, redirect URI) and try again.',
+      ),
+      REPORT,
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'idp-unreachable',
+    kind: 'app',
+    title: L(
+      'サインイン サービス ({host}) に接続できません',
+      'Cannot connect to the sign-in service ({host})',
+    ),
+    why: L(
+      '理由: {reason}。DNS で名前を解決できない、プロキシ経由でしかインターネットに出られない、ファイアウォールが HTTPS (ポート 443) を止めている、などが考えられます。',
+      'Reason: {reason}. DNS may not resolve the name, the network may only reach the internet through a proxy, or a firewall may block HTTPS (port 443).',
+    ),
+    steps: [
+      OPEN_IN_BROWSER,
+      PROXY_SETTINGS,
+      L(
+        '下のコマンド (PowerShell) で接続を確認し、失敗する場合は {host} への HTTPS (443) を許可するようネットワーク管理者に依頼します。',
+        'Test the connection with the command below (PowerShell); if it fails, ask your network admin to allow HTTPS (443) to {host}.',
+      ),
+    ],
+    command: 'Test-NetConnection {host} -Port 443',
+    retryable: true,
+  },
+  {
+    id: 'idp-tls',
+    kind: 'app',
+    title: L('{host} の証明書を信頼できません', 'The certificate of {host} is not trusted'),
+    why: L(
+      '理由: {reason}。社内で TLS インスペクション (SSL 復号) を行うプロキシやセキュリティ ソフトが、独自の証明書で通信を中継している場合によく起こります。PC の時計が大きくずれている場合も起こります。',
+      'Reason: {reason}. This usually means a proxy or security product that inspects TLS traffic re-signs it with its own certificate. A badly wrong PC clock causes it too.',
+    ),
+    steps: [
+      L(
+        'デスクトップ アプリ: プロキシのルート証明書を Windows の「信頼されたルート証明機関」に登録します (多くの場合ネットワーク管理者がグループ ポリシーで配布します)。',
+        'Desktop app: install the proxy’s root certificate into the Windows “Trusted Root Certification Authorities” store (network admins usually deploy it by Group Policy).',
+      ),
+      L(
+        'コマンド ライン版: ルート証明書を PEM 形式で保存し、環境変数 NODE_EXTRA_CA_CERTS にそのパスを設定してから実行します (下のコマンド)。',
+        'Command-line version: save the root certificate as a PEM file and set the NODE_EXTRA_CA_CERTS environment variable to its path before running (command below).',
+      ),
+      L(
+        'または {host} を TLS インスペクションの対象外にするよう、ネットワーク管理者に依頼します。',
+        'Or ask your network admin to exempt {host} from TLS inspection.',
+      ),
+      L('PC の日付と時刻が正しいか確認します。', 'Check that the PC’s date and time are correct.'),
+    ],
+    command: "$env:NODE_EXTRA_CA_CERTS = 'C:\\path\\to\\proxy-root-ca.pem'",
+    docsUrl: DOCS.nodeExtraCa,
+  },
+  {
+    id: 'idp-timeout',
+    kind: 'app',
+    title: L(
+      '{host} から {seconds} 秒以内に応答がありませんでした',
+      '{host} did not answer within {seconds} seconds',
+    ),
+    why: L(
+      'ネットワークやプロキシが遅いか、一時的に混雑しています。',
+      'The network or proxy is slow or temporarily congested.',
+    ),
+    steps: [RETRY_LATER, PROXY_SETTINGS],
+    retryable: true,
+  },
+  {
+    id: 'idp-http-429',
+    kind: 'app',
+    title: L(
+      'サインイン サービスへの要求が多すぎます (HTTP 429)',
+      'Too many requests to the sign-in service (HTTP 429)',
+    ),
+    why: L(
+      '短時間に要求が集中したため、{host} が一時的に要求を制限しています。',
+      '{host} is temporarily limiting requests because too many arrived in a short time.',
+    ),
+    steps: [
+      L(
+        'サーバーが指定した時間 ({retryAfter}) 待ってから、やり直します。',
+        'Wait as long as the server asked ({retryAfter}) and try again.',
+      ),
+      L(
+        '複数の PC やスクリプトから同時に実行している場合は、間隔を空けます。',
+        'If several PCs or scripts run it at the same time, space them out.',
+      ),
+    ],
+    retryable: true,
+  },
+  {
+    id: 'idp-http-5xx',
+    kind: 'app',
+    title: L(
+      'Microsoft のサインイン サービスでエラーが発生しました (HTTP {status})',
+      'Microsoft’s sign-in service had an error (HTTP {status})',
+    ),
+    why: L(
+      '{host} がサーバー エラーを返しました。Microsoft 側の一時的な問題で、設定の問題ではありません。',
+      '{host} returned a server error. It is a temporary problem on Microsoft’s side, not in your settings.',
+    ),
+    steps: [
+      RETRY_LATER,
+      L(
+        '続く場合は Microsoft 365 管理センターの [正常性] > [サービス正常性] で障害が出ていないか確認します。',
+        'If it persists, check Health > Service health in the Microsoft 365 admin center for an incident.',
+      ),
+    ],
+    retryable: true,
+  },
+  {
+    id: 'idp-http',
+    kind: 'app',
+    title: L(
+      'サインイン サービスへの要求が HTTP {status} で失敗しました',
+      'The request to the sign-in service failed with HTTP {status}',
+    ),
+    why: L(
+      '{host} への要求に、Entra ID のエラーではない HTTP {status} が返りました。多くの場合、プロキシやファイアウォールが返したエラー ページです (407 はプロキシの認証が必要という意味です)。',
+      'The request to {host} got HTTP {status}, which is not an Entra ID error. It is usually an error page from a proxy or firewall (407 means the proxy wants credentials).',
+    ),
+    steps: [
+      OPEN_IN_BROWSER,
+      PROXY_SETTINGS,
+      L(
+        '米国政府機関向けや中国のクラウドを使う場合は、このツールで正しいクラウドを選んでいるか確認します。',
+        'If you use a US Government or China cloud, check that the right cloud is selected in this tool.',
+      ),
+    ],
+  },
+  {
+    id: 'idp-bad-response',
+    kind: 'app',
+    title: L(
+      '{host} の応答を読み取れませんでした (HTTP {status})',
+      'Could not read the answer of {host} (HTTP {status})',
+    ),
+    why: L(
+      'サインイン サービスの応答が想定した JSON 形式ではありません。プロキシや、ホテル・来客用 Wi-Fi のログイン画面が代わりにページを返したか、サインイン サービスのホスト名が正しくない可能性があります。',
+      'The sign-in service’s answer was not the expected JSON. A proxy or a hotel/guest Wi-Fi login page may have answered instead, or the sign-in host name may be wrong.',
+    ),
+    steps: [OPEN_IN_BROWSER, PROXY_SETTINGS, RETRY_LATER],
+  },
+  {
+    id: 'no-refresh-token',
+    kind: 'app',
+    title: L(
+      'サインインは成功しましたが、リフレッシュトークンが返されませんでした',
+      'Sign-in succeeded, but no refresh token came back',
+    ),
+    why: L(
+      'アクセス許可 offline_access (データへのアクセスの維持) が付与されていないため、Entra ID がリフレッシュトークンを発行しませんでした。',
+      'The offline_access permission (maintain access to data) was not granted, so Entra ID issued no refresh token.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[API のアクセス許可] > [+ アクセス許可の追加] > [Microsoft Graph] > [委任されたアクセス許可] で offline_access を選び、[アクセス許可の追加] をクリックします。',
+        'Under API permissions > + Add a permission > Microsoft Graph > Delegated permissions, select offline_access and click Add permissions.',
+      ),
+      L(
+        'ユーザーの同意が許可されていない組織では、[(組織名) に管理者の同意を与えます] をクリックします。',
+        'If users may not consent in your organization, click “Grant admin consent for (your organization)”.',
+      ),
+      L(
+        'サインインをやり直し、アクセス許可の画面が表示されたら [承諾] をクリックします。',
+        'Sign in again and click Accept if the permissions page appears.',
+      ),
+    ],
+    docsUrl: DOCS.scopes,
+  },
+  {
+    id: 'file-unreadable',
+    kind: 'app',
+    title: L('INI ファイルを読み込めません', 'Cannot read the INI file'),
+    why: L(
+      '{path} を開けませんでした (理由: {reason})。ファイルやフォルダーがない、読み取り権限がない、またはほかのプログラムが開いたままになっている可能性があります。',
+      'Could not open {path} (reason: {reason}). The file or folder may not exist, you may lack read permission, or another program may hold it open.',
+    ),
+    steps: [
+      L('ファイルの場所と名前が正しいか確認します。', 'Check the file’s location and name.'),
+      L(
+        'エクスプローラーでファイルを右クリックし、[プロパティ] > [セキュリティ] で自分のアカウントに読み取り権限があるか確認します。',
+        'In Explorer, right-click the file and check under Properties > Security that your account may read it.',
+      ),
+      L(
+        'ほかのプログラムで開いていれば閉じてから、やり直します。',
+        'Close any program that has it open, then try again.',
+      ),
+    ],
+  },
+  {
+    id: 'file-unwritable',
+    kind: 'app',
+    title: L('INI ファイルに書き込めません', 'Cannot write the INI file'),
+    why: L(
+      '{path} に保存できませんでした (理由: {reason})。元のファイルは変更されていません。',
+      'Could not save {path} (reason: {reason}). The existing file was not changed.',
+    ),
+    steps: [
+      L(
+        'C:\\Program Files などのフォルダーは管理者権限が必要です。このツールを管理者として実行するか、書き込める場所 (デスクトップなど) に保存してから送信プログラムのフォルダーへコピーします。',
+        'Folders such as C:\\Program Files need administrator rights: run this tool as administrator, or save to a writable place (e.g. the desktop) and copy the file into the sending program’s folder.',
+      ),
+      L(
+        '送信プログラムやエディター (メモ帳、Excel など) でファイルを開いていれば閉じます。',
+        'Close the file if the sending program or an editor (Notepad, Excel…) has it open.',
+      ),
+      L(
+        'ファイルの [プロパティ] で [読み取り専用] がオンならオフにします。',
+        'If “Read-only” is checked in the file’s Properties, clear it.',
+      ),
+      L(
+        'ウイルス対策ソフトのフォルダー保護 (Windows セキュリティの「コントロールされたフォルダー アクセス」など) が書き込みを止めていないか確認し、やり直します。',
+        'Check that antivirus folder protection (such as Windows Security’s “Controlled folder access”) is not blocking the write, then try again.',
+      ),
+    ],
+  },
+  {
+    id: 'file-format',
+    kind: 'app',
+    title: L(
+      'この形式の INI ファイルは書き換えられません',
+      'This INI file is in a form that cannot be rewritten safely',
+    ),
+    why: L(
+      '{path} は {reason} のため、書き換えると内容が失われるおそれがあります (UTF-16 で保存された INI など)。ファイルは変更していません。',
+      '{path} is {reason}, so rewriting it could lose content (for example an INI saved as UTF-16). The file was not changed.',
+    ),
+    steps: [
+      L(
+        'メモ帳でファイルを開き、[名前を付けて保存] の [エンコード] で「ANSI」または「UTF-8」を選んで保存します。「UTF-8 (BOM 付き)」は避けてください (古い送信プログラムが先頭のセクション名を読めなくなります)。',
+        'Open the file in Notepad and use Save As with Encoding “ANSI” or “UTF-8”. Avoid “UTF-8 with BOM”: older senders then fail to read the first section name.',
+      ),
+      L('保存し直したら、やり直します。', 'Then try again.'),
+    ],
+  },
+  {
+    id: 'value-unwritable',
+    kind: 'app',
+    title: L(
+      '{key} の値を INI ファイルに書き込めません',
+      'The value of {key} cannot be written to the INI file',
+    ),
+    why: L(
+      '値に改行などの制御文字が含まれています ({reason})。INI ファイルの値は 1 行に収まる必要があり、送信プログラムが正しく読み取れなくなります。',
+      'The value contains a line break or another control character ({reason}). An INI value must fit on one line, or the sending program reads it wrong.',
+    ),
+    steps: [
+      L(
+        'コピーしたときに改行や空白が紛れ込んでいないか確認し、{key} の値を入力し直します (メモ帳に貼り付けると確認できます)。',
+        'Check whether a line break or space came along when copying, and enter the {key} value again (pasting it into Notepad shows it).',
+      ),
+      L('入力し直したら、もう一度実行します。', 'Then run it again.'),
+    ],
+  },
+] as const satisfies readonly CatalogueEntry[];
+
+/** Fallbacks: the failure is real, but the catalogue does not know this one, so the raw text leads. */
+export const GENERIC_ENTRIES = [
+  {
+    id: 'unknown-aadsts',
+    kind: 'generic',
+    generic: true,
+    title: L('Entra ID がエラー AADSTS{aadsts} を返しました', 'Entra ID returned error AADSTS{aadsts}'),
+    why: L(
+      'このエラー コードはこのツールの一覧にありません。Entra ID のメッセージ: {message}',
+      'This tool does not know this error code yet. Entra ID said: {message}',
+    ),
+    steps: [
+      L(
+        'https://login.microsoftonline.com/error?code={aadsts} を開き、エラー コードの説明を確認します。',
+        'Open https://login.microsoftonline.com/error?code={aadsts} to read what the code means.',
+      ),
+      SIGN_IN_LOGS,
+      L(
+        '解決しない場合は、下の Trace ID、Correlation ID、タイムスタンプを添えて Microsoft サポートに問い合わせます。',
+        'If that does not solve it, open a Microsoft support request with the Trace ID, Correlation ID and timestamp below.',
+      ),
+    ],
+  },
+  {
+    id: 'unknown-mail-reply',
+    kind: 'generic',
+    generic: true,
+    title: L(
+      '{protocol} サーバーの応答を判別できませんでした',
+      'The {protocol} server’s reply is not one this tool recognises',
+    ),
+    why: L('サーバーの応答: {reply}', 'The server replied: {reply}'),
+    steps: [
+      L(
+        '応答の拡張ステータス コード (5.7.139 など) と文言で Microsoft のドキュメントを検索します。',
+        'Search Microsoft’s documentation for the enhanced status code (such as 5.7.139) and the wording of the reply.',
+      ),
+      L(
+        '送信プログラムの認証方式が XOAUTH2 で、user= がトークンを取得したアカウント {mailbox} と同じか確認します。',
+        'Check that the sending program authenticates with XOAUTH2 and that user= is the account the token was issued for: {mailbox}.',
+      ),
+      L(
+        'このツールでリフレッシュトークンを取得し直してから、もう一度試します。',
+        'Get a new refresh token with this tool and try once more.',
+      ),
+    ],
+    docsUrl: DOCS.oauthMail,
+  },
+  {
+    id: 'unexpected',
+    kind: 'generic',
+    generic: true,
+    title: L('予期しないエラーが発生しました', 'An unexpected error occurred'),
+    why: L(
+      'このツールが想定していないエラーです: {message}',
+      'This tool did not expect this error: {message}',
+    ),
+    steps: [
+      L('もう一度実行します。', 'Run it again.'),
+      L(
+        '繰り返し発生する場合は、このメッセージを添えて報告してください。',
+        'If it happens again, please report it with this message.',
+      ),
+    ],
+  },
+] as const satisfies readonly CatalogueEntry[];

@@ -1,0 +1,724 @@
+/**
+ * Catalogue entries for Microsoft Entra ID sign-in and token errors (AADSTS codes), as data.
+ * One entry per code, even where two codes share a fix, so the id a support ticket quotes is the code Entra showed.
+ */
+import type { CatalogueEntry } from './types.js';
+import {
+  ADMIN_CONSENT_PORTAL,
+  ADMIN_CONSENT_URL,
+  COPY_SECRET_VALUE,
+  DOCS,
+  L,
+  NEW_SECRET,
+  OPEN_APP,
+  REISSUE,
+  SIGN_IN_LOGS,
+  START_AGAIN,
+} from './fragments.js';
+
+/** Asks the user to sign in as someone from the right directory. */
+const RIGHT_ACCOUNT = L(
+  'サインイン画面で [別のアカウントを使用する] を選び、アプリを登録した組織のアカウント (送信に使うメールボックス {mailbox}) でサインインし直します。',
+  'On the sign-in page choose “Use another account” and sign in with an account of the organization where the app is registered (the mailbox that will send: {mailbox}).',
+);
+
+/** Personal accounts need an app that accepts them and the common endpoint. */
+const PERSONAL_ACCOUNTS = L(
+  'Outlook.com / Hotmail など個人の Microsoft アカウントを使う場合は、アプリの [認証] で [サポートされているアカウントの種類] を「任意の組織ディレクトリ内のアカウントと個人の Microsoft アカウント」にし、テナントには common を指定します。',
+  'For a personal Microsoft account (Outlook.com, Hotmail), set the app’s Supported account types (on its Authentication page) to “Accounts in any organizational directory and personal Microsoft accounts” and use common as the tenant.',
+);
+
+/** Entra admin center path to a user. */
+const OPEN_USER = L(
+  'Microsoft Entra 管理センターの [ユーザー] > [すべてのユーザー] で {mailbox} を開きます。',
+  'In the Microsoft Entra admin center, open Users > All users and select {mailbox}.',
+);
+
+/** Entries for AADSTS codes, ordered roughly as an admin meets them: secret, redirect, tenant, consent, policy, tokens, account. */
+export const ENTRA_ENTRIES = [
+  {
+    id: 'AADSTS7000215',
+    kind: 'entra',
+    aadsts: 7000215,
+    title: L(
+      'クライアント シークレットが正しくありません (AADSTS7000215)',
+      'The client secret is not valid (AADSTS7000215)',
+    ),
+    why: L(
+      'ほとんどの場合、シークレットの「値」ではなく「シークレット ID」(GUID 形式の文字列) が貼り付けられています。値は作成直後に一度だけ表示され、後からはコピーできません。別のアプリのシークレットを入力した場合も同じエラーになります。',
+      'Almost always the secret’s Secret ID (a GUID) was pasted instead of its Value. The Value is shown only once, right after the secret is created, and cannot be copied later. A secret of another app gives the same error.',
+    ),
+    steps: [
+      OPEN_APP,
+      NEW_SECRET,
+      COPY_SECRET_VALUE,
+      L(
+        'コピーした値をこのツールのクライアント シークレット欄に貼り付け、リフレッシュトークンを取得し直します。',
+        'Paste that Value into this tool’s client secret field and get the refresh token again.',
+      ),
+      L(
+        '入力を誤った古いシークレットは、ほかで使っていなければ削除します。',
+        'Delete the old secret if nothing else uses it.',
+      ),
+    ],
+    docsUrl: DOCS.secrets,
+  },
+  {
+    id: 'AADSTS7000222',
+    kind: 'entra',
+    aadsts: 7000222,
+    title: L(
+      'クライアント シークレットの有効期限が切れています (AADSTS7000222)',
+      'The client secret has expired (AADSTS7000222)',
+    ),
+    why: L(
+      'アプリに登録したクライアント シークレットの有効期限が過ぎました。期限切れのシークレットでは、このツールでのトークン取得も、送信プログラムによるアクセス トークンの更新もできません。',
+      'The app’s client secret is past its expiry date. With an expired secret neither this tool nor the sending program can get tokens.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[証明書とシークレット] の [有効期限] 列で期限切れのシークレットを確認します。',
+        'Under Certificates & secrets, check the Expires column to confirm which secret expired.',
+      ),
+      NEW_SECRET,
+      COPY_SECRET_VALUE,
+      L(
+        '新しい値をこのツールに入力してリフレッシュトークンを取得し直し、INI ファイルの ClientSecret と RefreshToken を更新します。',
+        'Enter the new Value in this tool and get the refresh token again, which updates ClientSecret and RefreshToken in the INI file.',
+      ),
+      L(
+        '次の有効期限の前に更新できるよう、期限を予定表などに記録しておきます。',
+        'Note the new expiry date in a calendar so you can renew it before it expires again.',
+      ),
+    ],
+    docsUrl: DOCS.secrets,
+  },
+  {
+    id: 'AADSTS7000218',
+    kind: 'entra',
+    aadsts: 7000218,
+    title: L(
+      'クライアント シークレットが送信されていません (AADSTS7000218)',
+      'The client secret is missing (AADSTS7000218)',
+    ),
+    why: L(
+      'リダイレクト URI がプラットフォーム「Web」で登録されているため、Entra ID はこのアプリを機密クライアントとして扱い、トークン要求にクライアント シークレットを求めます。シークレットが空のまま送られました。',
+      'The redirect URI is registered under the Web platform, so Entra ID treats the app as a confidential client and requires the client secret in the token request. The secret was left empty.',
+    ),
+    steps: [
+      L(
+        'シークレットを使う場合 (SMAIL など INI の ClientSecret を送る送信プログラムは通常こちら): アプリの [証明書とシークレット] で作成したシークレットの [値] を、このツールのクライアント シークレット欄に入力してやり直します。',
+        'To use a secret (the usual case for senders that send ClientSecret from the INI, such as SMAIL): enter the Value of a secret from the app’s Certificates & secrets in this tool’s client secret field and try again.',
+      ),
+      OPEN_APP,
+      L(
+        'シークレットを使わない場合: [認証] > [+ プラットフォームを追加] > [モバイル アプリケーションとデスクトップ アプリケーション] でリダイレクト URI {redirectUri} を登録し、Web プラットフォームの同じ URI は削除します。',
+        'To work without a secret: under Authentication > + Add a platform > Mobile and desktop applications, register the redirect URI {redirectUri}, and remove the same URI from the Web platform.',
+      ),
+      L(
+        '同じ [認証] 画面の [詳細設定] で [パブリック クライアント フローを許可する] を [はい] にして [保存] し、シークレット欄を空にしたままやり直します。',
+        'On the same Authentication page, under Advanced settings, set “Allow public client flows” to Yes, click Save, and try again with the secret left empty.',
+      ),
+    ],
+    docsUrl: DOCS.publicClient,
+  },
+  {
+    id: 'AADSTS700025',
+    kind: 'entra',
+    aadsts: 700025,
+    title: L(
+      'パブリック クライアントにクライアント シークレットが送信されました (AADSTS700025)',
+      'A client secret was sent for a public client (AADSTS700025)',
+    ),
+    why: L(
+      'リダイレクト URI が [モバイル アプリケーションとデスクトップ アプリケーション] (パブリック クライアント) として登録されているため、Entra ID はシークレットを受け付けません。',
+      'The redirect URI is registered under Mobile and desktop applications (a public client), and Entra ID refuses a secret from a public client.',
+    ),
+    steps: [
+      L(
+        'このツールのクライアント シークレット欄を空にして、やり直します。',
+        'Clear the client secret field in this tool and try again.',
+      ),
+      L(
+        'ただし送信プログラムが INI の ClientSecret を必ず送る場合は、トークンの更新時に同じエラーになります。その場合はアプリの [認証] でリダイレクト URI {redirectUri} を [Web] プラットフォームに登録し直し、シークレットを使ってください。',
+        'If the sending program always sends ClientSecret from the INI, it will hit the same error when refreshing. In that case register the redirect URI {redirectUri} under the Web platform in the app’s Authentication page instead, and use a secret.',
+      ),
+    ],
+    docsUrl: DOCS.publicClient,
+  },
+  {
+    id: 'AADSTS50011',
+    kind: 'entra',
+    aadsts: 50011,
+    title: L(
+      'リダイレクト URI がアプリの登録と一致しません (AADSTS50011)',
+      'The redirect URI does not match the app registration (AADSTS50011)',
+    ),
+    why: L(
+      'サインイン要求のリダイレクト URI {redirectUri} が、アプリの [認証] に登録されたどの URI とも一致しません。末尾の「/」の有無、大文字と小文字、http と https、localhost と 127.0.0.1 の違いも不一致になります。localhost のポート番号だけは Entra ID が照合で無視します。',
+      'The redirect URI of the sign-in request, {redirectUri}, matches none of the URIs on the app’s Authentication page. A missing trailing “/”, letter case, http vs https, and localhost vs 127.0.0.1 all count as different. Only the port of a localhost URI is ignored by Entra ID when matching.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[認証] > [+ プラットフォームを追加] > [Web] を選び、リダイレクト URI に {redirectUri} を一字一句そのまま入力して [構成] をクリックします (Web プラットフォームがすでにある場合は [URI の追加] で追加し [保存])。',
+        'Under Authentication > + Add a platform > Web, enter exactly {redirectUri} as the redirect URI and click Configure (if the Web platform already exists, use Add URI and then Save).',
+      ),
+      L(
+        'localhost のポート番号は照合で無視されるため、ポートだけが違う URI を複数登録する必要はありません (登録しないでください)。',
+        'Because the port of localhost is ignored when matching, do not register several URIs that differ only in the port.',
+      ),
+      L(
+        '保存後、1〜2 分待ってからサインインをやり直します。',
+        'After saving, wait a minute or two and sign in again.',
+      ),
+    ],
+    docsUrl: DOCS.redirectUri,
+  },
+  {
+    id: 'AADSTS700016',
+    kind: 'entra',
+    aadsts: 700016,
+    title: L(
+      'サインイン先のテナントにアプリが見つかりません (AADSTS700016)',
+      'The app was not found in the tenant (AADSTS700016)',
+    ),
+    why: L(
+      'クライアント ID {clientId} のアプリが、サインイン先のテナント ({tenant}) にありません。クライアント ID の入力ミス、別のテナントで登録したアプリ、またはその組織でまだ同意されていないマルチテナント アプリが考えられます。',
+      'No app with client ID {clientId} exists in the tenant you signed in to ({tenant}). The client ID may be mistyped, the app may be registered in another tenant, or it may be a multi-tenant app nobody in that organization has consented to yet.',
+    ),
+    steps: [
+      L(
+        'Microsoft Entra 管理センター (https://entra.microsoft.com) の [アプリの登録] > [すべてのアプリケーション] で対象のアプリを開き、[概要] の [アプリケーション (クライアント) ID] をコピーして、このツールのクライアント ID 欄に貼り付け直します。',
+        'In the Microsoft Entra admin center (https://entra.microsoft.com), open App registrations > All applications > your app, copy “Application (client) ID” from its Overview, and paste it into this tool’s client ID field.',
+      ),
+      L(
+        '同じ [概要] の [ディレクトリ (テナント) ID] が、このツールのテナント設定 ({tenant}) と同じ組織か確認します。送信に使うメールボックスも同じ組織のものである必要があります。',
+        'Check that “Directory (tenant) ID” on the same Overview is the organization set as tenant in this tool ({tenant}). The sending mailbox must belong to that organization as well.',
+      ),
+      L(
+        '別の組織のメールボックスで使う場合は、[認証] の [サポートされているアカウントの種類] をマルチテナントにし、その組織の管理者に同意してもらいます。',
+        'To use it with mailboxes of another organization, make the app multi-tenant under Supported account types on its Authentication page, and have that organization’s admin consent to it.',
+      ),
+    ],
+    docsUrl: DOCS.multiTenant,
+  },
+  {
+    id: 'AADSTS50194',
+    kind: 'entra',
+    aadsts: 50194,
+    title: L(
+      'シングル テナントのアプリに /common でサインインしようとしました (AADSTS50194)',
+      'A single-tenant app was used with /common (AADSTS50194)',
+    ),
+    why: L(
+      'アプリの [サポートされているアカウントの種類] が「この組織ディレクトリのみ」(シングル テナント) ですが、要求が https://{authorityHost}/common を使いました。シングル テナントのアプリには、テナント ID またはドメインを指定した URI が必要です。',
+      'The app’s Supported account types is “Accounts in this organizational directory only” (single tenant), but the request used https://{authorityHost}/common. A single-tenant app needs the tenant ID or domain in the URI.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[概要] の [ディレクトリ (テナント) ID] をコピーします。',
+        'Copy “Directory (tenant) ID” from the Overview.',
+      ),
+      L(
+        'このツールのテナント欄に、その ID (または contoso.onmicrosoft.com のようなドメイン) を入力してやり直します。INI の TokenURI と OuthURI は common ではなくテナント ID を含む URI になります。',
+        'Enter that ID (or a domain such as contoso.onmicrosoft.com) as the tenant in this tool and try again. TokenURI and OuthURI in the INI then contain the tenant ID instead of common.',
+      ),
+      L(
+        '送信プログラムが common の URI しか使えない場合は、代わりに [認証] の [サポートされているアカウントの種類] を「任意の組織ディレクトリ内のアカウントと個人の Microsoft アカウント」に変更します。',
+        'If the sending program only works with the common URIs, change Supported account types on the Authentication page to “Accounts in any organizational directory and personal Microsoft accounts” instead.',
+      ),
+    ],
+    docsUrl: DOCS.multiTenant,
+  },
+  {
+    id: 'AADSTS65001',
+    kind: 'entra',
+    aadsts: 65001,
+    title: L(
+      'アプリへのアクセス許可にまだ同意されていません (AADSTS65001)',
+      'Nobody has consented to the app’s permissions yet (AADSTS65001)',
+    ),
+    why: L(
+      'このアプリが要求するアクセス許可 (SMTP.Send、offline_access など) に、ユーザーも管理者もまだ同意していません。組織の設定でユーザー自身による同意が許可されていない場合は、管理者の同意が必要です。',
+      'Neither the user nor an admin has consented to the permissions the app asks for (SMTP.Send, offline_access…). If your organization does not let users consent themselves, an admin must consent.',
+    ),
+    steps: [
+      ADMIN_CONSENT_URL,
+      OPEN_APP,
+      ADMIN_CONSENT_PORTAL,
+      L('同意が済んだら、サインインをやり直します。', 'Once consent is granted, sign in again.'),
+    ],
+    docsUrl: DOCS.adminConsent,
+  },
+  {
+    id: 'AADSTS90094',
+    kind: 'entra',
+    aadsts: 90094,
+    title: L('管理者の同意が必要です (AADSTS90094)', 'Admin consent is required (AADSTS90094)'),
+    why: L(
+      '組織の設定により、このアプリのアクセス許可にはユーザー自身では同意できず、管理者の承認が必要です。',
+      'Your organization’s settings do not let users consent to this app’s permissions themselves: an admin must approve them.',
+    ),
+    steps: [
+      ADMIN_CONSENT_URL,
+      OPEN_APP,
+      ADMIN_CONSENT_PORTAL,
+      L(
+        '管理者の同意ワークフローが有効な組織では、サインイン画面から承認要求を送り、管理者の承認を待つこともできます。',
+        'If the admin consent workflow is enabled, you can also send a request from the sign-in page and wait for an admin to approve it.',
+      ),
+      L('同意が済んだら、サインインをやり直します。', 'Once consent is granted, sign in again.'),
+    ],
+    docsUrl: DOCS.adminConsent,
+  },
+  {
+    id: 'AADSTS65004',
+    kind: 'entra',
+    aadsts: 65004,
+    title: L('アクセス許可への同意が拒否されました (AADSTS65004)', 'Consent was declined (AADSTS65004)'),
+    why: L(
+      'サインイン後の「要求されているアクセス許可」画面で [キャンセル] が選ばれたため、アプリはアクセス許可を得られませんでした。',
+      'Cancel was chosen on the “Permissions requested” page after sign-in, so the app got no permissions.',
+    ),
+    steps: [
+      L(
+        'サインインをやり直し、アクセス許可の画面で内容を確認して [承諾] をクリックします。',
+        'Sign in again, review the permissions page and click Accept.',
+      ),
+      L(
+        'ユーザーに同意画面を見せたくない場合は、管理者が事前に同意しておきます: https://{authorityHost}/{tenant}/adminconsent?client_id={clientId}',
+        'To spare users the consent page, an admin can consent beforehand: https://{authorityHost}/{tenant}/adminconsent?client_id={clientId}',
+      ),
+    ],
+    docsUrl: DOCS.userConsent,
+  },
+  {
+    id: 'AADSTS50076',
+    kind: 'entra',
+    aadsts: 50076,
+    title: L('多要素認証が必要です (AADSTS50076)', 'Multi-factor authentication is required (AADSTS50076)'),
+    why: L(
+      '条件付きアクセスまたはユーザーごとの MFA の設定により、このサインインには多要素認証が必要ですが、要求の中で実行できませんでした。保存済みのリフレッシュトークンを新しい場所 (送信サーバーの IP アドレスなど) から使った場合にも起こります。',
+      'Conditional Access or per-user MFA requires multi-factor authentication for this sign-in, and the request could not perform it. It also happens when a stored refresh token is used from a new location, such as the sending server’s IP address.',
+    ),
+    steps: [
+      L(
+        'このツールでブラウザーからサインインし直し、多要素認証 (Authenticator の承認など) を完了します。',
+        'Sign in again in the browser through this tool and complete multi-factor authentication (e.g. approve in Authenticator).',
+      ),
+      L(
+        '送信プログラムがトークンを更新するたびに発生する場合は、送信サーバーの場所からのアクセスに MFA を求めないよう、条件付きアクセスで信頼できる場所 (ネームド ロケーション) を設定するか、送信用アカウントを対象外にするようセキュリティ管理者に相談します。',
+        'If it happens every time the sending program refreshes its token, ask your security admin to add the sending server’s network as a trusted named location in Conditional Access, or to exclude the sending account from the MFA policy.',
+      ),
+      SIGN_IN_LOGS,
+    ],
+    docsUrl: DOCS.conditionalAccess,
+  },
+  {
+    id: 'AADSTS50079',
+    kind: 'entra',
+    aadsts: 50079,
+    title: L(
+      '多要素認証の登録が必要です (AADSTS50079)',
+      'The account must register for multi-factor authentication (AADSTS50079)',
+    ),
+    why: L(
+      '組織のポリシーにより、このアカウントは多要素認証の方法 (Authenticator アプリや電話番号) を登録するまでサインインできません。',
+      'Your organization’s policy requires this account to register a multi-factor method (Authenticator app or phone) before it can sign in.',
+    ),
+    steps: [
+      L(
+        'そのアカウント ({mailbox}) で https://aka.ms/mfasetup にサインインし、画面の指示に従って認証方法を登録します。',
+        'Sign in to https://aka.ms/mfasetup with that account ({mailbox}) and register a method as prompted.',
+      ),
+      START_AGAIN,
+    ],
+    docsUrl: DOCS.mfaRegister,
+  },
+  {
+    id: 'AADSTS53003',
+    kind: 'entra',
+    aadsts: 53003,
+    title: L(
+      '条件付きアクセスによりブロックされました (AADSTS53003)',
+      'Blocked by Conditional Access (AADSTS53003)',
+    ),
+    why: L(
+      '組織の条件付きアクセス ポリシーが、このサインイン (場所、デバイス、アプリ、アカウントの条件) を許可しませんでした。',
+      'A Conditional Access policy of your organization did not allow this sign-in (because of its location, device, app or account).',
+    ),
+    steps: [
+      SIGN_IN_LOGS,
+      L(
+        'ポリシーの条件を満たす場所や端末からサインインし直すか、セキュリティ管理者にポリシーの除外 (送信用アカウントやこのアプリ) を依頼します。',
+        'Sign in again from a location or device the policy allows, or ask your security admin to exclude the sending account or this app from the policy.',
+      ),
+    ],
+    docsUrl: DOCS.conditionalAccess,
+  },
+  {
+    id: 'AADSTS530035',
+    kind: 'entra',
+    aadsts: 530035,
+    title: L(
+      'セキュリティの既定値によりブロックされました (AADSTS530035)',
+      'Blocked by security defaults (AADSTS530035)',
+    ),
+    why: L(
+      'テナントでセキュリティの既定値が有効になっており、このサインインは安全でない (多要素認証の未登録、またはレガシー認証) と判断されました。',
+      'Security defaults are on for the tenant, and this sign-in was judged unsafe (no multi-factor method registered, or legacy authentication).',
+    ),
+    steps: [
+      L(
+        'アカウント {mailbox} で https://aka.ms/mfasetup にサインインして多要素認証を登録し、このツールでサインインし直します。',
+        'Register multi-factor authentication for {mailbox} at https://aka.ms/mfasetup, then sign in again through this tool.',
+      ),
+      L(
+        '状態は Microsoft Entra 管理センターの [概要] > [プロパティ] > [セキュリティの既定値の管理] で確認できます。無効にする場合は、代わりに条件付きアクセスで同等の保護を設定してから行ってください。',
+        'You can check the setting in the Microsoft Entra admin center under Overview > Properties > Manage security defaults. Turn it off only after putting equivalent Conditional Access policies in place.',
+      ),
+    ],
+    docsUrl: DOCS.securityDefaults,
+  },
+  {
+    id: 'AADSTS50020',
+    kind: 'entra',
+    aadsts: 50020,
+    title: L(
+      'サインインしたアカウントがこのテナントに存在しません (AADSTS50020)',
+      'The signed-in account is not in the tenant (AADSTS50020)',
+    ),
+    why: L(
+      'サインインしたアカウントは、アプリを登録した組織 ({tenant}) のユーザーではありません。ブラウザーに残っていた別のアカウントでサインインした場合や、個人の Microsoft アカウントで組織専用のアプリにサインインした場合に起こります。',
+      'The account you signed in with is not a user of the organization the app is registered in ({tenant}). This happens when the browser signed in with another remembered account, or with a personal Microsoft account on an organization-only app.',
+    ),
+    steps: [RIGHT_ACCOUNT, PERSONAL_ACCOUNTS],
+    docsUrl: DOCS.multiTenant,
+  },
+  {
+    id: 'AADSTS54005',
+    kind: 'entra',
+    aadsts: 54005,
+    title: L(
+      '認可コードはすでに使用されています (AADSTS54005)',
+      'The authorization code was already redeemed (AADSTS54005)',
+    ),
+    why: L(
+      'サインインで受け取ったコードは一度しか使えません。ブラウザーでページを再読み込みした場合や、同じサインインを二重に処理した場合に起こります。',
+      'The code from a sign-in can be used only once. This happens when the browser page was reloaded or the same sign-in was processed twice.',
+    ),
+    steps: [
+      START_AGAIN,
+      L(
+        'サインイン完了後のページは再読み込みせず、このツールを複数同時に起動していないか確認します。',
+        'Do not reload the page shown after sign-in, and make sure only one copy of this tool is running.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS501481',
+    kind: 'entra',
+    aadsts: 501481,
+    title: L(
+      'PKCE の検証コードが一致しません (AADSTS501481)',
+      'The PKCE code verifier did not match (AADSTS501481)',
+    ),
+    why: L(
+      'トークン要求で送った検証コードが、サインイン開始時のものと一致しませんでした。古いサインイン画面を使った場合や、2 つのサインインが混ざった場合に起こります。',
+      'The code verifier sent with the token request did not match the one the sign-in started with. This happens when an old sign-in page was used or two sign-ins got mixed up.',
+    ),
+    steps: [
+      L(
+        '開いているサインイン画面をすべて閉じ、このツールでサインインを最初からやり直します。',
+        'Close every open sign-in page and start the sign-in again from the beginning in this tool.',
+      ),
+      L(
+        '繰り返し発生する場合はこのツールの不具合です。下のサポート用情報を添えて報告してください。',
+        'If it happens again, it is a bug in this tool: please report it with the support details below.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS90002',
+    kind: 'entra',
+    aadsts: 90002,
+    title: L('テナントが見つかりません (AADSTS90002)', 'The tenant was not found (AADSTS90002)'),
+    why: L(
+      'テナント「{tenant}」が https://{authorityHost} に存在しません。テナント ID やドメインの入力ミス、または別のクラウド (米国政府機関向け、21Vianet が運営する中国向けなど) のテナントが考えられます。',
+      'The tenant “{tenant}” does not exist at https://{authorityHost}. The tenant ID or domain may be mistyped, or the tenant may belong to another cloud (US Government, China operated by 21Vianet).',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[概要] の [ディレクトリ (テナント) ID] をコピーし、このツールのテナント欄に貼り付け直します (ドメインを使う場合は contoso.onmicrosoft.com のような登録済みドメイン)。',
+        'Copy “Directory (tenant) ID” from the Overview and paste it as the tenant in this tool (or use a verified domain such as contoso.onmicrosoft.com).',
+      ),
+      L(
+        '米国政府機関向けクラウドや中国のクラウドのテナントでは、このツールでそのクラウドを選びます。',
+        'For a US Government or China cloud tenant, choose that cloud in this tool.',
+      ),
+    ],
+    docsUrl: DOCS.nationalClouds,
+  },
+  {
+    id: 'AADSTS90038',
+    kind: 'entra',
+    aadsts: 90038,
+    title: L(
+      'テナントは別のクラウドにあります (AADSTS90038)',
+      'The tenant is in another cloud (AADSTS90038)',
+    ),
+    why: L(
+      'テナント「{tenant}」は国内クラウド (米国政府機関向け、または 21Vianet が運営する中国向け) にあり、https://{authorityHost} ではサインインできません。',
+      'The tenant “{tenant}” belongs to a national cloud (US Government, or China operated by 21Vianet) and cannot sign in through https://{authorityHost}.',
+    ),
+    steps: [
+      L(
+        'このツールでクラウドを選び直します: 米国政府機関 (GCC High / DoD) は login.microsoftonline.us、中国 (21Vianet) は login.partner.microsoftonline.cn です。',
+        'Choose the right cloud in this tool: US Government (GCC High / DoD) uses login.microsoftonline.us, China (21Vianet) uses login.partner.microsoftonline.cn.',
+      ),
+      L(
+        '送信プログラムのメール サーバーもそのクラウドのものにします (米国政府機関: smtp.office365.us、中国: partner.outlook.cn)。',
+        'Point the sending program at that cloud’s mail servers too (US Government: smtp.office365.us, China: partner.outlook.cn).',
+      ),
+    ],
+    docsUrl: DOCS.nationalClouds,
+  },
+  {
+    id: 'AADSTS700022',
+    kind: 'entra',
+    aadsts: 700022,
+    title: L(
+      '1 つの要求に複数のリソースのスコープが含まれています (AADSTS700022)',
+      'The request mixes scopes of several resources (AADSTS700022)',
+    ),
+    why: L(
+      '1 回のトークン要求で指定できるのは 1 つのリソースのスコープだけです。https://outlook.office.com/SMTP.Send などのメール用スコープと、Microsoft Graph (User.Read など) のスコープが同時に要求されました。',
+      'One token request can ask for scopes of a single resource only. Mail scopes such as https://outlook.office.com/SMTP.Send were requested together with Microsoft Graph scopes such as User.Read.',
+    ),
+    steps: [
+      L(
+        'スコープを手動で指定している場合は、https://outlook.office.com/ で始まるメール用スコープと offline_access だけにしてやり直します。',
+        'If you set the scopes yourself, keep only the mail scopes starting with https://outlook.office.com/ plus offline_access, and try again.',
+      ),
+      L(
+        'スコープを変更していないのに発生する場合はこのツールの不具合です。下のサポート用情報を添えて報告してください。',
+        'If you did not change the scopes, it is a bug in this tool: please report it with the support details below.',
+      ),
+    ],
+    docsUrl: DOCS.scopes,
+  },
+  {
+    id: 'AADSTS700082',
+    kind: 'entra',
+    aadsts: 700082,
+    title: L(
+      'リフレッシュトークンが長期間使われず期限切れになりました (AADSTS700082)',
+      'The refresh token expired from inactivity (AADSTS700082)',
+    ),
+    why: L(
+      'リフレッシュトークンは 90 日間使われないと無効になります。送信プログラムが長期間メールを送らなかったか、INI に古いトークンが残っています。',
+      'A refresh token becomes invalid after 90 days without use. The sending program sent no mail for that long, or the INI still holds an old token.',
+    ),
+    steps: [
+      REISSUE,
+      L(
+        '送信が 90 日以上空くことがある場合は、定期的にテスト送信するか、期限前にトークンを取得し直す運用にします。',
+        'If the program may go 90 days without sending, send a test mail regularly or re-issue the token before then.',
+      ),
+    ],
+    docsUrl: DOCS.refreshTokens,
+  },
+  {
+    id: 'AADSTS70008',
+    kind: 'entra',
+    aadsts: 70008,
+    title: L(
+      '認可コードまたはリフレッシュトークンの有効期限が切れています (AADSTS70008)',
+      'The authorization code or refresh token has expired (AADSTS70008)',
+    ),
+    why: L(
+      'サインイン直後のコードは数分で、リフレッシュトークンは 90 日間使われないと期限切れになります。',
+      'The code from a sign-in expires within minutes, and a refresh token expires after 90 days without use.',
+    ),
+    steps: [
+      L(
+        'このツールのサインイン中に起きた場合は、サインインを最初からやり直し、途中で時間を空けずに完了します。',
+        'If it happened while signing in with this tool, start again and complete the sign-in without pausing.',
+      ),
+      L(
+        '送信プログラムで起きた場合は、このツールでリフレッシュトークンを取得し直し、INI ファイルを更新します。',
+        'If it happened in the sending program, get a new refresh token with this tool to update the INI file.',
+      ),
+    ],
+    docsUrl: DOCS.refreshTokens,
+  },
+  {
+    id: 'AADSTS50173',
+    kind: 'entra',
+    aadsts: 50173,
+    title: L(
+      'リフレッシュトークンが失効しています (AADSTS50173)',
+      'The refresh token has been revoked (AADSTS50173)',
+    ),
+    why: L(
+      'パスワードの変更やリセット、または管理者による「セッションの取り消し」により、このアカウントのトークンが無効になりました。',
+      'The account’s tokens were revoked, because its password was changed or reset, or an admin revoked its sessions.',
+    ),
+    steps: [
+      REISSUE,
+      L(
+        'パスワードを変更したときは、その後にトークンを取得し直す必要があります。定期的なパスワード変更がある送信用アカウントは、その都度取得し直してください。',
+        'After every password change the token must be re-issued; for sending accounts with scheduled password changes, re-issue it each time.',
+      ),
+    ],
+    docsUrl: DOCS.refreshTokens,
+  },
+  {
+    id: 'AADSTS70043',
+    kind: 'entra',
+    aadsts: 70043,
+    title: L(
+      '条件付きアクセスのサインイン頻度によりトークンが期限切れになりました (AADSTS70043)',
+      'The token expired because of a Conditional Access sign-in frequency (AADSTS70043)',
+    ),
+    why: L(
+      '条件付きアクセスの「サインインの頻度」設定により、一定期間ごとに再サインインが必要です。その期間を過ぎたため、リフレッシュトークンが使えなくなりました。',
+      'A Conditional Access “sign-in frequency” setting requires signing in again after a set period; that period has passed, so the refresh token no longer works.',
+    ),
+    steps: [
+      REISSUE,
+      L(
+        'このままでは同じ間隔で再取得が必要です。送信用アカウントまたはこのアプリをサインイン頻度のポリシーから除外できないか、セキュリティ管理者に相談します。',
+        'Otherwise you will have to re-issue it at the same interval: ask your security admin whether the sending account or this app can be excluded from the sign-in frequency policy.',
+      ),
+      SIGN_IN_LOGS,
+    ],
+    docsUrl: DOCS.signInFrequency,
+  },
+  {
+    id: 'AADSTS9002313',
+    kind: 'entra',
+    aadsts: 9002313,
+    title: L('要求の形式が正しくありません (AADSTS9002313)', 'The request is malformed (AADSTS9002313)'),
+    why: L(
+      'Entra ID が要求を解釈できませんでした。多くの場合、INI のリフレッシュトークンが壊れています (途中で切れている、改行・引用符・空白が入った、手で編集した)。',
+      'Entra ID could not read the request. Most often the refresh token in the INI is damaged: cut short, or a line break, quotes or spaces got into it when it was edited by hand.',
+    ),
+    steps: [
+      REISSUE,
+      L(
+        'INI ファイルのトークンは手で編集やコピーをしないでください。',
+        'Do not edit or copy the token in the INI file by hand.',
+      ),
+      L(
+        'このツールでのサインイン中に発生した場合はこのツールの不具合です。下のサポート用情報を添えて報告してください。',
+        'If it happened while signing in with this tool, it is a bug: please report it with the support details below.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS50126',
+    kind: 'entra',
+    aadsts: 50126,
+    title: L(
+      'ユーザー名またはパスワードが違います (AADSTS50126)',
+      'Wrong user name or password (AADSTS50126)',
+    ),
+    why: L(
+      'サインイン画面で入力したユーザー名またはパスワードが正しくありません。',
+      'The user name or password entered on the sign-in page is wrong.',
+    ),
+    steps: [
+      L(
+        'サインインをやり直し、パスワードを正しく入力します (Caps Lock と入力モードに注意)。',
+        'Sign in again and type the password carefully (watch Caps Lock and the input mode).',
+      ),
+      OPEN_USER,
+      L(
+        'パスワードが分からない場合は、管理者が [パスワードのリセット] で再設定します。リセット後は、以前に取得したリフレッシュトークンも取得し直してください。',
+        'If the password is unknown, an admin resets it with Reset password. Refresh tokens issued before the reset must then be re-issued.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS50034',
+    kind: 'entra',
+    aadsts: 50034,
+    title: L(
+      'ユーザー アカウントが存在しません (AADSTS50034)',
+      'The user account does not exist (AADSTS50034)',
+    ),
+    why: L(
+      '入力したサインイン名のユーザーがこのディレクトリにいません。入力ミス、別名 (エイリアス) でのサインイン、または別の組織のアカウントが考えられます。',
+      'No user with that sign-in name exists in this directory: a typo, an alias instead of the sign-in name, or an account of another organization.',
+    ),
+    steps: [
+      L(
+        'サインイン名 (ユーザー プリンシパル名) を確認してサインインし直します。メール アドレスとサインイン名が違う組織もあります。',
+        'Check the sign-in name (user principal name) and sign in again; in some organizations it differs from the mail address.',
+      ),
+      L(
+        'Microsoft Entra 管理センターの [ユーザー] > [すべてのユーザー] で、{mailbox} のユーザーが存在するか確認します。',
+        'In the Microsoft Entra admin center, check under Users > All users that a user for {mailbox} exists.',
+      ),
+      PERSONAL_ACCOUNTS,
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS50057',
+    kind: 'entra',
+    aadsts: 50057,
+    title: L(
+      'ユーザー アカウントが無効になっています (AADSTS50057)',
+      'The user account is disabled (AADSTS50057)',
+    ),
+    why: L(
+      'このアカウントはサインインがブロックされています。共有メールボックスのアカウントは既定でサインインが無効です。',
+      'Sign-in is blocked for this account. Shared mailbox accounts have sign-in disabled by default.',
+    ),
+    steps: [
+      L(
+        '共有メールボックスの場合は、そのアカウントではサインインせず、フル アクセス権のあるライセンス付きユーザーでサインインし、送信プログラムの user= に共有メールボックスのアドレスを指定します。',
+        'For a shared mailbox, do not sign in as it: sign in as a licensed user with Full Access to it, and put the shared mailbox address in the sending program’s user=.',
+      ),
+      OPEN_USER,
+      L(
+        '通常のユーザーの場合は、[プロパティの編集] > [設定] で [アカウントが有効] をオンにして保存し、サインインをやり直します。',
+        'For a regular user, check “Account enabled” under Edit properties > Settings, save, and sign in again.',
+      ),
+    ],
+    docsUrl: DOCS.userProperties,
+  },
+  {
+    id: 'AADSTS50055',
+    kind: 'entra',
+    aadsts: 50055,
+    title: L('パスワードの有効期限が切れています (AADSTS50055)', 'The password has expired (AADSTS50055)'),
+    why: L(
+      'このアカウントのパスワードが有効期限を過ぎたため、変更するまでサインインできません。',
+      'The account’s password has expired, so it cannot sign in until the password is changed.',
+    ),
+    steps: [
+      L(
+        'サインイン画面の指示に従ってパスワードを変更するか、管理者が [ユーザー] > [すべてのユーザー] > (ユーザー) > [パスワードのリセット] で再設定します。',
+        'Change the password when the sign-in page asks, or have an admin reset it under Users > All users > (user) > Reset password.',
+      ),
+      START_AGAIN,
+      L(
+        '送信専用のアカウントでパスワードの期限切れを避けたい場合は、組織の方針に従い、下のコマンドで無期限に設定します (Microsoft Graph PowerShell、Connect-MgGraph -Scopes User.ReadWrite.All の後)。',
+        'To stop a send-only account’s password from expiring, if your policy allows it, run the command below (Microsoft Graph PowerShell, after Connect-MgGraph -Scopes User.ReadWrite.All).',
+      ),
+    ],
+    command: 'Update-MgUser -UserId {mailbox} -PasswordPolicies DisablePasswordExpiration',
+    docsUrl: DOCS.passwordPolicy,
+  },
+] as const satisfies readonly CatalogueEntry[];

@@ -1,0 +1,18 @@
+/** The diagnose catalogue: every failure explained (what happened, why, the fix) in Japanese and English. */
+export type {
+  CatalogueEntry,
+  DiagnoseContext,
+  EntraErrorParts,
+  EntryKind,
+  Explanation,
+  MailProtocol,
+  RawDetails,
+  ReplyPattern,
+} from './types.js';
+export { CATALOGUE, entryById, entryForAadsts, entryForOAuthError, type EntryId } from './catalogue.js';
+export { parseEntraError } from './entra-error.js';
+export { explainAadsts, explainError, EXPLAINED_ERROR_CODES } from './explain.js';
+export { explainMailReply, matchesReply } from './mail-replies.js';
+export { formatExplanation } from './format-text.js';
+export { contextParams, renderEntry, KNOWN_PLACEHOLDERS, type Params, type ParamValue } from './render.js';
+export { redact } from './redact.js';

@@ -1,0 +1,79 @@
+/**
+ * Expected failures of the product, as data. A bug throws a plain Error; everything a user can cause or meet
+ * (a busy port, a wrong secret, an unreachable identity provider) is an `RtwError` with a stable `code` and
+ * the parameters its explanation needs. The explanation itself (what happened, why, how to fix it, in Japanese
+ * and English) comes from the diagnose catalogue, so the CLI, the wizard and the browser page say the same.
+ *
+ * Parameters must never hold a secret: no client secret, code, access or refresh token.
+ */
+
+/** Every error code the core raises, with the parameters each carries. */
+export interface ErrorParams {
+  /** Input failed validation; `issues` lists the fields and what to fix. */
+  'invalid-input': { fields: string };
+  /** The redirect port is taken by another program. */
+  'port-busy': { port: number; suggestedPort?: number };
+  /** The listener could not start for another reason (permission, address not available). */
+  'listener-failed': { port: number; reason: string };
+  /** Nobody completed sign-in before the timeout. */
+  timeout: { seconds: number };
+  /** The user (or the calling program) cancelled. */
+  cancelled: Record<string, never>;
+  /** The identity provider redirected back with `error=` (declined consent, policy…). */
+  'authorization-denied': {
+    error: string;
+    description: string;
+    aadsts?: number;
+    traceId?: string;
+    correlationId?: string;
+  };
+  /** The identity provider answered with an Entra error (AADSTS code). */
+  aadsts: { aadsts: number; error: string; description: string; traceId?: string; correlationId?: string };
+  /** An OAuth error without an AADSTS code (other providers, or a bare `invalid_grant`). */
+  'oauth-error': { error: string; description: string };
+  /** No connection to the identity provider (DNS, refused, reset, proxy). */
+  'idp-unreachable': { host: string; reason: string };
+  /** The identity provider's TLS certificate was not trusted. */
+  'idp-tls': { host: string; reason: string };
+  /** The identity provider took longer than the network timeout. */
+  'idp-timeout': { host: string; seconds: number };
+  /** The identity provider answered with an HTTP error that is not an Entra error (500, 429, a proxy page). */
+  'idp-http': { host: string; status: number; retryAfter?: string };
+  /** The identity provider's answer was not the JSON it should be. */
+  'idp-bad-response': { host: string; status: number };
+  /** Sign-in succeeded but no refresh token came back (offline_access not granted). */
+  'no-refresh-token': Record<string, never>;
+  /** The INI file could not be read. */
+  'file-unreadable': { path: string; reason: string };
+  /** The INI file could not be written; an existing file is untouched. */
+  'file-unwritable': { path: string; reason: string };
+  /** The INI file is in a form we will not rewrite without losing something (UTF-16, binary). */
+  'file-format': { path: string; reason: string };
+  /** A value cannot be stored in an INI file so that a reader gets it back (CR, LF or NUL). */
+  'value-unwritable': { key: string; reason: string };
+}
+
+export type ErrorCode = keyof ErrorParams;
+
+/** An expected failure, carrying a stable code and the parameters its explanation needs. */
+export class RtwError<C extends ErrorCode = ErrorCode> extends Error {
+  override readonly name = 'RtwError';
+  readonly code: C;
+  readonly params: ErrorParams[C];
+
+  constructor(code: C, params: ErrorParams[C], options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? `${code}: ${JSON.stringify(params)}`, { cause: options?.cause });
+    this.code = code;
+    this.params = params;
+  }
+
+  /** Narrows an unknown thrown value to an RtwError, optionally of one code. */
+  static is<C extends ErrorCode>(value: unknown, code?: C): value is RtwError<C> {
+    return value instanceof RtwError && (code === undefined || value.code === code);
+  }
+}
+
+/** For exhaustive switches: a value the type system says cannot exist. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,194 @@
+/**
+ * The HTTP client MSAL uses to talk to the identity provider, for plain Node (the CLI and tests).
+ *
+ * MSAL v5+ has no `proxyUrl`: the network client is the hook. Ours is undici's fetch with an
+ * `EnvHttpProxyAgent`, so `HTTPS_PROXY`/`NO_PROXY` work as in other tools, plus optional extra CA
+ * certificates (`NODE_EXTRA_CA_CERTS` also applies). The Electron shell supplies its own client over
+ * `net.fetch` (system proxy, OS certificate store); the core only sees `IdpNetworkClient`.
+ *
+ * MSAL replaces any non-MSAL error thrown by a network client with a bare `network_error`, losing the cause.
+ * So failures are also recorded here (`takeFailure`) and the caller maps MSAL's error back to ours.
+ */
+import type { INetworkModule, NetworkRequestOptions } from '@azure/msal-node';
+import { rootCertificates } from 'node:tls';
+import { EnvHttpProxyAgent, fetch } from 'undici';
+import type { Dispatcher } from 'undici';
+import { RtwError } from './errors.js';
+
+/** MSAL's network module plus the last failure it saw, as one of our errors. */
+export interface IdpNetworkClient extends INetworkModule {
+  /** Returns and forgets the failure of the last request, if it failed. */
+  takeFailure(): RtwError | undefined;
+  /** Number of requests sent so far (for tests and benchmarks: one token POST per acquisition). */
+  readonly requestCount: number;
+}
+
+/** Options of the Node network client. */
+export interface NodeNetworkOptions {
+  /** A dispatcher to use instead of the proxy-aware default (tests route production hosts with it). */
+  dispatcher?: Dispatcher;
+  /** PEM certificates to trust in addition to the system ones. */
+  extraCaPem?: string;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_NETWORK_TIMEOUT_MS = 30_000;
+
+/** A raw HTTP exchange: how the transport answered, before any JSON parsing. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** Sends one request; implementations differ in transport (undici here, `net.fetch` in Electron). */
+export type Transport = (
+  url: string,
+  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<RawResponse>;
+
+/** The network client for Node: undici fetch through the environment's proxy settings. */
+export function createNodeNetworkClient(options: NodeNetworkOptions = {}): IdpNetworkClient {
+  const ca = options.extraCaPem;
+  const dispatcher =
+    options.dispatcher ??
+    new EnvHttpProxyAgent(
+      ca === undefined
+        ? {}
+        : { connect: { ca: withSystemRoots(ca) }, requestTls: { ca: withSystemRoots(ca) } },
+    );
+  const transport: Transport = async (url, init) => {
+    const response = await fetch(url, { ...init, dispatcher, redirect: 'manual' });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    return { status: response.status, headers, text: await response.text() };
+  };
+  return createNetworkClient(transport, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS,
+    classify: classifyNodeError,
+  });
+}
+
+function withSystemRoots(extra: string): string[] {
+  // Passing `ca` replaces Node's bundled roots; keep them so public hosts still verify.
+  return [...rootCertificates, extra];
+}
+
+/** Builds an MSAL network module over any transport, turning transport and HTTP failures into our errors. */
+export function createNetworkClient(
+  transport: Transport,
+  options: { timeoutMs: number; classify: (error: unknown, host: string) => RtwError },
+): IdpNetworkClient {
+  let failure: RtwError | undefined;
+  let requestCount = 0;
+
+  const send = async <T>(method: 'GET' | 'POST', url: string, request: NetworkRequestOptions | undefined) => {
+    failure = undefined;
+    requestCount++;
+    const host = new URL(url).host;
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let raw: RawResponse;
+    try {
+      raw = await transport(url, {
+        method,
+        headers: request?.headers ?? {},
+        ...(request?.body === undefined ? {} : { body: request.body }),
+        signal,
+      });
+    } catch (error) {
+      failure = signal.aborted
+        ? new RtwError(
+            'idp-timeout',
+            { host, seconds: Math.round(options.timeoutMs / 1000) },
+            { cause: error },
+          )
+        : options.classify(error, host);
+      throw failure;
+    }
+    // Throttling and server errors are reported as such even when Entra wraps them in its JSON error shape
+    // (429 comes as AADSTS90055 temporarily_unavailable): the fix is to wait, not to change the registration.
+    if (raw.status === 429 || raw.status >= 500) {
+      failure = new RtwError('idp-http', { host, status: raw.status, ...retryAfterOf(raw.headers) });
+      throw failure;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.text);
+    } catch (error) {
+      // A proxy's HTML page is an HTTP-level failure; a 2xx that is not JSON is a broken answer.
+      failure =
+        raw.status >= 200 && raw.status < 300
+          ? new RtwError('idp-bad-response', { host, status: raw.status }, { cause: error })
+          : new RtwError(
+              'idp-http',
+              { host, status: raw.status, ...retryAfterOf(raw.headers) },
+              { cause: error },
+            );
+      throw failure;
+    }
+    if (typeof body !== 'object' || body === null) {
+      failure = new RtwError('idp-bad-response', { host, status: raw.status });
+      throw failure;
+    }
+    // Entra's own errors ({error, error_description, error_codes}) go to MSAL, which makes a ServerError of them.
+    if (raw.status >= 400 && !('error' in body)) {
+      failure = new RtwError('idp-http', { host, status: raw.status, ...retryAfterOf(raw.headers) });
+      throw failure;
+    }
+    return { status: raw.status, headers: raw.headers, body: body as T };
+  };
+
+  return {
+    sendGetRequestAsync: (url, request) => send('GET', url, request),
+    sendPostRequestAsync: (url, request) => send('POST', url, request),
+    takeFailure() {
+      const last = failure;
+      failure = undefined;
+      return last;
+    },
+    get requestCount() {
+      return requestCount;
+    },
+  };
+}
+
+function retryAfterOf(headers: Record<string, string>): { retryAfter?: string } {
+  const value = headers['retry-after'];
+  return value === undefined ? {} : { retryAfter: value };
+}
+
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+
+/** Maps an undici/Node transport error to `idp-tls` or `idp-unreachable`, with the system's own reason code. */
+export function classifyNodeError(error: unknown, host: string): RtwError {
+  const codes: string[] = [];
+  const messages: string[] = [];
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    messages.push(e.message);
+  }
+  const tls = codes.find((c) => TLS_CODES.has(c) || c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL'));
+  if (tls !== undefined) return new RtwError('idp-tls', { host, reason: tls }, { cause: error });
+  // undici reports a refused proxy tunnel only in its message ("Proxy response (407) !== 200 when HTTP Tunneling").
+  const proxy = messages.map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1]).find((s) => s !== undefined);
+  const reason =
+    proxy !== undefined
+      ? `proxy answered ${proxy}`
+      : (codes.find((c) => c !== 'UND_ERR') ?? messages.at(-1) ?? 'unknown');
+  return new RtwError('idp-unreachable', { host, reason }, { cause: error });
+}

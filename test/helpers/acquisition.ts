@@ -1,0 +1,100 @@
+/**
+ * Runs real acquisitions against the sandbox IdP for integration tests: the real session, listener, MSAL,
+ * network client and INI writer, with production authorities routed to the sandbox and a scripted browser.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Dispatcher } from 'undici';
+import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import type { IdpNetworkClient } from '../../electron/core/network-client.js';
+import { validateProfile } from '../../electron/core/profile.js';
+import type { Profile, ProfileInput } from '../../electron/core/profile.js';
+import { runAcquisition } from '../../electron/core/session.js';
+import type { SessionEvent, SessionResult } from '../../electron/core/session.js';
+import { playBrowser } from '../fixtures/browser.js';
+import type { BrowserCallback, BrowserIdpError } from '../fixtures/browser.js';
+import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
+import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
+
+/** A temporary folder removed by `cleanup`. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rtw-test-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A valid profile for the sandbox's confidential app, production authority, random redirect port. */
+export function sandboxProfile(idp: SandboxIdp, outFile: string, overrides: ProfileInput = {}): Profile {
+  const result = validateProfile({
+    clientId: idp.apps.confidential.clientId,
+    clientSecret: idp.defaults.secrets.valid.value,
+    userId: idp.users.admin.upn,
+    redirectPort: 0,
+    outFile,
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(`test profile invalid: ${JSON.stringify(result.issues.map((i) => i.key))}`);
+  return result.profile;
+}
+
+export type BrowserOutcome = BrowserCallback | BrowserIdpError;
+
+/** What an acquisition did, for assertions. */
+export interface AcquisitionRun {
+  result: SessionResult;
+  events: SessionEvent[];
+  browser: BrowserOutcome | undefined;
+  network: IdpNetworkClient;
+}
+
+/** Runs one acquisition; the "browser" follows the authorize URL as soon as it is announced, unless told otherwise. */
+export async function acquire(
+  idp: SandboxIdp,
+  profile: Profile,
+  options: {
+    dispatcher?: Dispatcher;
+    network?: IdpNetworkClient;
+    /** What the browser does with the authorize URL; default: follow it. */
+    browser?: (url: string) => Promise<BrowserOutcome | undefined>;
+    signal?: AbortSignal;
+    onEvent?: (event: SessionEvent) => void;
+  } = {},
+): Promise<AcquisitionRun> {
+  const dispatcher = options.dispatcher ?? routeToSandbox(idp);
+  const network = options.network ?? createNodeNetworkClient({ dispatcher });
+  const events: SessionEvent[] = [];
+  let browser: Promise<BrowserOutcome | undefined> | undefined;
+  let browserError: unknown;
+  // A browser that fails (a test fixture bug, a TLS mistake) cancels the session instead of waiting 5 minutes.
+  const controller = new AbortController();
+  options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const result = await runAcquisition(profile, {
+    network,
+    openBrowser: (url) => {
+      browser = (options.browser ?? ((u) => playBrowser(u, { dispatcher })))(url);
+      browser.catch((error: unknown) => {
+        browserError = error;
+        controller.abort();
+      });
+      return Promise.resolve();
+    },
+    onEvent: (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
+    lang: 'en',
+    tickMs: 50,
+    signal: controller.signal,
+  });
+  if (browserError !== undefined) throw new Error('the scripted browser failed', { cause: browserError });
+  return { result, events, browser: await browser, network };
+}
+
+/** The file's bytes, or undefined when it does not exist. */
+export async function bytesOf(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch {
+    return undefined;
+  }
+}
