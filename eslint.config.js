@@ -8,7 +8,12 @@ const noElectron = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'electron/core and electron/cli run without Electron: inject the capability instead.' }],
+      paths: [
+        {
+          name: 'electron',
+          message: 'electron/core and electron/cli run without Electron: inject the capability instead.',
+        },
+      ],
       patterns: [{ group: ['electron/*'], message: 'electron/core and electron/cli run without Electron.' }],
     },
   ],
