@@ -45,7 +45,8 @@ function errorCodesInSource(): string[] {
     'utf8',
   );
   const body = /export interface ErrorParams \{([\s\S]*?)\n\}/.exec(source)?.[1] ?? '';
-  return [...body.matchAll(/^\s*'?([a-z][a-z-]*)'?\s*:/gm)].map((m) => m[1] ?? '');
+  // Only the interface's own members (two-space indent), not the fields of multi-line parameter types.
+  return [...body.matchAll(/^ {2}'?([a-z][a-z-]*)'?\s*:/gm)].map((m) => m[1] ?? '');
 }
 
 /** A sample of every RtwError code: the mapped type makes a new code without a sample a compile error. */
