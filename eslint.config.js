@@ -34,6 +34,26 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Raw IPC lives in exactly two places; everything else goes through the typed contract.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/ipc.ts', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message:
+                'Raw IPC lives only in electron/main/ipc.ts and electron/preload/: go through the typed contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['electron/core/**', 'electron/cli/**'], rules: noElectron },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

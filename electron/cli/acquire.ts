@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import open from 'open';
 import { formatExplanation } from '../core/diagnose/index.js';
 import { format } from '../core/i18n.js';
-import type { Lang } from '../core/i18n.js';
+import type { Lang, Localized } from '../core/i18n.js';
 import { createNodeNetworkClient } from '../core/network-client.js';
 import { validateProfile } from '../core/profile.js';
 import type { ProfileInput } from '../core/profile.js';
@@ -16,6 +16,50 @@ import type { CliIo } from './io.js';
 import { CLI_TEXT } from './messages.js';
 import { obtainSecret } from './secret.js';
 import path from 'node:path';
+
+/** `rtw help` text of this command. */
+export const ACQUIRE_HELP: Localized = {
+  en: `rtw acquire --client-id ID --user MAILBOX [options]
+  Sign in (authorization code + PKCE) and write the refresh token to the INI file.
+  --client-id ID          Application (client) ID of the app registration (a GUID)
+  --user MAILBOX          the mailbox written as UserID (the address the sender logs in as)
+  --tenant T              common (default), organizations, consumers, a tenant ID or a domain
+  --cloud C               global (default), usgov, usgov-dod, china
+  --authority URL         https://host/tenant: a national or private cloud, or the sandbox
+  --protocols LIST        smtp (default), imap, pop; comma-separated
+  --port N                redirect port (default 8001; 0 picks a free one: Entra ignores the port of localhost)
+  --path P                redirect path (default /myapp/)
+  --out FILE              INI file to write (default smail_refresh_token.ini); an existing one is updated,
+                          its other keys and sections kept, the previous version saved as FILE.bak
+  --public-client         no client secret (registration "Mobile and desktop" or public client flows allowed)
+  --secret-stdin          read the client secret from standard input
+  --no-browser            do not open a browser; print the sign-in URL to open elsewhere
+  --timeout SECONDS       how long to wait for sign-in (default 300)
+  --json                  one JSON object per event on stdout (progress stays off stderr)
+  The client secret is never taken on the command line: set RTW_CLIENT_SECRET, use --secret-stdin, or type
+  it at the hidden prompt. Extra certificate authorities: NODE_EXTRA_CA_CERTS; proxies: HTTPS_PROXY, NO_PROXY.`,
+  ja: `rtw acquire --client-id ID --user メールボックス [オプション]
+  サインイン (認可コード + PKCE) して、リフレッシュ トークンを INI ファイルに書き込みます。
+  --client-id ID          アプリの登録のアプリケーション (クライアント) ID (GUID)
+  --user メールボックス   UserID として書き込むメールボックス (送信プログラムがログインするアドレス)
+  --tenant T              common (既定)、organizations、consumers、テナント ID、またはドメイン
+  --cloud C               global (既定)、usgov、usgov-dod、china
+  --authority URL         https://ホスト/テナント: 各国のクラウド、プライベート クラウド、サンドボックス用
+  --protocols 一覧        smtp (既定)、imap、pop をカンマ区切りで
+  --port N                リダイレクト ポート (既定 8001。0 は空きポートを自動選択: localhost のポートは Entra が無視します)
+  --path P                リダイレクト パス (既定 /myapp/)
+  --out ファイル          書き込む INI ファイル (既定 smail_refresh_token.ini)。既存のファイルは更新し、
+                          ほかのキーとセクションはそのまま残し、以前の内容を ファイル.bak に保存します
+  --public-client         クライアント シークレットを使わない (「モバイル アプリケーションとデスクトップ
+                          アプリケーション」またはパブリック クライアント フローを許可した登録)
+  --secret-stdin          クライアント シークレットを標準入力から読む
+  --no-browser            ブラウザーを開かず、サインイン URL を表示する (別の端末で開く場合)
+  --timeout 秒            サインインを待つ時間 (既定 300)
+  --json                  イベントごとに JSON を 1 行ずつ標準出力へ出す (進行状況は標準エラーに出さない)
+  クライアント シークレットはコマンド ラインでは受け付けません。RTW_CLIENT_SECRET を設定するか、--secret-stdin を
+  使うか、表示されないプロンプトに入力してください。追加の証明機関は NODE_EXTRA_CA_CERTS、プロキシは
+  HTTPS_PROXY と NO_PROXY で指定します。`,
+};
 
 const OPTIONS = {
   'client-id': { type: 'string' },

@@ -7,30 +7,8 @@ export const CLI_TEXT = {
 and write it to the INI file legacy senders (SMAIL, printers, business systems) read.
 
 Usage:
-  rtw acquire --client-id ID --user MAILBOX [options]
-  rtw help | --help     rtw --version
-
-acquire options:
-  --client-id ID          Application (client) ID of the app registration (a GUID)
-  --user MAILBOX          the mailbox written as UserID (the address the sender logs in as)
-  --tenant T              common (default), organizations, consumers, a tenant ID or a domain
-  --cloud C               global (default), usgov, usgov-dod, china
-  --authority URL         https://host/tenant: a national or private cloud, or the sandbox
-  --protocols LIST        smtp (default), imap, pop; comma-separated
-  --port N                redirect port (default 8001; 0 picks a free one: Entra ignores the port of localhost)
-  --path P                redirect path (default /myapp/)
-  --out FILE              INI file to write (default smail_refresh_token.ini); an existing one is updated,
-                          its other keys and sections kept, the previous version saved as FILE.bak
-  --public-client         no client secret (registration "Mobile and desktop" or public client flows allowed)
-  --secret-stdin          read the client secret from standard input
-  --no-browser            do not open a browser; print the sign-in URL to open elsewhere
-  --timeout SECONDS       how long to wait for sign-in (default 300)
-  --json                  one JSON object per event on stdout (progress stays off stderr)
-  --lang ja|en            language of messages (default: from the OS locale)
-
-The client secret is never taken on the command line: set RTW_CLIENT_SECRET, use --secret-stdin, or type it
-at the hidden prompt. Trust extra certificate authorities with NODE_EXTRA_CA_CERTS; proxies with HTTPS_PROXY
-and NO_PROXY.
+  rtw <command> [options]      rtw help | --help      rtw --version
+Every command takes --lang ja|en (default: from the OS locale).
 
 Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4 network · 5 file · 6 timeout ·
 7 redirect port · 130 interrupted`,
@@ -38,30 +16,8 @@ Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4
 従来の送信プログラム (SMAIL、複合機、業務システム) が読む INI ファイルに書き込みます。
 
 使い方:
-  rtw acquire --client-id ID --user メールボックス [オプション]
-  rtw help | --help     rtw --version
-
-acquire のオプション:
-  --client-id ID          アプリの登録のアプリケーション (クライアント) ID (GUID)
-  --user メールボックス   UserID として書き込むメールボックス (送信プログラムがログインするアドレス)
-  --tenant T              common (既定)、organizations、consumers、テナント ID、またはドメイン
-  --cloud C               global (既定)、usgov、usgov-dod、china
-  --authority URL         https://ホスト/テナント: 各国のクラウド、プライベート クラウド、サンドボックス用
-  --protocols 一覧        smtp (既定)、imap、pop をカンマ区切りで
-  --port N                リダイレクト ポート (既定 8001。0 は空きポートを自動選択: localhost のポートは Entra が無視します)
-  --path P                リダイレクト パス (既定 /myapp/)
-  --out ファイル          書き込む INI ファイル (既定 smail_refresh_token.ini)。既存のファイルは更新し、
-                          ほかのキーとセクションはそのまま残し、以前の内容を ファイル.bak に保存します
-  --public-client         クライアント シークレットを使わない (「モバイル アプリケーションとデスクトップ アプリケーション」
-                          またはパブリック クライアント フローを許可した登録)
-  --secret-stdin          クライアント シークレットを標準入力から読む
-  --no-browser            ブラウザーを開かず、サインイン URL を表示する (別の端末で開く場合)
-  --timeout 秒            サインインを待つ時間 (既定 300)
-  --json                  イベントごとに JSON を 1 行ずつ標準出力へ出す (進行状況は標準エラーに出さない)
-  --lang ja|en            メッセージの言語 (既定: OS のロケール)
-
-クライアント シークレットはコマンド ラインでは受け付けません。RTW_CLIENT_SECRET を設定するか、--secret-stdin を使うか、
-表示されないプロンプトに入力してください。追加の証明機関は NODE_EXTRA_CA_CERTS、プロキシは HTTPS_PROXY と NO_PROXY で指定します。
+  rtw <コマンド> [オプション]      rtw help | --help      rtw --version
+すべてのコマンドで --lang ja|en を指定できます (既定: OS のロケール)。
 
 終了コード: 0 完了 · 1 想定外のエラー · 2 使い方・入力 · 3 サインイン拒否 · 4 ネットワーク · 5 ファイル · 6 タイムアウト ·
 7 リダイレクト ポート · 130 中断`,

@@ -1,12 +1,27 @@
 /** The `rtw` command line: picks the command and the language, and returns the exit code. */
 import { createRequire } from 'node:module';
 import { detectLang, format, isLang } from '../core/i18n.js';
-import { acquireCommand } from './acquire.js';
+import type { Lang, Localized } from '../core/i18n.js';
+import { ACQUIRE_HELP, acquireCommand } from './acquire.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { writeLine } from './io.js';
 import type { CliIo } from './io.js';
 import { CLI_TEXT } from './messages.js';
+
+/** One command: its name, its help text and what runs it. Add a command here and it is in `rtw help`. */
+interface Command {
+  name: string;
+  help: Localized;
+  run(args: string[], io: CliIo, lang: Lang): Promise<ExitCode>;
+}
+
+const COMMANDS: readonly Command[] = [{ name: 'acquire', help: ACQUIRE_HELP, run: acquireCommand }];
+
+/** The whole help text: the general part, then each command's. */
+export function helpText(lang: Lang): string {
+  return [CLI_TEXT.help[lang], ...COMMANDS.map((c) => c.help[lang])].join('\n\n');
+}
 
 /** Runs the CLI with argv after the program name. */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
@@ -15,14 +30,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const langArg = langIndex >= 0 ? argv[langIndex + 1] : undefined;
   const lang = isLang(langArg) ? langArg : detectLang(io.env);
   const [command, ...rest] = argv;
+  const found = COMMANDS.find((c) => c.name === command);
+  if (found !== undefined) return found.run(rest, io, lang);
   switch (command) {
-    case 'acquire':
-      return acquireCommand(rest, io, lang);
     case undefined:
     case 'help':
     case '--help':
     case '-h':
-      writeLine(io.stdout, CLI_TEXT.help[lang]);
+      writeLine(io.stdout, helpText(lang));
       return command === undefined ? EXIT.usage : EXIT.ok;
     case '--version':
     case '-v': {

@@ -18,6 +18,10 @@
  *   a name, and returns the first matching key.
  * - `PROFILE_CopyEntry` strips ONE pair of enclosing quotes when the value is at least two characters long,
  *   starts with `"` or `'` and ends with the same character.
+ *
+ * Why not the `ini` npm package for writing: it escapes `;` and `#` as `\;` `\#` and JSON-quotes values with
+ * `=`, bytes a Windows reader takes literally, and it re-serialises the whole file, losing comments and
+ * the bytes of lines it does not own. It stays in the tests as one of the readers we check against.
  */
 import { Buffer } from 'node:buffer';
 import { RtwError } from './errors.js';

@@ -8,22 +8,33 @@ import type { OperationName } from '../shared/contract.js';
 
 const text = (max: number) => z.string().max(max);
 
-const profileInput = z
-  .object({
-    tenant: text(256).optional(),
-    clientId: text(256).optional(),
-    clientSecret: text(1024).optional(),
-    publicClient: z.boolean().optional(),
-    userId: text(320).optional(),
-    protocols: z.array(text(16)).max(8).optional(),
-    cloud: text(32).optional(),
-    authority: text(2048).optional(),
-    redirectPort: z.number().int().optional(),
-    redirectPath: text(256).optional(),
-    outFile: text(4096).optional(),
-    timeoutSeconds: z.number().int().optional(),
-  })
-  .strict();
+/**
+ * Only plain objects: `z.object` also accepts a Date or a Map (they are objects), which structured clone
+ * can deliver over IPC; refusing them keeps "malformed" one clear answer.
+ */
+const plainObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype,
+  { message: 'expected a plain object' },
+);
+
+const profileInput = plainObject.pipe(
+  z
+    .object({
+      tenant: text(256).optional(),
+      clientId: text(256).optional(),
+      clientSecret: text(1024).optional(),
+      publicClient: z.boolean().optional(),
+      userId: text(320).optional(),
+      protocols: z.array(text(16)).max(8).optional(),
+      cloud: text(32).optional(),
+      authority: text(2048).optional(),
+      redirectPort: z.number().int().optional(),
+      redirectPath: text(256).optional(),
+      outFile: text(4096).optional(),
+      timeoutSeconds: z.number().int().optional(),
+    })
+    .strict(),
+);
 
 const none = z
   .undefined()

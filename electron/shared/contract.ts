@@ -17,7 +17,7 @@ import type { TokenFilePlan } from '../core/token-file.js';
 
 /** An expected failure as the renderer sees it. */
 export interface IpcError {
-  code: ErrorCode | 'unexpected' | 'invalid-payload';
+  code: ErrorCode | 'unexpected' | 'invalid-payload' | 'untrusted-sender';
   explanation: Explanation;
   /** Field-level problems when `code` is `invalid-input`. */
   issues?: ValidationIssue[];

@@ -1,0 +1,185 @@
+/**
+ * The host capabilities the wizard service needs (`Platform`), on Electron: the save dialog, the file
+ * manager, the clipboard, the system browser, the OS language and the saved language choice.
+ *
+ * Everything that leaves the app through `shell.openExternal` is checked here, because the OS runs whatever
+ * program owns a URL's scheme: an unchecked URL from a compromised renderer is code execution.
+ * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
+ * - `openExternal` takes a page *name*; only the fixed URLs of `EXTERNAL_PAGES` can be opened.
+ * - `openBrowser` (the sign-in URL the core builds) must be https on a Microsoft sign-in host, or on the exact
+ *   host of the authority the running acquisition uses (a private cloud, the sandbox).
+ */
+import { app, clipboard, dialog, shell } from 'electron';
+import type { BrowserWindow, SaveDialogOptions } from 'electron';
+import { isAbsolute, join } from 'node:path';
+import { langFromLocale } from '../core/i18n.js';
+import type { Lang } from '../core/i18n.js';
+import { OPERATION_SCHEMAS } from '../core/ipc-schemas.js';
+import { DEFAULT_OUT_FILE, validateProfile } from '../core/profile.js';
+import type { Platform } from '../core/wizard-service.js';
+import type { ExternalPage } from '../shared/contract.js';
+import type { Dispatch } from './ipc.js';
+import type { LanguageChoiceStore } from './settings.js';
+
+/** Hosts Microsoft Entra ID and Microsoft accounts sign in on, in every cloud we support. */
+export const MICROSOFT_SIGN_IN_HOSTS: readonly string[] = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
+  'login.live.com',
+];
+
+/** Where the user guide lives. A placeholder until the docs are published. */
+export const DOCS_BASE_URL = 'https://github.com/refresh-token-wizard/refresh-token-wizard/blob/main/docs';
+
+/** Every page `openExternal` may open, by name: the renderer never sends a URL. */
+export const EXTERNAL_PAGES: Readonly<Record<ExternalPage, string>> = {
+  'entra-app-registrations':
+    'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+  'entra-new-registration':
+    'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/CreateApplicationBlade',
+  'docs-registration': `${DOCS_BASE_URL}/app-registration.md`,
+  'docs-troubleshooting': `${DOCS_BASE_URL}/troubleshooting.md`,
+};
+
+/** Hosts of the pages above, checked again when opening so a bad edit of the table cannot slip through. */
+export const EXTERNAL_HOSTS: readonly string[] = ['entra.microsoft.com', 'github.com'];
+
+/** True for an `https:` URL on one of `hosts` (host with port, as `URL.host`) without user info. */
+export function isHttpsUrlOn(candidate: string, hosts: Iterable<string>): boolean {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return false;
+  }
+  // User info is how `https://login.microsoftonline.com@evil.example/` fools a reader; no sign-in URL has any.
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return false;
+  for (const host of hosts) if (url.host === host.toLowerCase()) return true;
+  return false;
+}
+
+/** The sign-in URL policy, told the authority of the acquisition about to run. */
+export interface SignInHosts {
+  /** Allows the host of this authority (replacing the previous one): the running profile's. */
+  expectAuthority(authority: string): void;
+  /** True when `url` may be opened in the system browser. */
+  isAllowed(url: string): boolean;
+}
+
+/** The Microsoft hosts, plus the current authority's exact host once an acquisition has started. */
+export function createSignInHosts(): SignInHosts {
+  let authorityHost: string | undefined;
+  return {
+    expectAuthority(authority) {
+      authorityHost = new URL(authority).host;
+    },
+    isAllowed(url) {
+      return isHttpsUrlOn(
+        url,
+        authorityHost === undefined ? MICROSOFT_SIGN_IN_HOSTS : [...MICROSOFT_SIGN_IN_HOSTS, authorityHost],
+      );
+    },
+  };
+}
+
+/**
+ * The authority a `startAcquisition` input will run with, by the very parsing and validation the service
+ * applies; undefined when the service will refuse it (no acquisition starts, a running one keeps its own).
+ */
+export function authorityOfStartInput(rawInput: unknown): string | undefined {
+  const parsed = OPERATION_SCHEMAS.startAcquisition.safeParse(rawInput);
+  if (!parsed.success) return undefined;
+  const validation = validateProfile(parsed.data);
+  return validation.ok ? validation.profile.authority : undefined;
+}
+
+/**
+ * Wraps `dispatch` so a starting acquisition first tells the policy its authority: `Platform.openBrowser`
+ * only receives a URL, and the profile it belongs to only passes through here.
+ */
+export function expectingAuthority(dispatch: Dispatch, hosts: SignInHosts): Dispatch {
+  return (name, rawInput) => {
+    if (name === 'startAcquisition') {
+      const authority = authorityOfStartInput(rawInput);
+      if (authority !== undefined) hosts.expectAuthority(authority);
+    }
+    return dispatch(name, rawInput);
+  };
+}
+
+/** The OS language: the first preferred system language, else Chromium's locale. */
+export function osLangOf(preferred: readonly string[], locale: string): Lang {
+  return langFromLocale(preferred[0] ?? locale);
+}
+
+/** What the Electron platform needs besides Electron itself. */
+export interface ElectronPlatformDeps {
+  /** The window dialogs belong to, when there is one. */
+  window(): BrowserWindow | undefined;
+  signInHosts: SignInHosts;
+  settings: LanguageChoiceStore;
+}
+
+/** The `Platform` of the desktop app. */
+export function createElectronPlatform(deps: ElectronPlatformDeps): Platform {
+  const defaultOutputFile = (): string => {
+    let folder: string;
+    try {
+      folder = app.getPath('documents');
+    } catch {
+      // Some Linux desktops have no Documents folder (no XDG user dirs): the home folder will do.
+      folder = app.getPath('home');
+    }
+    return join(folder, DEFAULT_OUT_FILE);
+  };
+
+  return {
+    async chooseOutputFile(suggestedPath) {
+      const options: SaveDialogOptions = {
+        defaultPath: suggestedPath.trim() === '' ? defaultOutputFile() : suggestedPath,
+        filters: [{ name: 'INI', extensions: ['ini'] }],
+        properties: ['createDirectory'],
+      };
+      const window = deps.window();
+      const result =
+        window === undefined
+          ? await dialog.showSaveDialog(options)
+          : await dialog.showSaveDialog(window, options);
+      return result.canceled || result.filePath === '' ? undefined : result.filePath;
+    },
+    defaultOutputFile: () => Promise.resolve(defaultOutputFile()),
+    showInFolder(path) {
+      // A relative path would be resolved against the app's working directory: not what the admin means.
+      if (!isAbsolute(path)) return Promise.reject(new Error('showInFolder needs an absolute path'));
+      shell.showItemInFolder(path);
+      return Promise.resolve();
+    },
+    copyText: (text) => clipboard.writeText(text),
+    async openExternal(page) {
+      const url = Object.hasOwn(EXTERNAL_PAGES, page) ? EXTERNAL_PAGES[page] : undefined;
+      if (url === undefined || !isHttpsUrlOn(url, EXTERNAL_HOSTS))
+        throw new Error(`openExternal refused: unknown page ${String(page)}`);
+      await shell.openExternal(url);
+    },
+    async openBrowser(url) {
+      // The session reports a refusal as "browser not opened" and shows the URL to copy: nothing is lost.
+      if (!deps.signInHosts.isAllowed(url))
+        throw new Error(`openBrowser refused: ${hostForMessage(url)} is not a sign-in host`);
+      await shell.openExternal(url);
+    },
+    osLang: () => osLangOf(app.getPreferredSystemLanguages(), app.getLocale()),
+    loadLangChoice: () => deps.settings.load(),
+    saveLangChoice: (lang) => deps.settings.save(lang),
+  };
+}
+
+function hostForMessage(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return 'an invalid URL';
+  }
+}

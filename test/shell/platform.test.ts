@@ -1,0 +1,240 @@
+/** The Electron platform: dialogs, shell, clipboard, language, and what may reach `shell.openExternal`. */
+import type { BrowserWindow } from 'electron';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExternalPage } from '../../electron/shared/contract.js';
+
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
+
+const {
+  EXTERNAL_PAGES,
+  MICROSOFT_SIGN_IN_HOSTS,
+  authorityOfStartInput,
+  createElectronPlatform,
+  createSignInHosts,
+  expectingAuthority,
+  isHttpsUrlOn,
+  osLangOf,
+} = await import('../../electron/main/platform.js');
+const { createSettingsStore, SETTINGS_FILE } = await import('../../electron/main/settings.js');
+
+const AUTHORIZE = 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&state=y';
+const SANDBOX = 'https://127.0.0.1:49152/common';
+const START = {
+  clientId: '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
+  publicClient: true,
+  userId: 'printer@contoso.com',
+};
+
+let userData: string;
+let window: BrowserWindow | undefined;
+const platform = (hosts = createSignInHosts()) =>
+  createElectronPlatform({
+    window: () => window,
+    signInHosts: hosts,
+    settings: createSettingsStore(userData),
+  });
+
+beforeEach(async () => {
+  stub.resetElectronStub();
+  userData = await mkdtemp(join(tmpdir(), 'rtw-shell-'));
+  window = undefined;
+});
+afterEach(() => rm(userData, { recursive: true, force: true }));
+
+describe('openBrowser', () => {
+  it('opens https sign-in URLs on every Microsoft sign-in host', async () => {
+    const p = platform();
+    for (const host of MICROSOFT_SIGN_IN_HOSTS)
+      await p.openBrowser(`https://${host}/common/oauth2/v2.0/authorize?x=1`);
+    expect(stub.callsOf('shell.openExternal')).toHaveLength(MICROSOFT_SIGN_IN_HOSTS.length);
+  });
+
+  it('refuses non-https URLs and unknown hosts, and opens nothing', async () => {
+    const p = platform();
+    const refused = [
+      'http://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+      'https://login.microsoftonline.com.evil.example/common',
+      'https://login.microsoftonline.com@evil.example/common',
+      'https://user:pass@login.microsoftonline.com/common',
+      'https://evil.example/',
+      'https://login.microsoftonline.com:8443/common',
+      'file:///C:/Windows/System32/calc.exe',
+      'ms-msdt:/id PCWDiagnostic',
+      'search-ms:query=x',
+      'javascript:alert(1)',
+      'not a url',
+      SANDBOX,
+    ];
+    for (const url of refused) await expect(p.openBrowser(url), url).rejects.toThrow(/refused/);
+    expect(stub.callsOf('shell.openExternal')).toEqual([]);
+  });
+
+  it('opens the exact authority host of the acquisition being started, and only that', async () => {
+    const hosts = createSignInHosts();
+    const p = platform(hosts);
+    const dispatch = vi.fn(() => Promise.resolve('ok'));
+    const guarded = expectingAuthority(dispatch, hosts);
+
+    await expect(guarded('startAcquisition', { ...START, authority: `${SANDBOX}/` })).resolves.toBe('ok');
+    expect(dispatch).toHaveBeenCalledWith('startAcquisition', { ...START, authority: `${SANDBOX}/` });
+    await p.openBrowser(`${SANDBOX}/oauth2/v2.0/authorize?client_id=x`);
+    await p.openBrowser(AUTHORIZE); // Microsoft hosts stay allowed
+    await expect(p.openBrowser('https://127.0.0.1:49153/common/oauth2/v2.0/authorize')).rejects.toThrow(
+      /refused/,
+    );
+    await expect(p.openBrowser('https://127.0.0.1/common/oauth2/v2.0/authorize')).rejects.toThrow(/refused/);
+    await expect(p.openBrowser('http://127.0.0.1:49152/common/oauth2/v2.0/authorize')).rejects.toThrow(
+      /refused/,
+    );
+
+    // An input the service will refuse changes nothing: the running acquisition keeps its authority.
+    await guarded('startAcquisition', {
+      ...START,
+      authority: 'https://evil.example/common',
+      clientId: 'not a guid',
+    });
+    await guarded('startAcquisition', { authority: 42 });
+    await expect(p.openBrowser('https://evil.example/common/oauth2/v2.0/authorize')).rejects.toThrow(
+      /refused/,
+    );
+    await p.openBrowser(`${SANDBOX}/oauth2/v2.0/authorize`);
+
+    // A new valid acquisition replaces the authority.
+    await guarded('startAcquisition', { ...START, authority: 'https://login.private.example/contoso.com' });
+    await expect(p.openBrowser(`${SANDBOX}/oauth2/v2.0/authorize`)).rejects.toThrow(/refused/);
+    await p.openBrowser('https://login.private.example/contoso.com/oauth2/v2.0/authorize');
+  });
+
+  it('reads the authority the way the service does', () => {
+    expect(authorityOfStartInput({ ...START })).toBe('https://login.microsoftonline.com/common');
+    expect(authorityOfStartInput({ ...START, cloud: 'usgov', tenant: 'contoso.com' })).toBe(
+      'https://login.microsoftonline.us/contoso.com',
+    );
+    expect(authorityOfStartInput({ ...START, authority: 'http://127.0.0.1:1/common' })).toBeUndefined();
+    expect(authorityOfStartInput('x')).toBeUndefined();
+  });
+
+  it('checks hosts exactly, port included', () => {
+    expect(isHttpsUrlOn('https://LOGIN.microsoftonline.com/x', ['login.microsoftonline.com'])).toBe(true);
+    expect(isHttpsUrlOn('https://login.microsoftonline.com:443/x', ['login.microsoftonline.com'])).toBe(true);
+    expect(isHttpsUrlOn('https://127.0.0.1:8443/x', ['127.0.0.1'])).toBe(false);
+    expect(isHttpsUrlOn('https://127.0.0.1:8443/x', ['127.0.0.1:8443'])).toBe(true);
+  });
+});
+
+describe('openExternal', () => {
+  it('opens each named page at its fixed https URL', async () => {
+    const p = platform();
+    for (const page of Object.keys(EXTERNAL_PAGES) as ExternalPage[]) await p.openExternal(page);
+    const opened = stub.callsOf('shell.openExternal').map(([url]) => url);
+    expect(opened).toEqual(Object.values(EXTERNAL_PAGES));
+    for (const url of opened) expect(String(url)).toMatch(/^https:\/\//);
+    expect(EXTERNAL_PAGES['entra-app-registrations']).toBe(
+      'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+    );
+    expect(EXTERNAL_PAGES['entra-new-registration']).toBe(
+      'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/CreateApplicationBlade',
+    );
+  });
+
+  it('refuses anything that is not a known page name', async () => {
+    const p = platform();
+    for (const page of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'toString',
+      '__proto__',
+      'constructor',
+      '',
+    ]) {
+      await expect(p.openExternal(page as ExternalPage), page).rejects.toThrow(/refused/);
+    }
+    expect(stub.callsOf('shell.openExternal')).toEqual([]);
+  });
+});
+
+describe('files, clipboard', () => {
+  it('defaults the output file to Documents/smail_refresh_token.ini, or the home folder without Documents', async () => {
+    await expect(platform().defaultOutputFile()).resolves.toBe(
+      join('/home/admin/Documents', 'smail_refresh_token.ini'),
+    );
+    delete stub.app.paths.documents;
+    await expect(platform().defaultOutputFile()).resolves.toBe(
+      join('/home/admin', 'smail_refresh_token.ini'),
+    );
+  });
+
+  it('asks for the output file with an *.ini filter, attached to the window', async () => {
+    window = new stub.BrowserWindow({}) as unknown as BrowserWindow;
+    stub.dialog.saveDialogResult = { canceled: false, filePath: '/srv/smail/token.ini' };
+    await expect(platform().chooseOutputFile('')).resolves.toBe('/srv/smail/token.ini');
+    const [parent, options] = stub.callsOf('dialog.showSaveDialog')[0] ?? [];
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({
+      defaultPath: join('/home/admin/Documents', 'smail_refresh_token.ini'),
+      filters: [{ name: 'INI', extensions: ['ini'] }],
+    });
+  });
+
+  it('keeps a suggested path, and answers undefined when the dialog is cancelled', async () => {
+    stub.dialog.saveDialogResult = { canceled: true, filePath: '' };
+    await expect(platform().chooseOutputFile('/srv/smail/old.ini')).resolves.toBeUndefined();
+    const [options] = stub.callsOf('dialog.showSaveDialog')[0] ?? [];
+    expect(options).toMatchObject({ defaultPath: '/srv/smail/old.ini' });
+  });
+
+  it('shows absolute paths in the file manager, refuses relative ones', async () => {
+    await platform().showInFolder('/srv/smail/token.ini');
+    await expect(platform().showInFolder('token.ini')).rejects.toThrow(/absolute/);
+    expect(stub.callsOf('shell.showItemInFolder')).toEqual([['/srv/smail/token.ini']]);
+  });
+
+  it('copies text to the clipboard', async () => {
+    await platform().copyText('http://localhost:8001/myapp/');
+    expect(stub.callsOf('clipboard.writeText')).toEqual([['http://localhost:8001/myapp/']]);
+  });
+});
+
+describe('language', () => {
+  it('follows the first preferred OS language, else the locale', () => {
+    expect(osLangOf(['ja-JP', 'en-US'], 'en-US')).toBe('ja');
+    expect(osLangOf(['en-GB', 'ja-JP'], 'ja')).toBe('en');
+    expect(osLangOf([], 'ja')).toBe('ja');
+    stub.app.preferredSystemLanguages = ['ja-JP'];
+    expect(platform().osLang()).toBe('ja');
+  });
+
+  it('persists the choice as JSON in userData, keeping other settings', async () => {
+    const p = platform();
+    await expect(p.loadLangChoice()).resolves.toBeUndefined();
+    await writeFile(join(userData, SETTINGS_FILE), JSON.stringify({ windowBounds: [1, 2] }));
+    await p.saveLangChoice('ja');
+    await expect(platform().loadLangChoice()).resolves.toBe('ja');
+    expect(JSON.parse(await readFile(join(userData, SETTINGS_FILE), 'utf8'))).toEqual({
+      windowBounds: [1, 2],
+      lang: 'ja',
+    });
+    await p.saveLangChoice(undefined);
+    await expect(p.loadLangChoice()).resolves.toBeUndefined();
+    expect(JSON.parse(await readFile(join(userData, SETTINGS_FILE), 'utf8'))).toEqual({
+      windowBounds: [1, 2],
+    });
+  });
+
+  it('treats a damaged or foreign settings file as no choice', async () => {
+    for (const content of ['{not json', '[]', 'null', '{"lang":"fr"}', '{"lang":1}']) {
+      await writeFile(join(userData, SETTINGS_FILE), content);
+      await expect(platform().loadLangChoice(), content).resolves.toBeUndefined();
+    }
+  });
+
+  it('creates the userData folder on first save', async () => {
+    const store = createSettingsStore(join(userData, 'nested', 'dir'));
+    await store.save('en');
+    await expect(store.load()).resolves.toBe('en');
+  });
+});
