@@ -55,5 +55,41 @@ export default tseslint.config(
     },
   },
   { files: ['electron/core/**', 'electron/cli/**'], rules: noElectron },
+  {
+    // The renderer runs in a sandboxed page: browser globals only, and nothing that needs Node or Electron.
+    // (tsconfig.web.json must see Node's types because the IPC contract's types reach into the core.)
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to Electron only through window.wizard.' },
+          ],
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The renderer never touches Node: ask the main process through window.wizard.',
+            },
+            {
+              group: [
+                '**/core/session.js',
+                '**/core/token-file.js',
+                '**/core/atomic-write.js',
+                '**/core/loopback.js',
+                '**/core/authorize.js',
+                '**/core/network-client.js',
+                '**/core/wizard-service.js',
+              ],
+              allowTypeImports: true,
+              message: 'This core module runs in the main process; import its types only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname'],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

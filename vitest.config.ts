@@ -1,8 +1,11 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Component tests render the wizard's TSX; the same React transform as the renderer build.
+  plugins: [react()],
   test: {
-    include: ['test/**/*.test.ts', 'electron/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Integration tests bind real ports (8001 among them); files run in parallel workers but each picks its own ports.

@@ -1,11 +1,14 @@
 /** `rtw acquire`: sign in and write the INI file, with human progress on stderr or JSON events on stdout. */
 import { parseArgs } from 'node:util';
 import open from 'open';
-import { formatExplanation } from '../core/diagnose/index.js';
+import { explainError, formatExplanation } from '../core/diagnose/index.js';
 import { format } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
 import { createNodeNetworkClient } from '../core/network-client.js';
 import { validateProfile } from '../core/profile.js';
+import { prefillFromTokenFile } from '../core/reissue.js';
+import type { ReissuePrefill } from '../core/reissue.js';
+import { RtwError } from '../core/errors.js';
 import type { ProfileInput } from '../core/profile.js';
 import { runAcquisition } from '../core/session.js';
 import type { SessionEvent } from '../core/session.js';
@@ -20,7 +23,11 @@ import path from 'node:path';
 /** `rtw help` text of this command. */
 export const ACQUIRE_HELP: Localized = {
   en: `rtw acquire --client-id ID --user MAILBOX [options]
+rtw acquire --from FILE [options]
   Sign in (authorization code + PKCE) and write the refresh token to the INI file.
+  --from FILE             re-issue: take tenant, cloud, client ID, secret, mailbox and protocols from an existing
+                          INI file and write the new token back to it (options given here override the file;
+                          a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file's)
   --client-id ID          Application (client) ID of the app registration (a GUID)
   --user MAILBOX          the mailbox written as UserID (the address the sender logs in as)
   --tenant T              common (default), organizations, consumers, a tenant ID or a domain
@@ -35,11 +42,18 @@ export const ACQUIRE_HELP: Localized = {
   --secret-stdin          read the client secret from standard input
   --no-browser            do not open a browser; print the sign-in URL to open elsewhere
   --timeout SECONDS       how long to wait for sign-in (default 300)
+  --secret-expires DATE   the client secret's expiry (YYYY-MM-DD, the Expires column in Certificates & secrets),
+                          recorded so rtw show warns 30 days before
   --json                  one JSON object per event on stdout (progress stays off stderr)
   The client secret is never taken on the command line: set RTW_CLIENT_SECRET, use --secret-stdin, or type
   it at the hidden prompt. Extra certificate authorities: NODE_EXTRA_CA_CERTS; proxies: HTTPS_PROXY, NO_PROXY.`,
   ja: `rtw acquire --client-id ID --user メールボックス [オプション]
+rtw acquire --from ファイル [オプション]
   サインイン (認可コード + PKCE) して、リフレッシュ トークンを INI ファイルに書き込みます。
+  --from ファイル         再発行: 既存の INI ファイルからテナント、クラウド、クライアント ID、シークレット、
+                          メールボックス、プロトコルを読み取り、新しいトークンを同じファイルに書き戻す
+                          (ここで指定したオプションが優先。RTW_CLIENT_SECRET、--secret-stdin、プロンプトで
+                          指定したシークレットはファイルのシークレットより優先)
   --client-id ID          アプリの登録のアプリケーション (クライアント) ID (GUID)
   --user メールボックス   UserID として書き込むメールボックス (送信プログラムがログインするアドレス)
   --tenant T              common (既定)、organizations、consumers、テナント ID、またはドメイン
@@ -55,6 +69,8 @@ export const ACQUIRE_HELP: Localized = {
   --secret-stdin          クライアント シークレットを標準入力から読む
   --no-browser            ブラウザーを開かず、サインイン URL を表示する (別の端末で開く場合)
   --timeout 秒            サインインを待つ時間 (既定 300)
+  --secret-expires 日付   クライアント シークレットの有効期限 (YYYY-MM-DD、証明書とシークレットの「有効期限」)。
+                          記録しておくと rtw show が 30 日前から警告します
   --json                  イベントごとに JSON を 1 行ずつ標準出力へ出す (進行状況は標準エラーに出さない)
   クライアント シークレットはコマンド ラインでは受け付けません。RTW_CLIENT_SECRET を設定するか、--secret-stdin を
   使うか、表示されないプロンプトに入力してください。追加の証明機関は NODE_EXTRA_CA_CERTS、プロキシは
@@ -75,9 +91,23 @@ const OPTIONS = {
   'secret-stdin': { type: 'boolean' },
   'no-browser': { type: 'boolean' },
   timeout: { type: 'string' },
+  from: { type: 'string' },
+  'secret-expires': { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
 } as const;
+
+/** Texts of re-issuing (`--from`), in both languages. */
+const FROM_TEXT = {
+  secretPromptKeep: {
+    en: 'New client secret Value (input hidden; Enter keeps the one in the file): ',
+    ja: '新しいクライアント シークレットの値 (入力は表示されません。Enter でファイルの値をそのまま使います): ',
+  },
+  prefilled: {
+    en: 'Re-issuing from {file}: {userId}, tenant {tenant}, client ID {clientId}.',
+    ja: '{file} から再発行します: {userId}、テナント {tenant}、クライアント ID {clientId}。',
+  },
+} as const satisfies Record<string, Localized>;
 
 /** JSON mode prints `waiting` at the start and then every this many seconds, not every tick. */
 const JSON_WAITING_EVERY_SECONDS = 30;
@@ -105,9 +135,10 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
       protocols: values.protocols?.split(',').filter((p) => p.trim() !== ''),
       redirectPort: integerOption(values.port, 'port', lang),
       redirectPath: values.path,
-      outFile: path.resolve(io.cwd, values.out ?? 'smail_refresh_token.ini'),
+      outFile: path.resolve(io.cwd, values.out ?? values.from ?? 'smail_refresh_token.ini'),
       publicClient: values['public-client'] === true,
       timeoutSeconds: integerOption(values.timeout, 'timeout', lang),
+      clientSecretExpiresAt: values['secret-expires'],
     };
   } catch (error) {
     const message =
@@ -119,13 +150,48 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
   }
   const json = values.json === true;
 
+  let prefill: ReissuePrefill | undefined;
+  if (values.from !== undefined) {
+    try {
+      prefill = await prefillFromTokenFile(path.resolve(io.cwd, values.from));
+    } catch (error) {
+      const code = RtwError.is(error) ? error.code : 'unexpected';
+      const explanation = explainError(error);
+      if (json) writeLine(io.stdout, JSON.stringify(toJson({ type: 'failed', code, explanation }, lang)));
+      else writeLine(io.stderr, formatExplanation(explanation, lang));
+      return exitCodeFor(code);
+    }
+    input = mergePrefill(prefill.input, input, values['public-client'] === true);
+    if (!json) {
+      writeLine(
+        io.stderr,
+        format(FROM_TEXT.prefilled[lang], {
+          file: input.outFile ?? '',
+          userId: input.userId ?? '?',
+          tenant: input.tenant ?? input.authority ?? 'common',
+          clientId: input.clientId ?? '?',
+        }),
+      );
+    }
+  }
+
   if (!input.publicClient) {
-    const secret = await obtainSecret(io, { fromStdin: values['secret-stdin'] === true, lang });
+    const keepable = prefill?.input.clientSecret;
+    const given = await obtainSecret(io, {
+      fromStdin: values['secret-stdin'] === true,
+      lang,
+      ...(keepable === undefined ? {} : { prompt: FROM_TEXT.secretPromptKeep[lang] }),
+    });
+    const secret = given ?? keepable;
     if (secret === undefined) {
       writeLine(io.stderr, CLI_TEXT.secretNeeded[lang]);
       return EXIT.usage;
     }
     input.clientSecret = secret;
+    // A recorded expiry belongs to the file's secret: keep it with that secret, clear it ('') for a new one.
+    if (prefill !== undefined && input.clientSecretExpiresAt === undefined) {
+      input.clientSecretExpiresAt = secret === keepable ? (prefill.secretExpiresAt ?? undefined) : '';
+    }
   }
 
   const validation = validateProfile(input);
@@ -186,7 +252,25 @@ const FIELD_OPTIONS: Partial<Record<keyof ProfileInput, string>> = {
   redirectPath: 'path',
   outFile: 'out',
   timeoutSeconds: 'timeout',
+  clientSecretExpiresAt: 'secret-expires',
 };
+
+/**
+ * The file's values with the command line's on top. A tenant or cloud given here replaces an authority taken
+ * from the file (the sandbox or a private cloud), which would otherwise win over both.
+ */
+function mergePrefill(fromFile: ProfileInput, cli: ProfileInput, publicClientFlag: boolean): ProfileInput {
+  const merged: ProfileInput = { ...fromFile };
+  for (const [key, value] of Object.entries(cli) as Array<[keyof ProfileInput, unknown]>) {
+    if (value !== undefined && key !== 'publicClient') Object.assign(merged, { [key]: value });
+  }
+  if ((cli.tenant !== undefined || cli.cloud !== undefined) && cli.authority === undefined)
+    delete merged.authority;
+  // The flag can only say "public"; without it the file decides (an empty secret we wrote means public).
+  merged.publicClient = publicClientFlag || fromFile.publicClient === true;
+  if (merged.publicClient) delete merged.clientSecret;
+  return merged;
+}
 
 function optionOf(field: keyof ProfileInput): string {
   return FIELD_OPTIONS[field] ?? field;

@@ -21,6 +21,12 @@ export const EXIT = {
   listener: 7,
   /** Interrupted (Ctrl+C), as shells report SIGINT. */
   cancelled: 130,
+  /** `rtw refresh`/`show`: a token expired or was revoked; re-issue it (`rtw acquire --from FILE`). */
+  needsReissue: 8,
+  /** Another run holds the file's lock; nothing was changed (try again later). */
+  busy: 9,
+  /** `rtw check`: a mail login failed, or the token does not fit the mail servers (the explanation says why). */
+  mailCheck: 10,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -45,7 +51,10 @@ export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
     case 'file-unreadable':
     case 'file-unwritable':
     case 'file-format':
+    case 'not-a-token-file':
       return EXIT.file;
+    case 'file-busy':
+      return EXIT.busy;
     case 'timeout':
       return EXIT.timeout;
     case 'port-busy':

@@ -11,7 +11,8 @@ Usage:
 Every command takes --lang ja|en (default: from the OS locale).
 
 Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4 network · 5 file · 6 timeout ·
-7 redirect port · 130 interrupted`,
+7 redirect port · 8 token needs re-issuing · 9 file busy (another run) · 10 mail check failed ·
+130 interrupted`,
     ja: `Refresh Token Wizard (rtw) — Microsoft 365 / Outlook.com のメール用 OAuth2 リフレッシュ トークンを取得し、
 従来の送信プログラム (SMAIL、複合機、業務システム) が読む INI ファイルに書き込みます。
 
@@ -20,7 +21,8 @@ Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4
 すべてのコマンドで --lang ja|en を指定できます (既定: OS のロケール)。
 
 終了コード: 0 完了 · 1 想定外のエラー · 2 使い方・入力 · 3 サインイン拒否 · 4 ネットワーク · 5 ファイル · 6 タイムアウト ·
-7 リダイレクト ポート · 130 中断`,
+7 リダイレクト ポート · 8 トークンの再発行が必要 · 9 ファイル使用中 (ほかの処理) · 10 メール チェック失敗 ·
+130 中断`,
   },
   unknownCommand: {
     en: 'Unknown command "{command}". Run rtw --help.',

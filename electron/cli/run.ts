@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { detectLang, format, isLang } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
 import { ACQUIRE_HELP, acquireCommand } from './acquire.js';
+import { CHECK_HELP, checkCommand } from './check.js';
+import { REFRESH_HELP, refreshCommand } from './refresh.js';
+import { SHOW_HELP, showCommand } from './show.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { writeLine } from './io.js';
@@ -16,7 +19,12 @@ interface Command {
   run(args: string[], io: CliIo, lang: Lang): Promise<ExitCode>;
 }
 
-const COMMANDS: readonly Command[] = [{ name: 'acquire', help: ACQUIRE_HELP, run: acquireCommand }];
+const COMMANDS: readonly Command[] = [
+  { name: 'acquire', help: ACQUIRE_HELP, run: acquireCommand },
+  { name: 'refresh', help: REFRESH_HELP, run: refreshCommand },
+  { name: 'show', help: SHOW_HELP, run: showCommand },
+  { name: 'check', help: CHECK_HELP, run: checkCommand },
+];
 
 /** The whole help text: the general part, then each command's. */
 export function helpText(lang: Lang): string {

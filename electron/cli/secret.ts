@@ -8,7 +8,7 @@ import { CLI_TEXT } from './messages.js';
 /** The secret from RTW_CLIENT_SECRET, standard input, or a hidden prompt; undefined when none can be had. */
 export async function obtainSecret(
   io: CliIo,
-  options: { fromStdin: boolean; lang: Lang },
+  options: { fromStdin: boolean; lang: Lang; prompt?: string },
 ): Promise<string | undefined> {
   if (options.fromStdin) return (await readAll(io.stdin)).replace(/\r?\n$/, '');
   const fromEnv = io.env.RTW_CLIENT_SECRET;
@@ -16,7 +16,7 @@ export async function obtainSecret(
   if (io.stdin.isTTY !== true || io.stderr.isTTY !== true) return undefined;
   // `read` (npm's own prompt) mutes the echo; the prompt goes to stderr so --json stdout stays clean.
   const answer = await read({
-    prompt: CLI_TEXT.secretPrompt[options.lang],
+    prompt: options.prompt ?? CLI_TEXT.secretPrompt[options.lang],
     silent: true,
     replace: '*',
     input: io.stdin,

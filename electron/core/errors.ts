@@ -51,6 +51,10 @@ export interface ErrorParams {
   'file-format': { path: string; reason: string };
   /** A value cannot be stored in an INI file so that a reader gets it back (CR, LF or NUL). */
   'value-unwritable': { key: string; reason: string };
+  /** Another run (a scheduled refresh, the wizard) holds the file's lock; nothing was changed. */
+  'file-busy': { path: string; seconds: number };
+  /** The file is not a token file we can refresh: `key` of `[OAUTH2]` is missing or empty. */
+  'not-a-token-file': { path: string; key: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

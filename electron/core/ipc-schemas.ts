@@ -32,6 +32,7 @@ const profileInput = plainObject.pipe(
       redirectPath: text(256).optional(),
       outFile: text(4096).optional(),
       timeoutSeconds: z.number().int().optional(),
+      clientSecretExpiresAt: text(10).optional(),
     })
     .strict(),
 );
@@ -45,7 +46,7 @@ const none = z
 export const OPERATION_SCHEMAS = {
   startAcquisition: profileInput,
   cancelAcquisition: none,
-  planOutputFile: z.object({ path: text(4096).min(1) }).strict(),
+  planOutputFile: z.object({ path: text(4096).min(1), profile: profileInput.optional() }).strict(),
   chooseOutputFile: z.object({ suggestedPath: text(4096) }).strict(),
   defaultOutputFile: none,
   showInFolder: z.object({ path: text(4096).min(1) }).strict(),

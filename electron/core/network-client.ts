@@ -173,6 +173,11 @@ const TLS_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
+/** True for a Node error code that means TLS failed (untrusted or expired certificate, wrong name, protocol). */
+export function isTlsFailureCode(code: string): boolean {
+  return TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL');
+}
+
 /** Maps an undici/Node transport error to `idp-tls` or `idp-unreachable`, with the system's own reason code. */
 export function classifyNodeError(error: unknown, host: string): RtwError {
   const codes: string[] = [];
@@ -182,7 +187,7 @@ export function classifyNodeError(error: unknown, host: string): RtwError {
     if (typeof code === 'string') codes.push(code);
     messages.push(e.message);
   }
-  const tls = codes.find((c) => TLS_CODES.has(c) || c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL'));
+  const tls = codes.find(isTlsFailureCode);
   if (tls !== undefined) return new RtwError('idp-tls', { host, reason: tls }, { cause: error });
   // undici reports a refused proxy tunnel only in its message ("Proxy response (407) !== 200 when HTTP Tunneling").
   const proxy = messages.map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1]).find((s) => s !== undefined);

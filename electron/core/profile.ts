@@ -37,6 +37,11 @@ export interface ProfileInput {
   redirectPath?: string;
   outFile?: string;
   timeoutSeconds?: number;
+  /**
+   * When the client secret expires (YYYY-MM-DD, as the portal shows it), recorded so `rtw show` can warn
+   * before it does; '' records "unknown" (a new secret whose expiry was not given replaces an old date).
+   */
+  clientSecretExpiresAt?: string;
 }
 
 /** A validated profile, with every default applied. */
@@ -54,6 +59,8 @@ export interface Profile {
   redirectPath: string;
   outFile: string;
   timeoutSeconds: number;
+  /** YYYY-MM-DD, '' for "unknown", undefined for "not given" (the file keeps what it had). */
+  clientSecretExpiresAt?: string;
 }
 
 export type ProfileField = keyof ProfileInput;
@@ -153,6 +160,10 @@ export function validateProfile(input: ProfileInput): ProfileValidation {
   if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 10 || timeoutSeconds > 3600)
     issue('timeoutSeconds', 'timeoutInvalid');
 
+  const secretExpires = input.clientSecretExpiresAt?.trim();
+  if (secretExpires !== undefined && secretExpires !== '' && !isCalendarDate(secretExpires))
+    issue('clientSecretExpiresAt', 'secretExpiryInvalid', { value: secretExpires });
+
   if (issues.length > 0 || cloud === undefined) return { ok: false, issues };
   return {
     ok: true,
@@ -168,8 +179,16 @@ export function validateProfile(input: ProfileInput): ProfileValidation {
       redirectPath,
       outFile,
       timeoutSeconds,
+      ...(secretExpires === undefined ? {} : { clientSecretExpiresAt: secretExpires }),
     },
   };
+}
+
+/** True for a real calendar date written YYYY-MM-DD (2025-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Normalises an authority URL (https, a host, one path segment naming the tenant) or returns undefined. */

@@ -23,9 +23,11 @@ import { startRedirectListener } from './loopback.js';
 import type { AuthorizationCallback, RedirectListener } from './loopback.js';
 import { maskSecret } from './mask.js';
 import type { IdpNetworkClient } from './network-client.js';
-import { profileEndpoints, redirectUriOf } from './profile.js';
+import { redirectUriOf } from './profile.js';
 import type { Profile } from './profile.js';
+import { withFileLock } from './file-lock.js';
 import { planTokenFileWrite, writeTokenFile } from './token-file.js';
+import { oauth2ValuesFor } from './token-file-values.js';
 import type { PortabilityWarning } from './token-file.js';
 
 /** Progress of an acquisition, for the wizard's sign-in step and the CLI's output. */
@@ -77,7 +79,6 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
   const now = deps.now ?? (() => new Date());
   const cloud = CLOUDS[profile.cloud];
   const scopes = requestedScopes(mailScopes(cloud, profile.protocols));
-  const endpoints = profileEndpoints(profile);
   const context = {
     mailbox: profile.userId,
     tenant: profile.tenant,
@@ -165,27 +166,25 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
       clientId: profile.clientId,
     });
 
-    const written = await writeTokenFile(profile.outFile, {
-      oauth2: {
-        UserID: profile.userId,
-        ClientID: profile.clientId,
-        ClientSecret: profile.clientSecret ?? '',
-        RefreshToken: tokens.refreshToken,
-        TokenURI: endpoints.tokenUri,
-        OuthURI: endpoints.authorizeUri,
-        OAUTH2_TIME_OUT: '30',
-        Provider: '1',
-      },
-      meta: {
-        IssuedAt: now().toISOString(),
-        Tenant: profile.tenant,
-        Cloud: profile.cloud,
-        Authority: profile.authority,
-        Protocols: profile.protocols.join(','),
-        Scopes: scopes.join(' '),
-        SignedInAs: tokens.username,
-      },
-    });
+    // Under the file's lock: a scheduled `rtw refresh` reading the old token meanwhile must not write its
+    // rotation of the old chain over the token just issued.
+    const written = await withFileLock(profile.outFile, () =>
+      writeTokenFile(profile.outFile, {
+        oauth2: oauth2ValuesFor(profile, tokens.refreshToken),
+        meta: {
+          IssuedAt: now().toISOString(),
+          Tenant: profile.tenant,
+          Cloud: profile.cloud,
+          Authority: profile.authority,
+          Protocols: profile.protocols.join(','),
+          Scopes: scopes.join(' '),
+          SignedInAs: tokens.username,
+          ...(profile.clientSecretExpiresAt === undefined
+            ? {}
+            : { ClientSecretExpiresAt: profile.clientSecretExpiresAt }),
+        },
+      }),
+    );
     const result = {
       ok: true as const,
       file: written.path,

@@ -24,21 +24,11 @@ import {
 } from './ini-format.js';
 import type { MergeResult, OtherReader, ParsedIni, SectionUpdate } from './ini-format.js';
 
-export const OAUTH2_SECTION = 'OAUTH2';
-export const META_SECTION = 'RefreshTokenWizard';
-/** The keys legacy senders read, spelled and ordered as SMAIL writes them (`OuthURI` sic). */
-export const OAUTH2_KEYS = [
-  'UserID',
-  'ClientID',
-  'ClientSecret',
-  'RefreshToken',
-  'TokenURI',
-  'OuthURI',
-  'OAUTH2_TIME_OUT',
-  'Provider',
-] as const;
-/** One of the keys legacy senders read. */
-export type OAuth2Key = (typeof OAUTH2_KEYS)[number];
+import { META_SECTION, OAUTH2_KEYS, OAUTH2_SECTION } from './token-file-keys.js';
+import type { OAuth2Key } from './token-file-keys.js';
+
+export { META_SECTION, OAUTH2_KEYS, OAUTH2_SECTION };
+export type { OAuth2Key };
 
 /** What the file holds, as Windows reads it: known keys under their canonical spelling, others as found. */
 export interface TokenFileContent {

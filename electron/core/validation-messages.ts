@@ -85,6 +85,10 @@ export const VALIDATION_MESSAGES = {
     en: 'The sign-in timeout must be a whole number of seconds from 10 to 3600 (default 300).',
     ja: 'サインインのタイムアウトは 10 から 3600 までの秒数 (整数) で指定してください (既定は 300)。',
   },
+  secretExpiryInvalid: {
+    en: 'The secret\'s expiry "{value}" must be a date written YYYY-MM-DD, as the Expires column of Certificates & secrets shows it (e.g. 2026-03-31).',
+    ja: 'シークレットの有効期限「{value}」は YYYY-MM-DD 形式の日付で入力してください (証明書とシークレットの「有効期限」の列の日付。例: 2026-03-31)。',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -15,6 +15,9 @@ import type { IdpNetworkClient } from './network-client.js';
 import { validateProfile } from './profile.js';
 import { runAcquisition } from './session.js';
 import { planTokenFileWrite } from './token-file.js';
+import { oauth2ValuesFor } from './token-file-values.js';
+
+const PLANNED_REFRESH_TOKEN = '(the new refresh token)';
 import type {
   ExternalPage,
   IpcError,
@@ -117,9 +120,13 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       running.controller.abort();
       await running.done;
     },
-    async planOutputFile({ path }) {
+    async planOutputFile({ path, profile }) {
       try {
-        return { ok: true, value: await planTokenFileWrite(path, { oauth2: {} }) };
+        const validation = profile === undefined ? undefined : validateProfile(profile);
+        // The refresh token is unknown until sign-in, but it always changes: a value no file holds says so.
+        const oauth2 =
+          validation?.ok === true ? oauth2ValuesFor(validation.profile, PLANNED_REFRESH_TOKEN) : {};
+        return { ok: true, value: await planTokenFileWrite(path, { oauth2 }) };
       } catch (error) {
         return failure(error);
       }

@@ -2,11 +2,11 @@
  * The desktop app's entry point: wiring only. The work happens in `electron/core` (through the wizard
  * service); this file connects it to a locked-down window, the IPC handlers and Electron's capabilities.
  *
- * Electron fuses belong to packaging, not here: they are flipped in the packaged binary (electron-builder
- * `electronFuses`, packaging issue): RunAsNode off, EnableNodeOptionsEnvironmentVariable off,
- * EnableNodeCliInspectArguments off, OnlyLoadAppFromAsar on, EnableEmbeddedAsarIntegrityValidation on,
- * EnableCookieEncryption on; GrantFileProtocolExtraPrivileges stays on while the renderer loads from `file:`.
- * https://www.electronjs.org/docs/latest/tutorial/fuses
+ * Electron fuses are not set here: they are flipped in the packaged binary by `electronFuses` in
+ * electron-builder.yml (each one explained there; test/packaging/asar.test.ts reads them back): RunAsNode off,
+ * EnableNodeOptionsEnvironmentVariable off, EnableNodeCliInspectArguments off, OnlyLoadAppFromAsar on,
+ * EnableEmbeddedAsarIntegrityValidation on, EnableCookieEncryption on; GrantFileProtocolExtraPrivileges stays on
+ * while the renderer loads from `file:`. https://www.electronjs.org/docs/latest/tutorial/fuses
  */
 import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';

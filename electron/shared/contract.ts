@@ -41,8 +41,11 @@ export interface WizardOperations {
   startAcquisition(input: ProfileInput): Promise<Result<{ started: true }>>;
   /** Cancels the running acquisition, if any; the port is released. */
   cancelAcquisition(input: void): Promise<void>;
-  /** What writing to this file would do (exists, which keys change), before sign-in. */
-  planOutputFile(input: { path: string }): Promise<Result<TokenFilePlan>>;
+  /**
+   * What writing to this file would do (exists, which keys change), before sign-in. With the form's
+   * profile the plan names the keys whose values change; the refresh token always does.
+   */
+  planOutputFile(input: { path: string; profile?: ProfileInput }): Promise<Result<TokenFilePlan>>;
   /** The save dialog; `undefined` when the admin cancels it. */
   chooseOutputFile(input: { suggestedPath: string }): Promise<string | undefined>;
   /** The default output path (the Documents folder, `smail_refresh_token.ini`). */

@@ -964,6 +964,9 @@ describe('npm run sandbox (main.ts)', () => {
         public: { clientId: string };
         requestsUrl: string;
         controlUrl: string;
+        smtp: string;
+        imap: string;
+        pop: string;
       };
       expect(Object.keys(info)).toEqual([
         'authority',
@@ -973,7 +976,11 @@ describe('npm run sandbox (main.ts)', () => {
         'public',
         'requestsUrl',
         'controlUrl',
+        'smtp',
+        'imap',
+        'pop',
       ]);
+      for (const endpoint of [info.smtp, info.imap, info.pop]) expect(endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
       expect(info.authority).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/common$/);
       expect(info.user).toBe('admin@contoso.onmicrosoft.com');
       expect(info.confidential.clientSecret).toMatch(/^.{3}8Q~.{34}$/);

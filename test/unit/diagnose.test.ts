@@ -73,6 +73,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
   'file-unwritable': { path: 'C:\\smail\\smail_refresh_token.ini', reason: 'EPERM' },
   'file-format': { path: 'C:\\smail\\smail_refresh_token.ini', reason: 'UTF-16' },
   'value-unwritable': { key: 'ClientSecret', reason: 'contains a line break' },
+  'file-busy': { path: 'C:\\smail\\smail_refresh_token.ini', seconds: 30 },
+  'not-a-token-file': { path: 'C:\\smail\\smail_refresh_token.ini', key: 'RefreshToken' },
 };
 
 const AADSTS_CODES = [

@@ -8,6 +8,7 @@ import { ENTRA_ENTRIES } from './entries-entra.js';
 import { OAUTH_ENTRIES } from './entries-oauth.js';
 import { APP_ENTRIES, GENERIC_ENTRIES } from './entries-app.js';
 import { MAIL_ENTRIES } from './entries-mail.js';
+import { CHECK_ENTRIES } from './entries-check.js';
 
 /** Every id the catalogue holds; explainers name entries by it, so a typo is a compile error. */
 export type EntryId =
@@ -15,6 +16,7 @@ export type EntryId =
   | (typeof OAUTH_ENTRIES)[number]['id']
   | (typeof APP_ENTRIES)[number]['id']
   | (typeof MAIL_ENTRIES)[number]['id']
+  | (typeof CHECK_ENTRIES)[number]['id']
   | (typeof GENERIC_ENTRIES)[number]['id'];
 
 /** Everything the catalogue explains, in the order of the troubleshooting doc (and of mail-reply matching). */
@@ -23,6 +25,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...OAUTH_ENTRIES,
   ...APP_ENTRIES,
   ...MAIL_ENTRIES,
+  ...CHECK_ENTRIES,
   ...GENERIC_ENTRIES,
 ];
 

@@ -405,6 +405,42 @@ export const APP_ENTRIES = [
       L('入力し直したら、もう一度実行します。', 'Then run it again.'),
     ],
   },
+  {
+    id: 'file-busy',
+    kind: 'app',
+    title: L('ほかの処理がこの INI ファイルを更新中です', 'Another run is updating this INI file'),
+    why: L(
+      '{path} はほかの処理 (スケジュールされた更新、ウィザード、別の rtw) がロックしていて、{seconds} 秒待っても解放されませんでした。同時に書き込むと新しいトークンが失われるため、このファイルは変更していません。',
+      '{path} is locked by another run (a scheduled refresh, the wizard, another rtw) and was not released within {seconds} seconds. Writing at the same time could lose the newer token, so this file was not changed.',
+    ),
+    steps: [
+      L(
+        'ほかの処理が終わるのを待ってから、やり直します。終わった処理がトークンを更新していれば、やり直す必要はありません。',
+        'Wait for the other run to finish, then try again. If it refreshed the token, there is nothing more to do.',
+      ),
+      L(
+        '処理が強制終了されてロックが残った場合は、数十秒で自動的に解除されます。',
+        'If a run was killed and left its lock behind, the lock is released by itself within a minute.',
+      ),
+    ],
+    retryable: true,
+  },
+  {
+    id: 'not-a-token-file',
+    kind: 'app',
+    title: L('INI ファイルにトークンの情報がありません', 'The INI file holds no token to work with'),
+    why: L(
+      '{path} の [OAUTH2] セクションに {key} がないか、値が空です。このツールで取得したトークン ファイルではないか、途中までしか書かれていません。',
+      'The [OAUTH2] section of {path} has no {key}, or it is empty. The file was not written by this tool, or only partly.',
+    ),
+    steps: [
+      L('ファイル名が正しいか確認します。', 'Check that this is the right file.'),
+      L(
+        'このツールでトークンを取得し直します: rtw acquire --from "{path}" (足りない項目はオプションで指定します)、またはウィザードの [再発行]。',
+        'Issue the token again with this tool: rtw acquire --from "{path}" (give what is missing as options), or Re-issue in the wizard.',
+      ),
+    ],
+  },
 ] as const satisfies readonly CatalogueEntry[];
 
 /** Fallbacks: the failure is real, but the catalogue does not know this one, so the raw text leads. */

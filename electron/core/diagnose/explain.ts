@@ -82,6 +82,8 @@ const RTW_EXPLAINERS = {
   'file-unwritable': (p, c) => fromEntry('file-unwritable', c, { path: p.path, reason: p.reason }),
   'file-format': (p, c) => fromEntry('file-format', c, { path: p.path, reason: p.reason }),
   'value-unwritable': (p, c) => fromEntry('value-unwritable', c, { key: p.key, reason: p.reason }),
+  'file-busy': (p, c) => fromEntry('file-busy', c, { path: p.path, seconds: p.seconds }),
+  'not-a-token-file': (p, c) => fromEntry('not-a-token-file', c, { path: p.path, key: p.key }),
 } satisfies { [C in ErrorCode]: Explainer<C> };
 
 /** Every RtwError code the catalogue explains (all of them; the tests compare this with errors.ts). */

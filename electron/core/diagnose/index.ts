@@ -13,6 +13,7 @@ export { CATALOGUE, entryById, entryForAadsts, entryForOAuthError, type EntryId 
 export { parseEntraError } from './entra-error.js';
 export { explainAadsts, explainError, EXPLAINED_ERROR_CODES } from './explain.js';
 export { explainMailReply, matchesReply } from './mail-replies.js';
+export { explainCheck, type CheckEntryId } from './check-explain.js';
 export { formatExplanation } from './format-text.js';
 export { contextParams, renderEntry, KNOWN_PLACEHOLDERS, type Params, type ParamValue } from './render.js';
 export { redact } from './redact.js';

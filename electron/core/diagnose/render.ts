@@ -39,6 +39,15 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   message: { ja: '(メッセージなし)', en: '(no message)' },
   protocol: '<protocol>',
   reply: '<reply>',
+  // The token check's findings (entries-check.ts).
+  audience: '<audience>',
+  expected: 'https://outlook.office.com',
+  scope: '<scope>',
+  granted: { ja: '(なし)', en: '(none)' },
+  signedInAs: '<signed-in user>',
+  tokenTenant: '<tenant-id>',
+  expiresAt: '<time>',
+  step: { ja: '接続', en: 'connecting' },
 };
 
 /** The placeholder names that have a default; the tests check the catalogue uses no other. */

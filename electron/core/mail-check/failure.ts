@@ -1,0 +1,97 @@
+/**
+ * How a mail login failed, as data, and its explanation. Every protocol reduces its library's errors to one of
+ * these kinds, so an untrusted certificate or a silent firewall reads the same for SMTP, IMAP and POP.
+ */
+import type { Protocol } from '../clouds.js';
+import { explainCheck, explainMailReply } from '../diagnose/index.js';
+import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
+import type { Localized } from '../i18n.js';
+import { isTlsFailureCode } from '../network-client.js';
+import type { MailEndpoint } from './types.js';
+
+/** The step of a login a failure happened in; timeouts and closed connections name it. */
+export type MailStep = 'connect' | 'greeting' | 'starttls' | 'auth' | 'command' | 'send';
+
+/** A failed login, reduced to what explains it. */
+export type MailFailure =
+  /** The server answered with a refusal: the reply explains it (535 5.7.3, NO AUTHENTICATE failed., -ERR…). */
+  | { kind: 'reply'; step: MailStep; reply: string }
+  | { kind: 'tls'; step: MailStep; reason: string }
+  | { kind: 'timeout'; step: MailStep; seconds: number }
+  | { kind: 'unreachable'; step: MailStep; reason: string }
+  | { kind: 'closed'; step: MailStep };
+
+const STEP_TEXT: Readonly<Record<MailStep, Localized>> = {
+  connect: { ja: 'TCP 接続と TLS', en: 'connecting and TLS' },
+  greeting: { ja: 'サーバーの応答 (グリーティング) 待ち', en: 'waiting for the greeting' },
+  starttls: { ja: 'STARTTLS', en: 'STARTTLS' },
+  auth: { ja: 'XOAUTH2 認証', en: 'XOAUTH2 authentication' },
+  command: { ja: '認証後のコマンド', en: 'the command after login' },
+  send: { ja: 'テスト メールの送信', en: 'sending the test message' },
+};
+
+/** The localized name of a step. */
+export function stepText(step: MailStep): Localized {
+  return STEP_TEXT[step];
+}
+
+/** Error codes of a thrown value and its causes, outermost first. */
+export function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+  }
+  return codes;
+}
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
+const CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/** Classifies a socket-level error (not a server reply); undefined when it is none of the known kinds. */
+export function classifySocketError(error: unknown, step: MailStep): MailFailure | undefined {
+  return classifyErrorCodes(errorCodes(error), step);
+}
+
+/** Classifies by Node error codes (`ECONNREFUSED`, `UNABLE_TO_VERIFY_LEAF_SIGNATURE`…). */
+export function classifyErrorCodes(codes: readonly string[], step: MailStep): MailFailure | undefined {
+  const tls = codes.find(isTlsFailureCode);
+  if (tls !== undefined) return { kind: 'tls', step, reason: tls };
+  const unreachable = codes.find((c) => UNREACHABLE_CODES.has(c));
+  if (unreachable !== undefined) return { kind: 'unreachable', step, reason: unreachable };
+  if (codes.some((c) => CLOSED_CODES.has(c))) return { kind: 'closed', step };
+  return undefined;
+}
+
+/** Explains a failed login. */
+export function explainMailFailure(
+  protocol: Protocol,
+  endpoint: MailEndpoint,
+  failure: MailFailure,
+  context: DiagnoseContext,
+): Explanation {
+  const where = { protocol: protocol.toUpperCase(), host: endpoint.host, port: endpoint.port };
+  switch (failure.kind) {
+    case 'reply':
+      return explainMailReply(protocol, failure.reply, context);
+    case 'tls':
+      return explainCheck('mail-tls', { ...where, reason: failure.reason }, context);
+    case 'timeout':
+      return explainCheck(
+        'mail-timeout',
+        { ...where, seconds: failure.seconds, step: stepText(failure.step) },
+        context,
+      );
+    case 'unreachable':
+      return explainCheck('mail-unreachable', { ...where, reason: failure.reason }, context);
+    case 'closed':
+      return explainCheck('mail-connection-closed', { ...where, step: stepText(failure.step) }, context);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The IMAP check with imapflow: TLS to port 993, `AUTHENTICATE XOAUTH2` with the initial response (as
+ * Microsoft's page shows it), then LIST. Exchange Online has been seen to answer OK to AUTHENTICATE for a token
+ * that does not match the user and fail only the next command (FACTS.md; neomutt's mutt_oauth2.py sends LIST
+ * for the same reason), so the login counts only once a command that needs the mailbox has worked.
+ */
+import { rootCertificates } from 'node:tls';
+import { ImapFlow } from 'imapflow';
+import type { Logger } from 'imapflow';
+import { classifySocketError } from './failure.js';
+import type { MailFailure, MailStep } from './failure.js';
+import type { Transcript } from './transcript.js';
+import type { LoginOutcome, LoginParams } from './types.js';
+
+/** imapflow's error fields. */
+interface ImapError extends Error {
+  code?: string;
+  response?: unknown;
+  responseStatus?: string;
+  responseText?: string;
+  authenticationFailed?: boolean;
+  tlsFailed?: boolean;
+}
+
+/** How far the session got: imapflow's inactivity timeout does not say which step stalled. */
+interface Progress {
+  step: MailStep;
+}
+
+/** imapflow's logger: `src` 'c'/'s' entries are the protocol lines (credentials already hidden by imapflow). */
+function transcriptLogger(transcript: Transcript, progress: Progress): Logger {
+  const note = (entry: unknown): void => {
+    const { src, msg } = (typeof entry === 'object' && entry !== null ? entry : {}) as {
+      src?: unknown;
+      msg?: unknown;
+    };
+    if (typeof msg !== 'string' || msg === '') return;
+    if (src === 's' && progress.step === 'greeting') progress.step = 'auth';
+    else if (
+      src === undefined &&
+      progress.step === 'connect' &&
+      /^Established secure TCP connection/i.test(msg)
+    )
+      progress.step = 'greeting';
+    transcript.add(src === 'c' ? 'C' : src === 's' ? 'S' : '#', msg);
+  };
+  return { debug: note, info: note, warn: note, error: note };
+}
+
+/** The reply text of a failed IMAP command, status first, as Exchange sends it (`NO AUTHENTICATE failed.`). */
+function replyOf(e: ImapError): string | undefined {
+  const text = e.responseText ?? (typeof e.response === 'string' ? e.response : undefined);
+  if (text === undefined || text === '') return undefined;
+  return e.responseStatus === undefined ? text : `${e.responseStatus} ${text}`;
+}
+
+/** Reduces an imapflow error to a MailFailure; `step` is how far the session got. */
+export function imapFailure(
+  error: unknown,
+  step: MailStep,
+  timeouts: LoginParams['timeouts'],
+): MailFailure | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const e = error as ImapError;
+  const actualStep: MailStep = e.authenticationFailed === true ? 'auth' : step;
+  const reply = replyOf(e);
+  if (reply !== undefined) return { kind: 'reply', step: actualStep, reply };
+  const seconds = (ms: number): number => Math.round(ms / 1000);
+  switch (e.code ?? '') {
+    case 'CONNECT_TIMEOUT':
+      return { kind: 'timeout', step: 'connect', seconds: seconds(timeouts.connect) };
+    case 'GREETING_TIMEOUT':
+      return { kind: 'timeout', step: 'greeting', seconds: seconds(timeouts.greeting) };
+    case 'ETIMEOUT':
+    case 'UPGRADE_TIMEOUT':
+      return {
+        kind: 'timeout',
+        step: actualStep,
+        seconds: seconds(actualStep === 'greeting' ? timeouts.greeting : timeouts.command),
+      };
+    default:
+      break;
+  }
+  const socket = classifySocketError(error, actualStep);
+  if (socket !== undefined) return socket;
+  if (e.tlsFailed === true) return { kind: 'tls', step: 'connect', reason: e.message };
+  if (e.code === 'NoConnection' || e.code === 'EConnectionClosed')
+    return { kind: 'closed', step: actualStep };
+  return undefined;
+}
+
+/** Logs in to an IMAP server with XOAUTH2 and runs LIST; failures come back as data. */
+export async function imapLogin(params: LoginParams, transcript: Transcript): Promise<LoginOutcome> {
+  transcript.addSecret(params.accessToken);
+  const host = params.endpoint.host;
+  transcript.add('#', `connect ${host}:${params.endpoint.port} (TLS)`);
+  const progress: Progress = { step: 'connect' };
+  const client = new ImapFlow({
+    host,
+    port: params.endpoint.port,
+    secure: true,
+    auth: { user: params.user, accessToken: params.accessToken },
+    tls: {
+      minVersion: 'TLSv1.2',
+      ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
+      ...(params.extraCaPem === undefined ? {} : { ca: [...rootCertificates, params.extraCaPem] }),
+    },
+    connectionTimeout: params.timeouts.connect,
+    greetingTimeout: params.timeouts.greeting,
+    // Inactivity: longer than the greeting wait, so a silent server is reported as the greeting timeout it is.
+    socketTimeout: Math.max(params.timeouts.command, params.timeouts.greeting + 1000),
+    logger: transcriptLogger(transcript, progress),
+    disableAutoIdle: true,
+    disableCompression: true,
+    // What the ID command (if the server offers it) reports: the product, not the library.
+    clientInfo: { name: 'Refresh Token Wizard' },
+  });
+  // imapflow also reports failures as 'error' events; the awaited calls below carry them, so keep it quiet.
+  client.on('error', () => undefined);
+  const onAbort = (): void => client.close();
+  params.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await client.connect();
+    progress.step = 'command';
+    await client.list();
+    await client.logout();
+    return { ok: true };
+  } catch (error) {
+    if (params.signal?.aborted === true) throw params.signal.reason;
+    const failure = imapFailure(error, progress.step, params.timeouts);
+    if (failure === undefined) throw error;
+    return { ok: false, failure };
+  } finally {
+    params.signal?.removeEventListener('abort', onAbort);
+    client.close();
+  }
+}

@@ -1,0 +1,419 @@
+/**
+ * Every text the wizard shows, in Japanese and English.
+ *
+ * Why a typed catalogue rather than i18next: the core (validation messages, error explanations) and the CLI
+ * already speak in `Localized` records (`{ja, en}`), so one shape serves all three and a text can move between
+ * them unchanged; and `satisfies Record<string, Localized>` makes a missing language a compile error, where
+ * i18next finds a missing key only at run time (as a fallback the admin sees). Two languages, no plural rules
+ * beyond what a sentence can avoid, no lazy loading: a library would add weight and nothing we need.
+ *
+ * Japanese uses the labels of the Japanese Entra admin center, since that is the screen admins compare with.
+ * Placeholders in braces are filled by `format` (core/i18n.ts).
+ */
+import type { Lang, Localized } from '../../electron/core/i18n.js';
+
+export const CATALOGUE = {
+  'app.title': { ja: 'リフレッシュトークン ウィザード', en: 'Refresh Token Wizard' },
+  'app.bridgeFailed.title': { ja: 'アプリ内部で問題が起きました', en: 'Something went wrong inside the app' },
+  'app.bridgeFailed.why': {
+    ja: 'ウィンドウとアプリ本体の間の通信が失敗しました。入力内容は失われていません。',
+    en: 'The window could not reach the rest of the app. Nothing you entered was lost.',
+  },
+  'app.bridgeFailed.step': {
+    ja: 'もう一度お試しください。繰り返し起きる場合は、アプリを再起動してください。',
+    en: 'Try again. If it keeps happening, restart the app.',
+  },
+
+  'header.language': { ja: '表示言語', en: 'Language' },
+  'header.languageOs': { ja: 'OS の設定に従う', en: 'Follow the OS' },
+
+  'rail.label': { ja: '手順', en: 'Steps' },
+  'rail.stepNumber': { ja: '手順 {n}: ', en: 'Step {n}: ' },
+  'rail.done': { ja: ' (完了)', en: ' (done)' },
+
+  'step.count': { ja: '手順 {n} / {total}', en: 'Step {n} of {total}' },
+  'step.account.title': { ja: 'アカウント', en: 'Account' },
+  'step.account.description': {
+    ja: 'サインインするアカウントの種類と、アプリを登録したテナントを選びます。',
+    en: 'Choose the kind of account that signs in, and the tenant the app is registered in.',
+  },
+  'step.registration.title': { ja: 'アプリの登録', en: 'App registration' },
+  'step.registration.description': {
+    ja: 'Microsoft Entra 管理センターで登録したアプリの値を入力し、下のチェックリストどおりに設定されているか確認します。',
+    en: 'Enter the values of the app you registered in the Microsoft Entra admin center, and check it is set up as the checklist below says.',
+  },
+  'step.mailbox.title': { ja: 'メールボックス', en: 'Mailbox' },
+  'step.mailbox.description': {
+    ja: '送信元のメールボックスと、使うプロトコルを指定します。',
+    en: 'Enter the mailbox the sender uses, and the protocols it speaks.',
+  },
+  'step.output.title': { ja: '出力ファイル', en: 'Output file' },
+  'step.output.description': {
+    ja: 'リフレッシュトークンを書き込む INI ファイルを選びます (SMAIL などが読む smail_refresh_token.ini)。',
+    en: 'Choose the INI file to write the refresh token to (smail_refresh_token.ini, read by SMAIL and other senders).',
+  },
+  'step.signin.title': { ja: 'サインイン', en: 'Sign in' },
+  'step.signin.description': {
+    ja: 'ブラウザーでサインインし、アクセスを許可します。完了すると、このアプリがトークンを受け取ってファイルに書き込みます。',
+    en: 'Sign in and consent in your browser. When you are done, the app receives the token and writes the file.',
+  },
+  'step.result.title': { ja: '結果', en: 'Result' },
+  'step.result.description': {
+    ja: '結果と、次に行うことです。',
+    en: 'What happened, and what to do next.',
+  },
+
+  'nav.back': { ja: '戻る', en: 'Back' },
+  'nav.next': { ja: '次へ', en: 'Next' },
+
+  'copy.button': { ja: 'コピー', en: 'Copy' },
+  'copy.done': { ja: 'コピーしました', en: 'Copied' },
+  'copy.label': { ja: '{what} をコピー', en: 'Copy {what}' },
+  'copy.announce': { ja: '{what} をクリップボードにコピーしました', en: '{what} copied to the clipboard' },
+  'copy.failed': { ja: 'コピーできませんでした', en: 'Could not copy' },
+
+  'secret.show': { ja: '表示', en: 'Show' },
+  'secret.hide': { ja: '非表示', en: 'Hide' },
+
+  'list.separator': { ja: '、', en: ', ' },
+
+  // Step 1: account
+  'account.type.legend': { ja: 'アカウントの種類', en: 'Account type' },
+  'account.type.work': {
+    ja: '職場または学校のアカウント (Microsoft 365)',
+    en: 'Work or school account (Microsoft 365)',
+  },
+  'account.type.workHint': {
+    ja: '会社や組織の Microsoft 365 のメールボックス。共有メールボックスもこちらです。',
+    en: 'A mailbox in your organization’s Microsoft 365, shared mailboxes included.',
+  },
+  'account.type.personal': {
+    ja: '個人用アカウント (Outlook.com、Hotmail)',
+    en: 'Personal account (Outlook.com, Hotmail)',
+  },
+  'account.type.personalHint': {
+    ja: '個人用 Microsoft アカウントのメールボックス。テナントは consumers になります。',
+    en: 'A personal Microsoft account’s mailbox. The tenant is consumers.',
+  },
+  'account.personalTenant': {
+    ja: 'テナントは consumers (個人用 Microsoft アカウント) に自動で設定されます。',
+    en: 'The tenant is set to consumers (personal Microsoft accounts) for you.',
+  },
+  'account.tenant.label': { ja: 'テナント', en: 'Tenant' },
+  'account.tenant.hintCommon': {
+    ja: 'common: 職場アカウントと個人用アカウントの両方を受け付けるアプリ (SMAIL の手順どおりの登録)。',
+    en: 'common: an app that accepts work and personal accounts (registered as the SMAIL manual says).',
+  },
+  'account.tenant.hintOrganizations': {
+    ja: 'organizations: 任意の組織の職場アカウントだけを受け付けるアプリ (マルチテナント)。',
+    en: 'organizations: an app that accepts work accounts of any organization (multitenant).',
+  },
+  'account.tenant.hintSingle': {
+    ja: 'ディレクトリ (テナント) ID または contoso.onmicrosoft.com のようなドメイン: この組織だけのアプリ (シングル テナント)。迷ったらこれが確実です。',
+    en: 'The Directory (tenant) ID or a domain such as contoso.onmicrosoft.com: an app for this organization only (single tenant). The safe choice when unsure.',
+  },
+  'account.advanced': { ja: '詳細設定', en: 'Advanced' },
+  'account.cloud.label': { ja: 'クラウド', en: 'Cloud' },
+  'account.cloud.hint': {
+    ja: '政府機関向けや中国のクラウドを使う場合だけ変更します。',
+    en: 'Change this only for a government or China cloud.',
+  },
+  'account.cloud.personalHint': {
+    ja: '個人用アカウントはグローバル クラウドだけです。',
+    en: 'Personal accounts exist only in the global cloud.',
+  },
+  'account.cloud.global': { ja: 'グローバル (Microsoft 365)', en: 'Global (Microsoft 365)' },
+  'account.cloud.usgov': { ja: '米国政府 (GCC High)', en: 'US Government (GCC High)' },
+  'account.cloud.usgovDod': { ja: '米国政府 (DoD)', en: 'US Government (DoD)' },
+  'account.cloud.china': { ja: '中国 (21Vianet が運営)', en: 'China (operated by 21Vianet)' },
+
+  // Step 2: app registration
+  'reg.clientId.label': { ja: 'アプリケーション (クライアント) ID', en: 'Application (client) ID' },
+  'reg.clientId.hint': {
+    ja: 'アプリの登録の「概要」にある GUID です。',
+    en: 'The GUID on the app registration’s Overview page.',
+  },
+  'reg.public.label': { ja: 'シークレットなし (パブリック クライアント)', en: 'No secret (public client)' },
+  'reg.public.hint': {
+    ja: 'アプリを「モバイル アプリケーションとデスクトップ アプリケーション」として登録した場合に選びます。シークレットの期限切れがなく、INI の ClientSecret は空になります。',
+    en: 'Choose this when the app is registered as “Mobile and desktop applications”. No secret to expire; ClientSecret in the INI file stays empty.',
+  },
+  'reg.secret.label': { ja: 'クライアント シークレットの値', en: 'Client secret Value' },
+  'reg.secret.hint': {
+    ja: '「証明書とシークレット」の「値」の列です (「シークレット ID」ではありません)。値は作成直後にしか表示されません。',
+    en: 'The Value column in Certificates & secrets (not the Secret ID). The Value is shown only right after the secret is created.',
+  },
+  'reg.openPortal': { ja: 'Entra 管理センターを開く', en: 'Open the Entra admin center' },
+  'reg.check.title': { ja: 'Entra で設定すること', en: 'What to set in Entra' },
+  'reg.check.introWeb': {
+    ja: 'シークレットを使うアプリ (Web プラットフォーム) の設定です。',
+    en: 'For an app with a secret (Web platform):',
+  },
+  'reg.check.introPublic': {
+    ja: 'シークレットを使わないアプリ (パブリック クライアント) の設定です。',
+    en: 'For an app without a secret (public client):',
+  },
+  'reg.check.accountTypes': {
+    ja: 'サポートされているアカウントの種類 (「概要」または「認証」)',
+    en: 'Supported account types (Overview or Authentication)',
+  },
+  'reg.check.accountTypes.common': {
+    ja: '任意の組織ディレクトリ内のアカウントと個人用の Microsoft アカウント',
+    en: 'Accounts in any organizational directory and personal Microsoft accounts',
+  },
+  'reg.check.accountTypes.organizations': {
+    ja: '任意の組織ディレクトリ内のアカウント (マルチテナント)',
+    en: 'Accounts in any organizational directory (multitenant)',
+  },
+  'reg.check.accountTypes.single': {
+    ja: 'この組織ディレクトリのみに含まれるアカウント (シングル テナント) で構いません。',
+    en: 'Accounts in this organizational directory only (single tenant) is fine.',
+  },
+  'reg.check.accountTypes.personal': {
+    ja: '任意の組織ディレクトリ内のアカウントと個人用の Microsoft アカウント、または個人用 Microsoft アカウントのみ',
+    en: 'Accounts in any organizational directory and personal Microsoft accounts, or personal Microsoft accounts only',
+  },
+  'reg.check.platform': {
+    ja: 'プラットフォーム (「認証」 > 「プラットフォームを追加」)',
+    en: 'Platform (Authentication > Add a platform)',
+  },
+  'reg.check.platformWeb': { ja: 'Web (「Web」を選びます)', en: 'Web' },
+  'reg.check.platformPublic': {
+    ja: 'モバイル アプリケーションとデスクトップ アプリケーション (カスタム リダイレクト URI に下の URI を入力)',
+    en: 'Mobile and desktop applications (enter the URI below as a custom redirect URI)',
+  },
+  'reg.check.redirectUri': { ja: 'リダイレクト URI (そのまま入力)', en: 'Redirect URI (exactly as shown)' },
+  'reg.check.redirectUriWhat': { ja: 'リダイレクト URI', en: 'the redirect URI' },
+  'reg.check.redirectUriNote': {
+    ja: 'http と末尾の「/」まで同じにしてください。localhost のポート番号は照合で無視されるため、ポートを変えても登録し直す必要はありません。',
+    en: 'Keep the http and the trailing “/”. Entra ignores the port of localhost redirect URIs, so a different port needs no new registration.',
+  },
+  'reg.check.secret': {
+    ja: 'クライアント シークレット (「証明書とシークレット」 > 「新しいクライアント シークレット」)',
+    en: 'Client secret (Certificates & secrets > New client secret)',
+  },
+  'reg.check.secretValue': {
+    ja: '作成直後に表示される「値」をコピーして、上の欄に貼り付けます。',
+    en: 'Copy the Value shown right after creating it, and paste it above.',
+  },
+  'reg.check.permissions': {
+    ja: 'API のアクセス許可 (委任されたアクセス許可)',
+    en: 'API permissions (delegated permissions)',
+  },
+  'reg.check.permissionsHow': {
+    ja: '「アクセス許可の追加」 > 「Microsoft Graph」 > 「委任されたアクセス許可」で、次のアクセス許可を追加します (ポータルでは URL なしの名前で表示されます)。',
+    en: 'Add permission > Microsoft Graph > Delegated permissions, then add these (the portal lists them without the URL prefix).',
+  },
+  'reg.check.permissionsNote': {
+    ja: 'このアプリは完全な名前で要求します。URL なしの SMTP.Send を要求すると Microsoft Graph 向けのトークンになり、メール サーバーが 535 5.7.3 で拒否します。手順 3 で IMAP や POP を選ぶと、ここに追加されます。',
+    en: 'The wizard requests them fully qualified: a bare SMTP.Send would be a Microsoft Graph token, which the mail server rejects with 535 5.7.3. Choosing IMAP or POP in step 3 adds them here.',
+  },
+  'reg.check.publicFlows': {
+    ja: 'パブリック クライアント フローを許可する (「認証」 > 「詳細設定」)',
+    en: 'Allow public client flows (Authentication > Advanced settings)',
+  },
+  'reg.check.publicFlowsYes': { ja: '「はい」にします。', en: 'Yes' },
+  'reg.check.publicFlowsNo': { ja: '「いいえ」のままにします。', en: 'No (leave it off)' },
+
+  // Step 3: mailbox
+  'mailbox.userId.label': { ja: 'メールボックス (UserID)', en: 'Mailbox (UserID)' },
+  'mailbox.userId.hint': {
+    ja: '送信元のアドレスです。INI ファイルの UserID に書き込まれ、送信プログラムはこのアドレスでログインします。',
+    en: 'The sender’s address. It is written as UserID in the INI file, and the sender logs in as it.',
+  },
+  'mailbox.shared.title': { ja: '共有メールボックスの場合', en: 'For a shared mailbox' },
+  'mailbox.shared.body': {
+    ja: '共有メールボックス自身ではサインインできません。フル アクセス権を持つユーザーでサインインしてください。そのアドレスから送信するには「送信者」(Send As) 権限も必要です。',
+    en: 'A shared mailbox cannot sign in itself: sign in as a user with Full Access to it. To send from its address, that user also needs Send As.',
+  },
+  'mailbox.protocols.legend': { ja: 'プロトコル', en: 'Protocols' },
+  'mailbox.protocols.hint': {
+    ja: '送信プログラムが使うものを選びます。アプリの登録には、選んだものに対応するアクセス許可が必要です (手順 2 のチェックリスト)。',
+    en: 'Choose what the sender uses. The app registration needs the matching permission (the checklist in step 2).',
+  },
+  'mailbox.protocol.smtp': { ja: 'SMTP (メール送信)', en: 'SMTP (sending mail)' },
+  'mailbox.protocol.imap': { ja: 'IMAP (メール受信)', en: 'IMAP (reading mail)' },
+  'mailbox.protocol.pop': { ja: 'POP (メール受信)', en: 'POP (reading mail)' },
+  'mailbox.protocol.server': { ja: 'サーバー: {server}', en: 'Server: {server}' },
+
+  // Step 4: output
+  'output.file.label': { ja: 'INI ファイル', en: 'INI file' },
+  'output.file.hint': {
+    ja: 'SMAIL の場合は、後で smail.exe と同じフォルダーに置きます。',
+    en: 'For SMAIL, it goes into the same folder as smail.exe later.',
+  },
+  'output.choose': { ja: '選択…', en: 'Choose…' },
+  'output.plan.loading': { ja: 'ファイルを確認しています…', en: 'Checking the file…' },
+  'output.plan.new': { ja: '新しいファイルを作成します。', en: 'A new file will be created.' },
+  'output.plan.exists': { ja: 'このファイルは既にあります。', en: 'This file exists.' },
+  'output.plan.backup': {
+    ja: '書き込む前に、今の内容を {backup} に保存します。',
+    en: 'Before writing, its current content is saved as {backup}.',
+  },
+  'output.plan.keys': {
+    ja: '[OAUTH2] セクションの次のキーを書き込みます: {keys}',
+    en: 'These keys of the [OAUTH2] section are written: {keys}',
+  },
+  'output.plan.changed': { ja: '値が変わるキー: {keys}', en: 'Keys whose value changes: {keys}' },
+  'output.plan.added': { ja: '追加されるキー: {keys}', en: 'Keys added: {keys}' },
+  'output.plan.duplicates': {
+    ja: '読まれない重複したキーを削除します: {keys}',
+    en: 'Ignored duplicate keys are removed: {keys}',
+  },
+  'output.plan.kept': {
+    ja: 'ほかのセクションとキー、コメントはそのまま残します。',
+    en: 'Other sections, keys and comments stay as they are.',
+  },
+  'output.warnings.title': {
+    ja: 'ほかのプログラムでは正しく読めない値があります',
+    en: 'Some values other programs would misread',
+  },
+  'output.warnings.item': {
+    ja: '{key}: Windows (SMAIL など) は正しく読めますが、{readers} では別の値として読まれます。',
+    en: '{key}: Windows (SMAIL and others) reads it correctly, but {readers} would read another value.',
+  },
+  'output.reader.ini': { ja: 'Node.js の ini パッケージ', en: 'the Node.js ini package' },
+  'output.reader.python': { ja: 'Python の configparser', en: 'Python’s configparser' },
+
+  // Step 5: sign in
+  'signin.summary.mailbox': { ja: 'メールボックス', en: 'Mailbox' },
+  'signin.summary.redirectUri': { ja: 'リダイレクト URI', en: 'Redirect URI' },
+  'signin.summary.file': { ja: '出力ファイル', en: 'Output file' },
+  'signin.intro': {
+    ja: 'ボタンを押すとブラウザーが開きます。{mailbox} (または、そのメールボックスにフル アクセス権を持つユーザー) でサインインし、アクセス許可に同意してください。',
+    en: 'The button opens your browser. Sign in as {mailbox} (or as a user with Full Access to it) and accept the permissions.',
+  },
+  'signin.start': { ja: 'ブラウザーでサインイン', en: 'Sign in with the browser' },
+  'signin.advanced': { ja: '詳細設定', en: 'Advanced' },
+  'signin.port.label': { ja: 'リダイレクト ポート', en: 'Redirect port' },
+  'signin.port.hint': {
+    ja: '既定は 8001 です。Entra は localhost のポート番号を無視するため、登録を変えずに別のポートを使えます。',
+    en: 'Default 8001. Entra ignores the port of localhost redirect URIs, so another port works without changing the registration.',
+  },
+  'signin.cancelled': {
+    ja: 'キャンセルしました。ポートは解放されています。もう一度サインインできます。',
+    en: 'Cancelled. The port was released; you can sign in again.',
+  },
+  'signin.now.idle': { ja: '待機中です。', en: 'Ready.' },
+  'signin.now.starting': { ja: '準備しています…', en: 'Getting ready…' },
+  'signin.now.waiting': {
+    ja: 'ブラウザーでのサインインを待っています。{mailbox} でサインインしてください。',
+    en: 'Waiting for you to sign in in the browser, as {mailbox}.',
+  },
+  'signin.now.exchanging': {
+    ja: 'サインインを確認しました。リフレッシュトークンを受け取り、ファイルに書き込んでいます…',
+    en: 'Signed in. Getting the refresh token and writing the file…',
+  },
+  'signin.now.cancelling': { ja: 'キャンセルしています…', en: 'Cancelling…' },
+  'signin.stage.listen': { ja: 'リダイレクトの受信を開始', en: 'Listen for the redirect' },
+  'signin.stage.browser': { ja: 'ブラウザーでサインイン', en: 'Sign in in the browser' },
+  'signin.stage.exchange': {
+    ja: 'トークンの受け取りとファイルへの書き込み',
+    en: 'Get the token and write the file',
+  },
+  'signin.stageState.done': { ja: ' (完了)', en: ' (done)' },
+  'signin.stageState.active': { ja: ' (実行中)', en: ' (in progress)' },
+  'signin.stageState.todo': { ja: ' (未実行)', en: ' (not started)' },
+  'signin.listening': {
+    ja: 'ポート {port} で待ち受けています: {uri}',
+    en: 'Listening on port {port}: {uri}',
+  },
+  'signin.countdownLabel': { ja: 'サインインの残り時間', en: 'Time left to sign in' },
+  'signin.countdown': { ja: '残り {time}', en: '{time} left' },
+  'signin.announce.minutes': {
+    ja: 'サインインの残り時間は約 {minutes} 分です',
+    en: 'About {minutes} minutes left to sign in',
+  },
+  'signin.announce.lastMinute': {
+    ja: 'サインインの残り時間は 1 分を切りました',
+    en: 'Less than a minute left to sign in',
+  },
+  'signin.noBrowser.title': { ja: 'ブラウザーを開けませんでした', en: 'The browser did not open' },
+  'signin.noBrowser.body': {
+    ja: '次の URL をコピーし、このコンピューターのブラウザーで開いてください (サインイン後の戻り先がこのコンピューターの localhost のため)。',
+    en: 'Copy this URL and open it in a browser on this computer (sign-in returns to localhost on this computer).',
+  },
+  'signin.url.summary': {
+    ja: 'ブラウザーが開かない、またはタブを閉じてしまった場合',
+    en: 'Browser did not open, or you closed the tab?',
+  },
+  'signin.url.what': { ja: 'サインイン URL', en: 'the sign-in URL' },
+  'signin.cancel': { ja: 'キャンセル', en: 'Cancel' },
+  'signin.portBusy.searching': { ja: '空いているポートを探しています…', en: 'Looking for a free port…' },
+  'signin.portBusy.none': {
+    ja: 'ポート {port} の近くに空いているポートが見つかりませんでした。ポートを使っているプログラムを終了するか、「詳細設定」で別のポートを指定してください。',
+    en: 'No free port was found near {port}. Close the program using it, or enter another port under Advanced.',
+  },
+  'signin.portBusy.offer': {
+    ja: 'Entra は localhost のリダイレクト URI のポート番号を無視するため、登録済みの {registered} のまま {used} で受け取れます。アプリの登録を変える必要はありません。',
+    en: 'Entra ignores the port of localhost redirect URIs, so the registered {registered} also matches {used}. No change to the app registration is needed.',
+  },
+  'signin.portBusy.retry': { ja: 'ポート {port} で再試行', en: 'Retry on port {port}' },
+  'signin.portBusy.details': {
+    ja: 'ポートを使っているプログラムを調べるには',
+    en: 'Find the program using the port',
+  },
+
+  // Step 6: result
+  'result.success.created': {
+    ja: 'リフレッシュトークンを取得し、新しいファイルに書き込みました。',
+    en: 'The refresh token was saved to a new file.',
+  },
+  'result.success.updated': {
+    ja: 'リフレッシュトークンを取得し、ファイルを更新しました。',
+    en: 'The refresh token was saved; the file was updated.',
+  },
+  'result.file': { ja: 'ファイル', en: 'File' },
+  'result.fileWhat': { ja: 'ファイルのパス', en: 'the file path' },
+  'result.showInFolder': { ja: 'フォルダーに表示', en: 'Show in folder' },
+  'result.backup': { ja: '以前の内容', en: 'Previous content' },
+  'result.userId': { ja: 'メールボックス (UserID)', en: 'Mailbox (UserID)' },
+  'result.signedInAs': { ja: 'サインインしたアカウント', en: 'Signed in as' },
+  'result.token': { ja: 'リフレッシュトークン', en: 'Refresh token' },
+  'result.tokenNote': {
+    ja: '安全のため先頭の数文字と長さだけを表示しています。トークン全体はファイルにだけ書き込まれています。',
+    en: 'Only its first characters and length are shown, for safety. The whole token is only in the file.',
+  },
+  'result.otherAccount': {
+    ja: '{signedInAs} でサインインしましたが、ファイルの UserID は {userId} です。{signedInAs} が {userId} にフル アクセス権 (送信するには「送信者」権限も) を持っていれば使えます。そうでなければ、{userId} でサインインし直してください。',
+    en: 'You signed in as {signedInAs}, but the file’s UserID is {userId}. This works only if {signedInAs} has Full Access to {userId} (and Send As, to send from it); otherwise sign in again as {userId}.',
+  },
+  'result.next.title': { ja: '次に行うこと', en: 'Next' },
+  'result.next.copy': {
+    ja: '送信プログラムがこのファイルを読めるようにします (SMAIL の場合は smail.exe と同じフォルダーにコピー)。',
+    en: 'Make the file available to the sender (for SMAIL, copy it into the folder of smail.exe).',
+  },
+  'result.next.smail': {
+    ja: 'SMAIL では、SMTP 認証に OAUTH-XOAUTH2 を選びます。SMTP のユーザー ID とパスワードは使われません。',
+    en: 'In SMAIL, choose OAUTH-XOAUTH2 as the SMTP authentication. The SMTP user ID and password are not used.',
+  },
+  'result.next.expiry': {
+    ja: 'リフレッシュトークンは 90 日間使われないと失効します。使うたびに更新されるので、定期的に送信していれば再取得は不要です。',
+    en: 'The refresh token expires after 90 days without use. Each use renews it, so a sender that runs regularly never needs a new one.',
+  },
+  'result.fix': { ja: '「{step}」に戻って修正', en: 'Fix it in “{step}”' },
+  'result.retry': { ja: 'サインインをやり直す', en: 'Try signing in again' },
+  'result.restart': { ja: '最初からやり直す', en: 'Start again' },
+
+  // Explanations of failures (their texts come from the diagnose catalogue; these are the labels around them)
+  'explanation.steps': { ja: '解決方法', en: 'How to fix it' },
+  'explanation.command': { ja: '実行するコマンド', en: 'Command to run' },
+  'explanation.commandWhat': { ja: 'コマンド', en: 'the command' },
+  'explanation.docs': { ja: '参考資料:', en: 'Documentation:' },
+  'explanation.docsWhat': { ja: '資料の URL', en: 'the documentation URL' },
+  'explanation.raw': { ja: '技術的な詳細 (サポートへの問い合わせ用)', en: 'Technical details (for support)' },
+  'explanation.rawWhat': { ja: '技術的な詳細', en: 'the technical details' },
+  'explanation.aadsts': { ja: 'エラー コード', en: 'Error code' },
+  'explanation.message': { ja: 'メッセージ', en: 'Message' },
+  'explanation.traceId': { ja: 'トレース ID', en: 'Trace ID' },
+  'explanation.correlationId': { ja: '相関 ID', en: 'Correlation ID' },
+  'explanation.timestamp': { ja: '日時', en: 'Timestamp' },
+} as const satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof CATALOGUE;
+
+/**
+ * Language names as their speakers write them, shown the same in every language (a Japanese reader of an
+ * English screen still finds「日本語」). Deliberately outside the catalogue.
+ */
+export const ENDONYMS: Readonly<Record<Lang, string>> = { ja: '日本語', en: 'English' };

@@ -1,0 +1,409 @@
+/**
+ * The wizard's state and its reducer. Pure: no React, no `window.wizard`, so every transition is unit-tested
+ * without a DOM. Side effects (IPC calls) live in the components and report back through actions.
+ */
+import { CLOUDS } from '../electron/core/clouds.js';
+import type { CloudName, Protocol } from '../electron/core/clouds.js';
+import type { Explanation } from '../electron/core/diagnose/types.js';
+import {
+  DEFAULT_PROTOCOLS,
+  DEFAULT_REDIRECT_PORT,
+  DEFAULT_TENANT,
+  validateProfile,
+} from '../electron/core/profile.js';
+import type { ProfileField, ProfileInput, ValidationIssue } from '../electron/core/profile.js';
+import type { SessionEvent } from '../electron/core/session.js';
+import type { TokenFilePlan } from '../electron/core/token-file.js';
+import { VALIDATION_MESSAGES } from '../electron/core/validation-messages.js';
+import type { IpcError } from '../electron/shared/contract.js';
+
+/** The wizard's steps, in order. */
+export const STEP_IDS = ['account', 'registration', 'mailbox', 'output', 'signin', 'result'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** Work or school (Microsoft 365) vs personal (Outlook.com, tenant `consumers`). */
+export type AccountType = 'work' | 'personal';
+
+/** What the admin typed, as the form holds it. */
+export interface Form {
+  accountType: AccountType;
+  /** The tenant for a work account; a personal account always uses `consumers`. */
+  tenant: string;
+  cloud: CloudName;
+  clientId: string;
+  clientSecret: string;
+  publicClient: boolean;
+  userId: string;
+  protocols: Protocol[];
+  outFile: string;
+  redirectPort: number;
+}
+
+/** Progress of the running acquisition, from session events. */
+export interface SignInState {
+  status: 'idle' | 'starting' | 'listening' | 'waiting' | 'exchanging' | 'cancelling';
+  port?: number;
+  redirectUri?: string;
+  authorizeUrl?: string;
+  secondsLeft?: number;
+  browserOpened?: boolean;
+  /** The last attempt was cancelled by the admin. */
+  cancelled?: boolean;
+  /** The redirect port was taken: `suggestion` is a free port, `searching` while asking, `none` if none. */
+  portBusy?: { port: number; explanation: Explanation; suggestion: number | 'searching' | 'none' };
+}
+
+/** How the acquisition ended. */
+export type Outcome =
+  | {
+      kind: 'success';
+      file: string;
+      backupFile?: string;
+      created: boolean;
+      userId: string;
+      signedInAs: string;
+      refreshTokenMasked: string;
+      warnings: Extract<SessionEvent, { type: 'written' }>['warnings'];
+    }
+  | { kind: 'failure'; code: string; explanation: Explanation; issues?: ValidationIssue[] };
+
+/** What writing to the chosen file would do (asked from the main process while on the output step). */
+export type PlanState =
+  | { status: 'none' }
+  | { status: 'loading'; path: string }
+  | { status: 'ready'; path: string; plan: TokenFilePlan }
+  | { status: 'error'; path: string; explanation: Explanation };
+
+export interface WizardState {
+  step: StepId;
+  /** Index of the furthest form step reached; the rail lets the admin go back to any of them. */
+  reached: number;
+  form: Form;
+  /** Fields whose problems are shown: touched by the admin, or by an attempt to continue. */
+  touched: Partial<Record<ProfileField, true>>;
+  signIn: SignInState;
+  plan: PlanState;
+  outcome?: Outcome;
+}
+
+/** The profile fields each step edits: its validation issues are shown there. */
+export const STEP_FIELDS: Readonly<Record<StepId, readonly ProfileField[]>> = {
+  account: ['tenant', 'cloud', 'authority'],
+  registration: ['clientId', 'clientSecret', 'publicClient'],
+  mailbox: ['userId', 'protocols'],
+  output: ['outFile'],
+  signin: ['redirectPort', 'redirectPath', 'timeoutSeconds'],
+  result: [],
+};
+
+/** The step where a profile field is edited. */
+export function stepOfField(field: ProfileField): StepId {
+  return STEP_IDS.find((step) => STEP_FIELDS[step].includes(field)) ?? 'account';
+}
+
+export const INITIAL_FORM: Form = {
+  accountType: 'work',
+  tenant: DEFAULT_TENANT,
+  cloud: 'global',
+  clientId: '',
+  clientSecret: '',
+  publicClient: false,
+  userId: '',
+  protocols: [...DEFAULT_PROTOCOLS],
+  outFile: '',
+  redirectPort: DEFAULT_REDIRECT_PORT,
+};
+
+export function initialState(form: Partial<Form> = {}): WizardState {
+  return {
+    step: 'account',
+    reached: 0,
+    form: { ...INITIAL_FORM, ...form },
+    touched: {},
+    signIn: { status: 'idle' },
+    plan: { status: 'none' },
+  };
+}
+
+/** The input `startAcquisition` gets. A public client never sends the secret, even one typed before. */
+export function profileInputOf(form: Form): ProfileInput {
+  const personal = form.accountType === 'personal';
+  return {
+    tenant: personal ? 'consumers' : form.tenant,
+    cloud: personal ? 'global' : form.cloud,
+    clientId: form.clientId,
+    clientSecret: form.publicClient ? '' : form.clientSecret,
+    publicClient: form.publicClient,
+    userId: form.userId,
+    protocols: form.protocols,
+    outFile: form.outFile,
+    redirectPort: form.redirectPort,
+  };
+}
+
+/** Every problem with the form: `validateProfile`'s, plus an empty output path (core would default it). */
+export function formIssues(form: Form): ValidationIssue[] {
+  const validation = validateProfile(profileInputOf(form));
+  const issues = validation.ok ? [] : [...validation.issues];
+  if (form.outFile.trim() === '') {
+    issues.push({ field: 'outFile', key: 'outFileRequired', message: VALIDATION_MESSAGES.outFileRequired });
+  }
+  return issues;
+}
+
+/** The problems of one step's fields. */
+export function stepIssues(issues: readonly ValidationIssue[], step: StepId): ValidationIssue[] {
+  return issues.filter((issue) => STEP_FIELDS[step].includes(issue.field));
+}
+
+/** The problems the admin should see now: on this step's fields, once touched. */
+export function visibleIssues(state: WizardState, issues: readonly ValidationIssue[]): ValidationIssue[] {
+  return stepIssues(issues, state.step).filter((issue) => state.touched[issue.field] === true);
+}
+
+/** True while an acquisition runs: navigation is locked, the port and the browser tab belong to it. */
+export function isAcquiring(signIn: SignInState): boolean {
+  return signIn.status !== 'idle';
+}
+
+/** The output step can be left: the plan did not fail (a failure means the write would fail too). */
+export function planBlocks(plan: PlanState, outFile: string): boolean {
+  return plan.status === 'error' && plan.path === outFile;
+}
+
+type SetAction = { [K in keyof Form]: { type: 'set'; field: K; value: Form[K] } }[keyof Form];
+
+export type Action =
+  | SetAction
+  | { type: 'set-default-out-file'; path: string }
+  | { type: 'touch'; fields: readonly ProfileField[] }
+  | { type: 'go'; step: StepId }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'plan-loading'; path: string }
+  | {
+      type: 'plan-loaded';
+      path: string;
+      result: { ok: true; value: TokenFilePlan } | { ok: false; error: IpcError };
+    }
+  | { type: 'acquisition-starting' }
+  | { type: 'acquisition-rejected'; error: IpcError }
+  | { type: 'session'; event: SessionEvent }
+  | { type: 'port-suggested'; port: number | undefined }
+  | { type: 'use-port'; port: number }
+  | { type: 'cancel-requested' }
+  | { type: 'cancel-done' }
+  | { type: 'restart' };
+
+/** The form field a `set` touches: the account type decides the tenant, "no secret" the secret. */
+const TOUCHES: Readonly<Record<keyof Form, ProfileField>> = {
+  accountType: 'tenant',
+  tenant: 'tenant',
+  cloud: 'cloud',
+  clientId: 'clientId',
+  clientSecret: 'clientSecret',
+  publicClient: 'clientSecret',
+  userId: 'userId',
+  protocols: 'protocols',
+  outFile: 'outFile',
+  redirectPort: 'redirectPort',
+};
+
+const FORM_STEP_COUNT = STEP_IDS.indexOf('signin') + 1;
+
+function touchStep(state: WizardState, step: StepId): WizardState['touched'] {
+  const touched = { ...state.touched };
+  for (const field of STEP_FIELDS[step]) touched[field] = true;
+  return touched;
+}
+
+function goTo(state: WizardState, step: StepId): WizardState {
+  const index = STEP_IDS.indexOf(step);
+  return {
+    ...state,
+    step,
+    reached: index < FORM_STEP_COUNT ? Math.max(state.reached, index) : state.reached,
+  };
+}
+
+function onSessionEvent(state: WizardState, event: SessionEvent): WizardState {
+  // Events of an attempt the wizard no longer waits for (a late tick after the outcome) change nothing.
+  if (!isAcquiring(state.signIn)) return state;
+  const signIn = state.signIn;
+  switch (event.type) {
+    case 'listening':
+      return {
+        ...state,
+        signIn: {
+          ...signIn,
+          status: signIn.status === 'cancelling' ? 'cancelling' : 'listening',
+          port: event.port,
+          redirectUri: event.redirectUri,
+        },
+      };
+    case 'waiting':
+      return {
+        ...state,
+        signIn: {
+          ...signIn,
+          status: signIn.status === 'cancelling' ? 'cancelling' : 'waiting',
+          authorizeUrl: event.authorizeUrl,
+          secondsLeft: event.secondsLeft,
+          browserOpened: event.browserOpened,
+        },
+      };
+    case 'exchanging':
+      return {
+        ...state,
+        signIn: { ...signIn, status: signIn.status === 'cancelling' ? 'cancelling' : 'exchanging' },
+      };
+    case 'written': {
+      const outcome: Outcome = {
+        kind: 'success',
+        file: event.file,
+        ...(event.backupFile === undefined ? {} : { backupFile: event.backupFile }),
+        created: event.created,
+        userId: event.userId,
+        signedInAs: event.signedInAs,
+        refreshTokenMasked: event.refreshTokenMasked,
+        warnings: event.warnings,
+      };
+      return { ...goTo(state, 'result'), signIn: { status: 'idle' }, outcome };
+    }
+    case 'failed':
+      if (event.code === 'port-busy') {
+        const port = signIn.port ?? state.form.redirectPort;
+        return {
+          ...state,
+          signIn: {
+            status: 'idle',
+            portBusy: { port, explanation: event.explanation, suggestion: 'searching' },
+          },
+        };
+      }
+      return {
+        ...goTo(state, 'result'),
+        signIn: { status: 'idle' },
+        outcome: { kind: 'failure', code: event.code, explanation: event.explanation },
+      };
+    case 'cancelled':
+      return { ...state, signIn: { status: 'idle', cancelled: true } };
+  }
+}
+
+/** The wizard's reducer. */
+export function reducer(state: WizardState, action: Action): WizardState {
+  switch (action.type) {
+    case 'set': {
+      const form = { ...state.form, [action.field]: action.value };
+      const touched = { ...state.touched, [TOUCHES[action.field]]: true as const };
+      // A new path invalidates the plan of the old one.
+      const plan =
+        action.field === 'outFile' && state.plan.status !== 'none' ? { status: 'none' as const } : state.plan;
+      return { ...state, form, touched, plan };
+    }
+    case 'set-default-out-file':
+      // The main process's default; never overrides a path the admin typed meanwhile.
+      return state.form.outFile === '' ? { ...state, form: { ...state.form, outFile: action.path } } : state;
+    case 'touch': {
+      const touched = { ...state.touched };
+      for (const field of action.fields) touched[field] = true;
+      return { ...state, touched };
+    }
+    case 'go': {
+      if (isAcquiring(state.signIn)) return state;
+      if (action.step === 'result' && state.outcome === undefined) return state;
+      return { ...goTo(state, action.step), touched: touchStep(state, action.step) };
+    }
+    case 'next': {
+      const index = STEP_IDS.indexOf(state.step);
+      if (index >= FORM_STEP_COUNT - 1) return state;
+      const blocked =
+        stepIssues(formIssues(state.form), state.step).length > 0 ||
+        (state.step === 'output' && planBlocks(state.plan, state.form.outFile));
+      if (blocked) return { ...state, touched: touchStep(state, state.step) };
+      return goTo(state, STEP_IDS[index + 1] ?? state.step);
+    }
+    case 'back': {
+      if (isAcquiring(state.signIn)) return state;
+      const index = STEP_IDS.indexOf(state.step);
+      const previous = state.step === 'result' ? 'signin' : STEP_IDS[Math.max(0, index - 1)];
+      return previous === undefined ? state : { ...state, step: previous };
+    }
+    case 'plan-loading':
+      return { ...state, plan: { status: 'loading', path: action.path } };
+    case 'plan-loaded':
+      // An answer for a path the admin has since changed is stale.
+      if (action.path !== state.form.outFile) return state;
+      return {
+        ...state,
+        plan: action.result.ok
+          ? { status: 'ready', path: action.path, plan: action.result.value }
+          : { status: 'error', path: action.path, explanation: action.result.error.explanation },
+      };
+    case 'acquisition-starting':
+      if (isAcquiring(state.signIn)) return state;
+      return { ...state, outcome: undefined, signIn: { status: 'starting', port: state.form.redirectPort } };
+    case 'acquisition-rejected': {
+      const { error } = action;
+      return {
+        ...goTo(state, 'result'),
+        signIn: { status: 'idle' },
+        outcome: {
+          kind: 'failure',
+          code: error.code,
+          explanation: error.explanation,
+          ...(error.issues === undefined ? {} : { issues: error.issues }),
+        },
+      };
+    }
+    case 'session':
+      return onSessionEvent(state, action.event);
+    case 'port-suggested': {
+      const busy = state.signIn.portBusy;
+      if (busy === undefined) return state;
+      return {
+        ...state,
+        signIn: { ...state.signIn, portBusy: { ...busy, suggestion: action.port ?? 'none' } },
+      };
+    }
+    case 'use-port':
+      return { ...state, form: { ...state.form, redirectPort: action.port }, signIn: { status: 'idle' } };
+    case 'cancel-requested':
+      return isAcquiring(state.signIn)
+        ? { ...state, signIn: { ...state.signIn, status: 'cancelling' } }
+        : state;
+    case 'cancel-done':
+      // The `cancelled` event normally ends it; this covers a session that had already ended.
+      return state.signIn.status === 'cancelling'
+        ? { ...state, signIn: { status: 'idle', cancelled: true } }
+        : state;
+    case 'restart':
+      return { ...initialState(state.form), signIn: { status: 'idle' } };
+  }
+}
+
+/** Seconds as `m:ss`, e.g. 299 → `4:59`. */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Whole minutes to announce for a countdown: changes once a minute, so a live region speaks once a minute. */
+export function announcedMinutes(seconds: number): number {
+  return Math.ceil(Math.max(0, seconds) / 60);
+}
+
+/** The mail hosts a sender should use, for the mailbox step's hints. */
+export function mailHostsOf(form: Form): Record<Protocol, string> {
+  const cloud = CLOUDS[form.accountType === 'personal' ? 'global' : form.cloud];
+  const smtp =
+    form.accountType === 'personal' && cloud.personalSmtp !== undefined
+      ? cloud.personalSmtp
+      : cloud.mail.smtp;
+  return {
+    smtp: `${smtp.host}:${smtp.port}`,
+    imap: `${cloud.mail.imap.host}:${cloud.mail.imap.port}`,
+    pop: `${cloud.mail.pop.host}:${cloud.mail.pop.port}`,
+  };
+}

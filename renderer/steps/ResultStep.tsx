@@ -1,0 +1,157 @@
+/**
+ * Step 6: the outcome. Success: the file (show in folder, copy path), the refresh token masked, a note when
+ * the account signed in is not the mailbox. Failure: the explanation and a button to the step that fixes it.
+ */
+import { CopyButton } from '../components/CopyButton.js';
+import { ExplanationView } from '../components/ExplanationView.js';
+import { Icon } from '../components/Icon.js';
+import { STEP_TITLES } from '../components/StepRail.js';
+import { useWizardApi } from '../api-context.js';
+import { useLocalized, useT } from '../i18n/context.js';
+import { fixStepOf } from '../fix-step.js';
+import type { Outcome, StepId } from '../state.js';
+import { PortabilityWarnings } from './OutputStep.js';
+
+export interface ResultActions {
+  go: (step: StepId) => void;
+  restart: () => void;
+}
+
+export function ResultStep({ outcome, actions }: { outcome: Outcome | undefined; actions: ResultActions }) {
+  if (outcome === undefined) return null;
+  return outcome.kind === 'success' ? (
+    <Success outcome={outcome} actions={actions} />
+  ) : (
+    <Failure outcome={outcome} actions={actions} />
+  );
+}
+
+function Success({
+  outcome,
+  actions,
+}: {
+  outcome: Extract<Outcome, { kind: 'success' }>;
+  actions: ResultActions;
+}) {
+  const t = useT();
+  const api = useWizardApi();
+  const otherAccount = outcome.signedInAs.trim().toLowerCase() !== outcome.userId.trim().toLowerCase();
+  return (
+    <div className="step-body">
+      <div className="banner banner-success" role="status">
+        <Icon name="check" />
+        <p>{outcome.created ? t('result.success.created') : t('result.success.updated')}</p>
+      </div>
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('result.file')}</dt>
+          <dd>
+            <div className="value-row">
+              <code className="value">{outcome.file}</code>
+              <CopyButton text={outcome.file} what={t('result.fileWhat')} />
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void api.showInFolder({ path: outcome.file })}
+              >
+                <Icon name="folder" />
+                <span>{t('result.showInFolder')}</span>
+              </button>
+            </div>
+          </dd>
+        </div>
+        {outcome.backupFile === undefined ? null : (
+          <div className="facts-row">
+            <dt>{t('result.backup')}</dt>
+            <dd>
+              <code className="value">{outcome.backupFile}</code>
+            </dd>
+          </div>
+        )}
+        <div className="facts-row">
+          <dt>{t('result.userId')}</dt>
+          <dd>{outcome.userId}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('result.signedInAs')}</dt>
+          <dd>{outcome.signedInAs}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('result.token')}</dt>
+          <dd>
+            <code className="value" aria-describedby="token-note">
+              {outcome.refreshTokenMasked}
+            </code>
+            <p className="field-hint" id="token-note">
+              {t('result.tokenNote')}
+            </p>
+          </dd>
+        </div>
+      </dl>
+      {otherAccount ? (
+        <div className="note note-warning">
+          <Icon name="warning" />
+          <p>{t('result.otherAccount', { signedInAs: outcome.signedInAs, userId: outcome.userId })}</p>
+        </div>
+      ) : null}
+      <PortabilityWarnings warnings={outcome.warnings} />
+      <section className="next-steps" aria-labelledby="next-steps-title">
+        <h3 id="next-steps-title">{t('result.next.title')}</h3>
+        <ol>
+          <li>{t('result.next.copy')}</li>
+          <li>{t('result.next.smail')}</li>
+          <li>{t('result.next.expiry')}</li>
+        </ol>
+      </section>
+      <div className="actions-inline">
+        <button type="button" className="button" onClick={actions.restart}>
+          {t('result.restart')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Failure({
+  outcome,
+  actions,
+}: {
+  outcome: Extract<Outcome, { kind: 'failure' }>;
+  actions: ResultActions;
+}) {
+  const t = useT();
+  const localized = useLocalized();
+  const fixStep = fixStepOf(outcome);
+  return (
+    <div className="step-body">
+      <ExplanationView explanation={outcome.explanation} role="alert" />
+      {outcome.issues === undefined || outcome.issues.length === 0 ? null : (
+        <ul className="field-errors">
+          {outcome.issues.map((issue) => (
+            <li key={`${issue.field}-${issue.key}`}>
+              <Icon name="error" />
+              <span>{localized(issue.message)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions-inline">
+        {fixStep === undefined || fixStep === 'signin' ? null : (
+          <button type="button" className="button button-primary" onClick={() => actions.go(fixStep)}>
+            {t('result.fix', { step: t(STEP_TITLES[fixStep]) })}
+          </button>
+        )}
+        <button
+          type="button"
+          className={`button${fixStep === undefined || fixStep === 'signin' ? ' button-primary' : ''}`}
+          onClick={() => actions.go('signin')}
+        >
+          {t('result.retry')}
+        </button>
+        <button type="button" className="button" onClick={actions.restart}>
+          {t('result.restart')}
+        </button>
+      </div>
+    </div>
+  );
+}

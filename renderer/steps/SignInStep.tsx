@@ -1,0 +1,251 @@
+/**
+ * Step 5: runs the acquisition and shows its progress from session events: the redirect URI listened on,
+ * the countdown, what happens now, the sign-in URL to copy if the browser did not open, and Cancel.
+ * A busy port offers a free one: Entra ignores the port of localhost redirect URIs, so no registration change.
+ */
+import { useState } from 'react';
+import { DEFAULT_REDIRECT_PATH, DEFAULT_REDIRECT_PORT, redirectUriOf } from '../../electron/core/profile.js';
+import { CopyButton } from '../components/CopyButton.js';
+import { ExplanationView } from '../components/ExplanationView.js';
+import { Field } from '../components/Field.js';
+import { Icon } from '../components/Icon.js';
+import type { MessageKey } from '../i18n/catalogue.js';
+import { useLocalized, useT } from '../i18n/context.js';
+import { announcedMinutes, formatCountdown, isAcquiring } from '../state.js';
+import type { SignInState } from '../state.js';
+import { fieldId, issuesOf } from './step-props.js';
+import type { StepProps } from './step-props.js';
+
+export interface SignInActions {
+  start: () => void;
+  cancel: () => void;
+  retryOnPort: (port: number) => void;
+}
+
+type Stage = 'listen' | 'browser' | 'exchange';
+const STAGES: readonly { stage: Stage; label: MessageKey }[] = [
+  { stage: 'listen', label: 'signin.stage.listen' },
+  { stage: 'browser', label: 'signin.stage.browser' },
+  { stage: 'exchange', label: 'signin.stage.exchange' },
+];
+
+function activeStage(status: SignInState['status']): Stage {
+  if (status === 'waiting') return 'browser';
+  if (status === 'exchanging') return 'exchange';
+  return 'listen';
+}
+
+const NOW_TEXT: Readonly<Record<SignInState['status'], MessageKey>> = {
+  idle: 'signin.now.idle',
+  starting: 'signin.now.starting',
+  listening: 'signin.now.starting',
+  waiting: 'signin.now.waiting',
+  exchanging: 'signin.now.exchanging',
+  cancelling: 'signin.now.cancelling',
+};
+
+export function SignInStep({ state, dispatch, issues, actions }: StepProps & { actions: SignInActions }) {
+  const t = useT();
+  const { form, signIn } = state;
+  const running = isAcquiring(signIn);
+  const portIssues = issuesOf(issues, 'redirectPort');
+  const [advancedOpen, setAdvancedOpen] = useState(form.redirectPort !== DEFAULT_REDIRECT_PORT);
+  const plannedUri = redirectUriOf({ redirectPort: form.redirectPort, redirectPath: DEFAULT_REDIRECT_PATH });
+
+  return (
+    <div className="step-body">
+      {running ? (
+        <Progress signIn={signIn} mailbox={form.userId} onCancel={actions.cancel} />
+      ) : (
+        <>
+          {signIn.portBusy === undefined ? null : (
+            <PortBusy busy={signIn.portBusy} onRetry={actions.retryOnPort} />
+          )}
+          {signIn.cancelled === true ? (
+            <p className="note" role="status">
+              <Icon name="info" />
+              <span>{t('signin.cancelled')}</span>
+            </p>
+          ) : null}
+          <dl className="facts">
+            <div className="facts-row">
+              <dt>{t('signin.summary.mailbox')}</dt>
+              <dd>{form.userId}</dd>
+            </div>
+            <div className="facts-row">
+              <dt>{t('signin.summary.redirectUri')}</dt>
+              <dd>
+                <code className="value">{plannedUri}</code>
+              </dd>
+            </div>
+            <div className="facts-row">
+              <dt>{t('signin.summary.file')}</dt>
+              <dd>
+                <code className="value">{form.outFile}</code>
+              </dd>
+            </div>
+          </dl>
+          <p className="lead">{t('signin.intro', { mailbox: form.userId })}</p>
+          <div className="actions-inline">
+            <button type="button" className="button button-primary" onClick={actions.start}>
+              {t('signin.start')}
+            </button>
+          </div>
+          <details
+            className="advanced"
+            open={advancedOpen || portIssues.length > 0}
+            onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
+          >
+            <summary>{t('signin.advanced')}</summary>
+            <Field
+              id={fieldId('redirectPort')}
+              label={t('signin.port.label')}
+              issues={portIssues}
+              hint={t('signin.port.hint')}
+            >
+              {(aria) => (
+                <input
+                  {...aria}
+                  className="input input-narrow"
+                  type="number"
+                  min={0}
+                  max={65535}
+                  value={Number.isNaN(form.redirectPort) ? '' : form.redirectPort}
+                  onChange={(e) =>
+                    dispatch({ type: 'set', field: 'redirectPort', value: e.currentTarget.valueAsNumber })
+                  }
+                />
+              )}
+            </Field>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Progress({
+  signIn,
+  mailbox,
+  onCancel,
+}: {
+  signIn: SignInState;
+  mailbox: string;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const active = activeStage(signIn.status);
+  const activeIndex = STAGES.findIndex((s) => s.stage === active);
+  const seconds = signIn.secondsLeft;
+  return (
+    <div className="progress">
+      <p className="now" role="status">
+        <Icon name="spinner" className="spin" />
+        <span>{t(NOW_TEXT[signIn.status], { mailbox })}</span>
+      </p>
+      <ol className="stages">
+        {STAGES.map(({ stage, label }, index) => {
+          const state = index < activeIndex ? 'done' : index === activeIndex ? 'active' : 'todo';
+          return (
+            <li key={stage} className={`stage stage-${state}`}>
+              <span className="stage-marker" aria-hidden="true">
+                {state === 'done' ? <Icon name="check" /> : index + 1}
+              </span>
+              <span>{t(label)}</span>
+              <span className="visually-hidden">{t(`signin.stageState.${state}`)}</span>
+            </li>
+          );
+        })}
+      </ol>
+      {signIn.redirectUri === undefined ? null : (
+        <p className="muted">{t('signin.listening', { port: signIn.port ?? '', uri: signIn.redirectUri })}</p>
+      )}
+      {seconds === undefined || signIn.status !== 'waiting' ? null : (
+        <div className="countdown">
+          {/* role=timer is not announced on every tick; the hidden region below speaks once a minute. */}
+          <span role="timer" aria-label={t('signin.countdownLabel')} className="countdown-time">
+            {t('signin.countdown', { time: formatCountdown(seconds) })}
+          </span>
+          <span className="visually-hidden" aria-live="polite" aria-atomic="true">
+            {announcedMinutes(seconds) > 1
+              ? t('signin.announce.minutes', { minutes: announcedMinutes(seconds) })
+              : t('signin.announce.lastMinute')}
+          </span>
+        </div>
+      )}
+      {signIn.authorizeUrl === undefined ? null : signIn.browserOpened === false ? (
+        <div className="note note-warning">
+          <Icon name="warning" />
+          <div>
+            <p className="note-title">{t('signin.noBrowser.title')}</p>
+            <p>{t('signin.noBrowser.body')}</p>
+            <AuthorizeUrl url={signIn.authorizeUrl} />
+          </div>
+        </div>
+      ) : (
+        <details className="advanced">
+          <summary>{t('signin.url.summary')}</summary>
+          <p>{t('signin.noBrowser.body')}</p>
+          <AuthorizeUrl url={signIn.authorizeUrl} />
+        </details>
+      )}
+      <div className="actions-inline">
+        <button type="button" className="button" onClick={onCancel} disabled={signIn.status === 'cancelling'}>
+          {t('signin.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function AuthorizeUrl({ url }: { url: string }) {
+  const t = useT();
+  return (
+    <div className="value-row">
+      <code className="value value-block url">{url}</code>
+      <CopyButton text={url} what={t('signin.url.what')} />
+    </div>
+  );
+}
+
+function PortBusy({
+  busy,
+  onRetry,
+}: {
+  busy: NonNullable<SignInState['portBusy']>;
+  onRetry: (port: number) => void;
+}) {
+  const t = useT();
+  const localized = useLocalized();
+  const { suggestion } = busy;
+  return (
+    <div className="note note-error" role="alert">
+      <Icon name="error" />
+      <div>
+        <p className="note-title">{localized(busy.explanation.title)}</p>
+        <p>{localized(busy.explanation.why)}</p>
+        {suggestion === 'searching' ? (
+          <p className="muted">{t('signin.portBusy.searching')}</p>
+        ) : suggestion === 'none' ? (
+          <p>{t('signin.portBusy.none', { port: busy.port })}</p>
+        ) : (
+          <>
+            <p>
+              {t('signin.portBusy.offer', {
+                registered: redirectUriOf({ redirectPort: busy.port, redirectPath: DEFAULT_REDIRECT_PATH }),
+                used: redirectUriOf({ redirectPort: suggestion, redirectPath: DEFAULT_REDIRECT_PATH }),
+              })}
+            </p>
+            <button type="button" className="button button-primary" onClick={() => onRetry(suggestion)}>
+              {t('signin.portBusy.retry', { port: suggestion })}
+            </button>
+          </>
+        )}
+        <details className="raw">
+          <summary>{t('signin.portBusy.details')}</summary>
+          <ExplanationView explanation={busy.explanation} header={false} />
+        </details>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * The end-to-end harness: the built renderer served on loopback, opened in Debian's Chromium (driven by
+ * playwright-core), with `window.wizard` bridged by `page.exposeBinding` to the REAL wizard service (the same
+ * object the Electron main process wires to ipcMain), whose core talks to the sandbox identity provider at
+ * Microsoft's production hostnames. The "system browser" is a second page: its requests to the sign-in
+ * hosts are routed to the sandbox, and it follows Entra's redirect to the real loopback listener.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { fetch } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { Lang } from '../../electron/core/i18n.js';
+import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createWizardService } from '../../electron/core/wizard-service.js';
+import type { Platform, WizardService } from '../../electron/core/wizard-service.js';
+import type { ExternalPage, WizardEvent } from '../../electron/shared/contract.js';
+import { OPERATION_NAMES } from '../../electron/shared/contract.js';
+import { PRODUCTION_LOGIN_HOSTS } from '../fixtures/sandbox/idp.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+/**
+ * Serves the built renderer read-only on 127.0.0.1 (module scripts are CORS-blocked on file://). Hand-written:
+ * ten lines that confine paths to one folder, where a static-server package would bring options we would
+ * have to lock down.
+ */
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(RENDERER_DIR + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    stat(file).then(
+      (s) => {
+        if (!s.isFile()) throw new Error('not a file');
+        res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        createReadStream(file).pipe(res);
+      },
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Chromium as FACTS.md says it runs here: headless, no sandbox (root), no background networking. */
+export async function launchChromium(userDataDir: string, lang: Lang): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: lang === 'ja' ? 'ja-JP' : 'en-US',
+    viewport: { width: 1100, height: 760 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** What the test's stand-in platform did, for assertions. */
+export interface PlatformLog {
+  copied: string[];
+  opened: ExternalPage[];
+  shown: string[];
+  /** Sign-in URLs the app asked the system browser to open, in order. */
+  signInUrls: string[];
+}
+
+/** Sends the sign-in hosts of the "system browser" to the sandbox, keeping the production URLs. */
+export async function routeSignInHosts(context: BrowserContext, dispatcher: Dispatcher): Promise<void> {
+  for (const host of PRODUCTION_LOGIN_HOSTS) {
+    await context.route(`https://${host}/**`, async (route) => {
+      const request = route.request();
+      const response = await fetch(request.url(), {
+        method: request.method(),
+        headers: request.headers(),
+        body: request.postDataBuffer() ?? undefined,
+        redirect: 'manual',
+        dispatcher,
+      });
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, key) => {
+        headers[key] = value;
+      });
+      await route.fulfill({
+        status: response.status,
+        headers,
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    });
+  }
+}
+
+/**
+ * The system browser: a second page that opens the sign-in URL, is signed in by the identity provider, and
+ * follows Entra's redirect to the app's loopback listener. Resolves with that page once it has loaded.
+ */
+export async function signInWithBrowser(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Opens the wizard in a page with `window.wizard` bridged to a real service. Mirrors the preload: one
+ * function per operation plus `onEvent`, and nothing else.
+ */
+export async function openWizard(
+  context: BrowserContext,
+  options: { url: string; dispatcher: Dispatcher; lang: Lang; outputFile: string },
+): Promise<{ page: Page; service: WizardService; log: PlatformLog }> {
+  const log: PlatformLog = { copied: [], opened: [], shown: [], signInUrls: [] };
+  const holder: { page?: Page } = {};
+  let savedLang: Lang | undefined;
+  const platform: Platform = {
+    chooseOutputFile: (suggested) => Promise.resolve(suggested === '' ? options.outputFile : suggested),
+    defaultOutputFile: () => Promise.resolve(options.outputFile),
+    showInFolder: (p) => {
+      log.shown.push(p);
+      return Promise.resolve();
+    },
+    copyText: (text) => {
+      log.copied.push(text);
+      return Promise.resolve();
+    },
+    openExternal: (p) => {
+      log.opened.push(p);
+      return Promise.resolve();
+    },
+    openBrowser: (url) => {
+      log.signInUrls.push(url);
+      return Promise.resolve();
+    },
+    osLang: () => options.lang,
+    loadLangChoice: () => Promise.resolve(savedLang),
+    saveLangChoice: (lang) => {
+      savedLang = lang;
+      return Promise.resolve();
+    },
+  };
+  const pending: WizardEvent[] = [];
+  const emit = (event: WizardEvent): void => {
+    if (page === undefined) {
+      pending.push(event);
+      return;
+    }
+    void page
+      .evaluate((e) => (globalThis as unknown as { __wizardEmit(e: unknown): void }).__wizardEmit(e), event)
+      .catch(() => undefined);
+  };
+  const service = createWizardService({
+    platform,
+    createNetworkClient: () => createNodeNetworkClient({ dispatcher: options.dispatcher }),
+    emit,
+  });
+  const page = await context.newPage();
+  holder.page = page;
+  await page.exposeBinding('__wizardInvoke', (_source, name: string, input: unknown) =>
+    service.dispatch(name as (typeof OPERATION_NAMES)[number], input),
+  );
+  await page.addInitScript((names: readonly string[]) => {
+    const listeners = new Set<(event: unknown) => void>();
+    const w = globalThis as unknown as {
+      __wizardInvoke(name: string, input: unknown): Promise<unknown>;
+      __wizardEmit(event: unknown): void;
+      wizard: Record<string, unknown>;
+    };
+    const api: Record<string, unknown> = {};
+    for (const name of names) api[name] = (input: unknown) => w.__wizardInvoke(name, input);
+    api.onEvent = (listener: (event: unknown) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    w.__wizardEmit = (event) => listeners.forEach((l) => l(event));
+    w.wizard = Object.freeze(api);
+  }, OPERATION_NAMES);
+  await page.goto(options.url);
+  for (const event of pending.splice(0)) emit(event);
+  return { page, service, log };
+}

@@ -1,0 +1,242 @@
+/**
+ * The whole wizard in real Chromium, in both languages, against the real core and the sandbox identity
+ * provider at Microsoft's hostnames: every step checked with axe-core and photographed for the README, the
+ * INI file read back as Windows reads it, and the failure paths (wrong secret, cancel, busy port) explained.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import type { Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { explainAadsts } from '../../electron/core/diagnose/index.js';
+import { format } from '../../electron/core/i18n.js';
+import type { Lang } from '../../electron/core/i18n.js';
+import type { WizardService } from '../../electron/core/wizard-service.js';
+import { CATALOGUE } from '../../renderer/i18n/catalogue.js';
+import type { MessageKey } from '../../renderer/i18n/catalogue.js';
+import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
+import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
+import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
+import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
+import { launchChromium, openWizard, routeSignInHosts, serveRenderer, signInWithBrowser } from './harness.js';
+import type { PlatformLog } from './harness.js';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let idp: SandboxIdp;
+let renderer: { url: string; close: () => Promise<void> };
+let dir: string;
+const open: Array<{ context: BrowserContext; service: WizardService }> = [];
+
+beforeAll(async () => {
+  idp = await createSandboxIdp();
+  renderer = await serveRenderer();
+  dir = await mkdtemp(path.join(tmpdir(), 'rtw-e2e-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterEach(async () => {
+  for (const { context, service } of open.splice(0)) {
+    await service.dispose();
+    await context.close();
+  }
+});
+afterAll(async () => {
+  await renderer.close();
+  await idp.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function text(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return format(CATALOGUE[key][lang], params);
+}
+
+/** A fresh Chromium with the wizard open, its system browser routed to the sandbox. */
+async function start(
+  lang: Lang,
+  outputName: string,
+): Promise<{ page: Page; context: BrowserContext; log: PlatformLog; outputFile: string }> {
+  const context = await launchChromium(await mkdtemp(path.join(dir, 'profile-')), lang);
+  const dispatcher = routeToSandbox(idp);
+  await routeSignInHosts(context, dispatcher);
+  const outputFile = path.join(dir, outputName);
+  const { page, service, log } = await openWizard(context, {
+    url: renderer.url,
+    dispatcher,
+    lang,
+    outputFile,
+  });
+  open.push({ context, service });
+  await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'step.account.title'));
+  return { page, context, log, outputFile };
+}
+
+/** axe-core in the page (evaluated over CDP, so the page's strict CSP stays on): no violations. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  expect(violations, where).toEqual([]);
+}
+
+async function next(page: Page, lang: Lang, heading: MessageKey): Promise<void> {
+  await page.getByRole('button', { name: text(lang, 'nav.next'), exact: true }).click();
+  await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, heading));
+}
+
+async function shoot(page: Page, lang: Lang, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${name}.png`) });
+}
+
+/** Fills steps 1–4 for the sandbox's confidential app and stops on the sign-in step. */
+async function fillToSignIn(
+  page: Page,
+  lang: Lang,
+  options: { secret?: string; photograph?: boolean } = {},
+): Promise<void> {
+  const snap = async (name: string, where: string) => {
+    if (options.photograph !== true) return;
+    await expectAccessible(page, `${lang} ${where}`);
+    await shoot(page, lang, name);
+  };
+  await snap('1-account', 'account');
+  await next(page, lang, 'step.registration.title');
+  await page
+    .getByLabel(text(lang, 'reg.clientId.label'), { exact: true })
+    .fill(idp.apps.confidential.clientId);
+  await page
+    .getByLabel(text(lang, 'reg.secret.label'), { exact: true })
+    .fill(options.secret ?? idp.defaults.secrets.valid.value);
+  await snap('2-registration', 'registration');
+  await next(page, lang, 'step.mailbox.title');
+  await page.getByLabel(text(lang, 'mailbox.userId.label'), { exact: true }).fill(idp.users.admin.upn);
+  await snap('3-mailbox', 'mailbox');
+  await next(page, lang, 'step.output.title');
+  await page.getByText(text(lang, 'output.plan.new')).waitFor();
+  await snap('4-output', 'output');
+  await next(page, lang, 'step.signin.title');
+}
+
+async function startSignIn(page: Page, lang: Lang, log: PlatformLog): Promise<string> {
+  const before = log.signInUrls.length;
+  await page.getByRole('button', { name: text(lang, 'signin.start') }).click();
+  await expect.poll(() => log.signInUrls.length).toBe(before + 1);
+  return log.signInUrls.at(-1) ?? '';
+}
+
+function occupy(port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => resolve(server));
+  });
+}
+
+describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
+  it('goes from the account to a written INI file, accessible at every step', async () => {
+    const { page, context, log, outputFile } = await start(lang, `${lang}-smail_refresh_token.ini`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await fillToSignIn(page, lang, { photograph: true });
+    await expectAccessible(page, `${lang} sign-in (before)`);
+    await shoot(page, lang, '5-signin');
+
+    const url = await startSignIn(page, lang, log);
+    expect(url).toMatch(/^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/);
+    await page.getByText(text(lang, 'signin.now.waiting', { mailbox: idp.users.admin.upn })).waitFor();
+    await expectAccessible(page, `${lang} sign-in (waiting)`);
+    await shoot(page, lang, '5-signin-waiting');
+
+    const browserPage = await signInWithBrowser(context, url);
+    await page.getByText(text(lang, 'result.success.created')).waitFor();
+    // The system browser was told the outcome, without the code left in its address bar.
+    expect(browserPage.url()).toMatch(/^http:\/\/localhost:8001\/myapp\/done$/);
+    expect(await browserPage.textContent('body')).toContain(
+      lang === 'ja' ? 'サインインが完了しました' : 'Sign-in complete',
+    );
+    await expectAccessible(page, `${lang} result`);
+    await shoot(page, lang, '6-result');
+
+    const ini = await readFile(outputFile);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'UserID')).toBe(idp.users.admin.upn);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientSecret')).toBe(idp.defaults.secrets.valid.value);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'TokenURI')).toBe(
+      'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+    );
+    const token = getPrivateProfileString(ini, 'OAUTH2', 'RefreshToken') ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    // The window never shows the secret or the token in clear.
+    const html = await page.content();
+    expect(html).not.toContain(token);
+    expect(html).not.toContain(idp.defaults.secrets.valid.value);
+  });
+});
+
+describe('failure paths', () => {
+  it('explains a wrong secret and leads back to the app registration step', async () => {
+    const lang = 'en';
+    const { page, context, log, outputFile } = await start(lang, 'wrong-secret.ini');
+    await fillToSignIn(page, lang, { secret: 'Www8Q~thisIsNotTheSecretValueOfThisApp0001' });
+    const url = await startSignIn(page, lang, log);
+    await signInWithBrowser(context, url);
+    const expected = explainAadsts(7000215, { message: '' });
+    await page.getByText(expected.title.en, { exact: false }).first().waitFor();
+    await expectAccessible(page, 'result (failure)');
+    await shoot(page, 'en', '6-result-wrong-secret');
+    await expect(readFile(outputFile)).rejects.toThrow(/ENOENT/);
+    await page
+      .getByRole('button', {
+        name: text(lang, 'result.fix', { step: text(lang, 'step.registration.title') }),
+      })
+      .click();
+    await expect
+      .poll(() => page.locator('#step-heading').textContent())
+      .toBe(text(lang, 'step.registration.title'));
+  });
+
+  it('cancels a sign-in and releases the port', async () => {
+    const lang = 'ja';
+    const { page, log } = await start(lang, 'cancel.ini');
+    await fillToSignIn(page, lang);
+    await startSignIn(page, lang, log);
+    await page.getByRole('button', { name: text(lang, 'signin.cancel'), exact: true }).click();
+    await page.getByText(text(lang, 'signin.cancelled')).waitFor();
+    const server = await occupy(8001);
+    server.close();
+  });
+
+  it('offers another port when 8001 is busy, and signs in on it', async () => {
+    const lang = 'en';
+    const blocker = await occupy(8001);
+    try {
+      const { page, context, log, outputFile } = await start(lang, 'busy.ini');
+      await fillToSignIn(page, lang);
+      await page.getByRole('button', { name: text(lang, 'signin.start') }).click();
+      const retry = page.getByRole('button', { name: /Retry on port \d+/ });
+      await retry.waitFor();
+      await expectAccessible(page, 'port busy');
+      await shoot(page, 'en', '5-signin-port-busy');
+      const port = Number(/(\d+)/.exec((await retry.textContent()) ?? '')?.[1]);
+      expect(port).toBeGreaterThan(8001);
+      await retry.click();
+      await expect.poll(() => log.signInUrls.length).toBe(1);
+      const browserPage = await signInWithBrowser(context, log.signInUrls[0] ?? '');
+      expect(browserPage.url()).toBe(`http://localhost:${port}/myapp/done`);
+      await page.getByText(text(lang, 'result.success.created')).waitFor();
+      expect(getPrivateProfileString(await readFile(outputFile), 'OAUTH2', 'UserID')).toBe(
+        idp.users.admin.upn,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});

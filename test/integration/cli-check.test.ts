@@ -1,0 +1,183 @@
+/**
+ * `rtw check` as a real process: a token file acquired through the CLI against the sandbox IdP, checked against
+ * the sandbox mail servers, with JSON and human output, exit codes, and no secret anywhere in the output.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Agent } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { xoauth2String } from '../../electron/core/mail-check/index.js';
+import { playBrowser } from '../fixtures/browser.js';
+import { startSandboxMail } from '../fixtures/mail/index.js';
+import type { SandboxMail } from '../fixtures/mail/index.js';
+import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
+import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
+import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
+import { tempDir } from '../helpers/acquisition.js';
+import { runCli } from '../helpers/cli.js';
+import type { CliRun } from '../helpers/cli.js';
+
+let idp: SandboxIdp;
+let mail: SandboxMail;
+let trust: Agent;
+let dir: string;
+let cleanup: () => Promise<void>;
+let file: string;
+
+beforeAll(async () => {
+  idp = await createSandboxIdp();
+  mail = await startSandboxMail({ idp });
+  trust = new Agent({ connect: { ca: idp.caPem } });
+  ({ dir, cleanup } = await tempDir());
+  file = path.join(dir, 'smail_refresh_token.ini');
+  let started = false;
+  const run = await runCli(
+    [
+      'acquire',
+      '--authority',
+      idp.authority('common'),
+      '--client-id',
+      idp.apps.confidential.clientId,
+      '--user',
+      idp.users.admin.upn,
+      '--protocols',
+      'smtp,imap,pop',
+      '--out',
+      file,
+      '--port',
+      '0',
+      '--no-browser',
+      '--json',
+    ],
+    {
+      env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value },
+      onEvent: (event) => {
+        if (event.event !== 'waiting' || started) return;
+        started = true;
+        void playBrowser(String(event.authorizeUrl), { dispatcher: trust });
+      },
+    },
+  );
+  expect(run.code, run.stderr).toBe(0);
+});
+afterAll(async () => {
+  await mail.close();
+  await idp.close();
+  await trust.close();
+  await cleanup();
+});
+beforeEach(() => mail.reset());
+
+function check(extra: string[] = []): Promise<CliRun> {
+  return runCli(
+    [
+      'check',
+      file,
+      '--smtp-host',
+      `${mail.smtp.host}:${mail.smtp.port}`,
+      '--imap-host',
+      `${mail.imap.host}:${mail.imap.port}`,
+      '--pop-host',
+      `${mail.pop.host}:${mail.pop.port}`,
+      '--timeout',
+      '5',
+      ...extra,
+    ],
+    { env: { NODE_EXTRA_CA_CERTS: idp.caFile } },
+  );
+}
+
+/** Searches all output for the refresh token, the secret, every access token and every XOAUTH2 string. */
+async function expectNoSecret(run: CliRun): Promise<void> {
+  const bytes = await readFile(file);
+  const refreshToken = getPrivateProfileString(bytes, 'OAUTH2', 'RefreshToken') ?? '';
+  const tokens = [...mail.directory.seenTokens];
+  expect(tokens.length).toBeGreaterThan(0);
+  const secrets = [
+    refreshToken,
+    idp.defaults.secrets.valid.value,
+    ...tokens,
+    ...tokens.map((t) => xoauth2String(idp.users.admin.upn, t)),
+  ];
+  for (const secret of secrets) {
+    expect(secret.length).toBeGreaterThan(20);
+    expect(run.stdout.includes(secret) || run.stderr.includes(secret), `leaked ${secret.slice(0, 6)}…`).toBe(
+      false,
+    );
+  }
+}
+
+describe('rtw check (a real process against the sandbox)', () => {
+  it('checks the protocols recorded in the file: one JSON result each, then a summary; exit 0', async () => {
+    const before = await readFile(file);
+    const run = await check(['--json']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(
+      run.events
+        .filter((e) => e.event === 'result')
+        .map((e) => [e.protocol, e.ok])
+        .sort(),
+    ).toEqual([
+      ['imap', true],
+      ['pop', true],
+      ['smtp', true],
+    ]);
+    const summary = run.events.at(-1);
+    expect(summary).toMatchObject({ event: 'summary', ok: true, userId: idp.users.admin.upn, findings: [] });
+    expect(summary?.token).toMatchObject({
+      rotated: true,
+      claims: { audience: 'https://outlook.office.com' },
+    });
+    const pop = run.events.find((e) => e.protocol === 'pop');
+    expect(pop?.transcript).toContain('S: +OK User successfully authenticated.');
+    expect(run.stderr).toBe('');
+    await expectNoSecret(run);
+    // The check never writes the file.
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+
+  it('a failed login: exit 10, the catalogue entry in JSON, the transcript masked', async () => {
+    mail.directory.setMailbox(idp.users.admin.upn, { smtpAuthDisabled: true });
+    const run = await check(['--json', '--smtp', '--send-to', 'someone@example.com']);
+    expect(run.code).toBe(10);
+    const smtp = run.events.find((e) => e.event === 'result');
+    expect(smtp).toMatchObject({
+      protocol: 'smtp',
+      ok: false,
+      explanation: { id: 'smtp-535-5.7.139-smtp-auth-disabled' },
+    });
+    expect(run.events.at(-1)).toMatchObject({
+      event: 'summary',
+      ok: false,
+      results: [{ protocol: 'smtp', ok: false }],
+    });
+    await expectNoSecret(run);
+  });
+
+  it('human output in Japanese: the result, the explanation and the masked transcript', async () => {
+    mail.directory.setMailbox(idp.users.admin.upn, { popDisabled: true });
+    const run = await check(['--lang', 'ja']);
+    expect(run.code).toBe(10);
+    expect(run.stdout).toContain('SMTP 127.0.0.1:');
+    expect(run.stdout).toMatch(/POP 127\.0\.0\.1:\d+: 失敗/);
+    expect(run.stdout).toContain('POP の認証に失敗しました');
+    expect(run.stdout).toContain('S: -ERR Authentication failure: unknown user name or bad password.');
+    expect(run.stdout).toMatch(
+      /確認中に Entra ID が新しいリフレッシュ トークン \(1\.AX…\(\d+\)\) を発行しました/,
+    );
+    await expectNoSecret(run);
+  });
+
+  it('usage errors exit 2; a missing file exits 5', async () => {
+    expect((await runCli(['check'])).code).toBe(2);
+    expect((await runCli(['check', file, '--smtp-host', 'a:b:c'])).code).toBe(2);
+    const missing = await runCli(['check', path.join(dir, 'nope.ini'), '--json']);
+    expect(missing.code).toBe(5);
+    expect(missing.events.at(-1)).toMatchObject({ event: 'summary', failure: { code: 'file-unreadable' } });
+  });
+
+  it('is listed in rtw help', async () => {
+    const run = await runCli(['help', '--lang', 'en']);
+    expect(run.stdout).toContain('rtw check FILE');
+  });
+});

@@ -1,0 +1,270 @@
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findTokenFiles, refreshTokenFile, tokenFingerprint } from '../../electron/core/refresh.js';
+import type { RefreshOutcome } from '../../electron/core/refresh.js';
+import { readTokenFile } from '../../electron/core/token-file.js';
+import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
+import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
+import { bytesOf, tempDir } from '../helpers/acquisition.js';
+import { runCli } from '../helpers/cli.js';
+import type { CliRun } from '../helpers/cli.js';
+import { issueTokenFile, sandboxNetwork, tokenIn, worksAtSandbox } from '../helpers/token-files.js';
+
+let idp: SandboxIdp;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  idp = await createSandboxIdp();
+});
+afterAll(async () => {
+  await idp.close();
+});
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  idp.clearRequests();
+  idp.setFault(null);
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+const NOW = new Date('2031-05-06T07:08:09.000Z');
+const deps = () => ({ createNetworkClient: () => sandboxNetwork(idp), now: () => NOW });
+
+function file(name = 'smail_refresh_token.ini'): string {
+  return path.join(dir, name);
+}
+
+/** Adds what an admin or another program put into the file: it must survive every rewrite. */
+async function addForeignContent(target: string): Promise<void> {
+  const text = await readFile(target, 'utf8');
+  await writeFile(
+    target,
+    `; written by hand\r\n${text.replace('[OAUTH2]\r\n', '[OAUTH2]\r\nLogLevel=3 ; not a comment for Windows\r\n')}[Printer]\r\nModel=MFP-9000\r\n`,
+  );
+}
+
+const env = (): NodeJS.ProcessEnv => ({ NODE_EXTRA_CA_CERTS: idp.caFile });
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const exists = (p: string): Promise<boolean> =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+
+function jsonLines(run: CliRun): Array<Record<string, unknown>> {
+  return run.events;
+}
+
+describe('refreshTokenFile (in process, against the sandbox)', () => {
+  it('writes the rotated token back: it works, .bak holds the previous one, IssuedAt and foreign keys kept', async () => {
+    const target = file();
+    const original = await issueTokenFile(idp, target);
+    await addForeignContent(target);
+    const before = await readTokenFile(target);
+
+    const outcome = await refreshTokenFile(target, deps());
+
+    expect(outcome).toMatchObject({
+      status: 'refreshed',
+      mailbox: idp.users.admin.upn,
+      refreshedAt: NOW.toISOString(),
+    });
+    const after = await readTokenFile(target);
+    const rotated = await tokenIn(target);
+    expect(rotated).not.toBe(original);
+    expect(outcome.status === 'refreshed' && outcome.previousFingerprint).toBe(tokenFingerprint(original));
+    expect(outcome.status === 'refreshed' && outcome.fingerprint).toBe(tokenFingerprint(rotated));
+    // One token POST: the redemption, nothing else (no discovery beyond the sandbox's own metadata).
+    expect(idp.requests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(1);
+    expect(await worksAtSandbox(idp, rotated)).toBe(true);
+    expect(await tokenIn(`${target}.bak`)).toBe(original);
+    expect(after.exists && after.meta).toMatchObject({
+      LastRefreshedAt: NOW.toISOString(),
+      IssuedAt: before.exists ? before.meta.IssuedAt : 'missing',
+    });
+    const text = await readFile(target, 'utf8');
+    expect(
+      text.startsWith('; written by hand\r\n[OAUTH2]\r\nLogLevel=3 ; not a comment for Windows\r\n'),
+    ).toBe(true);
+    expect(text).toContain('[Printer]\r\nModel=MFP-9000\r\n');
+    // No secret in what the caller can print.
+    expect(JSON.stringify(outcome)).not.toContain(rotated);
+    expect(JSON.stringify(outcome)).not.toContain(original);
+  });
+
+  it.each([
+    ['expired through inactivity', 'expireRefreshToken', 'AADSTS700082'],
+    ['revoked', 'revokeRefreshToken', 'AADSTS50173'],
+  ] as const)(
+    'a token %s: needs re-issue, with the command, and the file is untouched',
+    async (_n, control, id) => {
+      const target = file();
+      const token = await issueTokenFile(idp, target);
+      idp[control](token);
+      const before = await readFile(target);
+
+      const outcome = await refreshTokenFile(target, deps());
+
+      expect(outcome.status).toBe('needs-reissue');
+      const reissue = outcome as Extract<RefreshOutcome, { status: 'needs-reissue' }>;
+      expect(reissue.explanation.id).toBe(id);
+      expect(reissue.reissueCommand).toBe(`rtw acquire --from "${target}"`);
+      expect(reissue.explanation.command).toBe(reissue.reissueCommand);
+      expect(reissue.explanation.steps[0]?.en).toContain(`rtw acquire --from "${target}"`);
+      expect(reissue.explanation.steps[0]?.ja).toContain('再発行');
+      expect(await readFile(target)).toEqual(before);
+      expect(await bytesOf(`${target}.bak`)).toBeUndefined();
+    },
+  );
+
+  it('a file without a refresh token is reported, not redeemed', async () => {
+    const target = file('other.ini');
+    await writeFile(target, '[OAUTH2]\r\nUserID=a@contoso.com\r\n');
+    const outcome = await refreshTokenFile(target, deps());
+    expect(outcome).toMatchObject({ status: 'failed', code: 'not-a-token-file' });
+    expect(idp.requests()).toHaveLength(0);
+  });
+
+  it('finds the token files of a folder and skips other INI files', async () => {
+    const a = file('a.ini');
+    await issueTokenFile(idp, a);
+    await writeFile(file('settings.ini'), '[General]\r\nColor=blue\r\n');
+    await copyFile(a, file('b.INI'));
+    await writeFile(file('notes.txt'), 'x');
+    const found = await findTokenFiles([dir]);
+    expect(found.files).toEqual([file('a.ini'), file('b.INI')]);
+    expect(found.skipped).toEqual([file('settings.ini')]);
+  });
+});
+
+describe('the point of refreshing (sandbox clock)', () => {
+  it('a token refreshed every 80 days keeps working while the never-refreshed one expires', async () => {
+    let clock = Date.parse('2031-01-01T00:00:00Z');
+    const timed = await createSandboxIdp({ now: () => new Date(clock) });
+    try {
+      // The default secret expires within these months; a long-lived one keeps the test about the token.
+      const secret = timed.registry.addSecret(
+        timed.apps.confidential.clientId,
+        new Date('2099-01-01T00:00:00Z'),
+      );
+      const client = { clientId: timed.apps.confidential.clientId, clientSecret: secret.value };
+      const target = file();
+      const original = await issueTokenFile(timed, target, { clientSecret: secret.value });
+      for (let round = 0; round < 3; round++) {
+        clock += 80 * 86_400_000;
+        const outcome = await refreshTokenFile(target, {
+          createNetworkClient: () => sandboxNetwork(timed),
+          now: () => new Date(clock),
+        });
+        expect(outcome.status, JSON.stringify(outcome)).toBe('refreshed');
+      }
+      expect(await worksAtSandbox(timed, await tokenIn(target), client)).toBe(true);
+      expect(await worksAtSandbox(timed, original, client)).toBe(false);
+      const copy = file('never-refreshed.ini');
+      await writeFile(copy, (await readFile(target, 'utf8')).replace(await tokenIn(target), original));
+      const stale = await refreshTokenFile(copy, { createNetworkClient: () => sandboxNetwork(timed) });
+      expect(stale.status === 'needs-reissue' && stale.explanation.id).toBe('AADSTS700082');
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
+describe('rtw refresh (a real process)', () => {
+  it('refreshes a folder: one JSON object per file and a summary, exit 0, no secret printed', async () => {
+    const a = file('a.ini');
+    const b = file('b.ini');
+    const tokens = [await issueTokenFile(idp, a), await issueTokenFile(idp, b)];
+    const run = await runCli(['refresh', dir, '--json'], { env: env() });
+    expect(run.code, run.stderr).toBe(0);
+    const lines = jsonLines(run);
+    expect(lines.map((l) => [l.event, l.status, l.file])).toEqual([
+      ['file', 'refreshed', a],
+      ['file', 'refreshed', b],
+      ['summary', undefined, undefined],
+    ]);
+    expect(lines[2]).toMatchObject({ total: 2, refreshed: 2, needsReissue: 0, failed: 0, exitCode: 0 });
+    for (const [i, f] of [a, b].entries()) {
+      const now = await tokenIn(f);
+      expect(now).not.toBe(tokens[i]);
+      expect(run.stdout + run.stderr).not.toContain(now);
+      expect(run.stdout + run.stderr).not.toContain(tokens[i]);
+    }
+    expect(run.stdout + run.stderr).not.toContain(idp.defaults.secrets.valid.value);
+  });
+
+  it('says which file needs re-issuing (exit 8) and still refreshes the others', async () => {
+    const good = file('good.ini');
+    const stale = file('stale.ini');
+    await issueTokenFile(idp, good);
+    idp.expireRefreshToken(await issueTokenFile(idp, stale));
+    const before = await readFile(stale);
+    const run = await runCli(['refresh', good, stale, '--lang', 'en'], { env: env() });
+    expect(run.code).toBe(8);
+    expect(run.stdout).toContain(`OK        ${good}`);
+    expect(run.stdout).toContain(`RE-ISSUE  ${stale}`);
+    expect(run.stdout).toContain(`rtw acquire --from "${stale}"`);
+    expect(run.stderr).toContain('AADSTS700082');
+    expect(run.stdout).toContain('1 refreshed, 1 to re-issue, 0 failed.');
+    expect(await readFile(stale)).toEqual(before);
+    const ja = await runCli(['refresh', stale, '--lang', 'ja'], { env: env() });
+    expect(ja.code).toBe(8);
+    expect(ja.stdout).toContain('要再発行');
+  });
+
+  it('two runs at once on one file: they take turns, the second redeems the first one’s token, none is lost', async () => {
+    const target = file();
+    const original = await issueTokenFile(idp, target);
+    // The first redemption takes 1.5 s, so the second process surely arrives while the first holds the lock.
+    idp.setFault({ kind: 'delay', ms: 1500, times: 1 });
+    const first = runCli(['refresh', target, '--json'], { env: env() });
+    // Start the second run only once the first holds the lock (its token POST is then being delayed).
+    const deadline = Date.now() + 10_000;
+    while (!(await exists(`${target}.lock`)) && Date.now() < deadline) await sleep(10);
+    const second = runCli(['refresh', target, '--json'], { env: env() });
+    const runs = await Promise.all([first, second]);
+
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const [a, b] = runs.map((r) => r.events.find((e) => e.event === 'file') ?? {});
+    expect(a?.previousFingerprint).toBe(tokenFingerprint(original));
+    // The second run read the file only after the first released it: it redeemed the first run's token.
+    expect(b?.previousFingerprint).toBe(a?.fingerprint);
+    expect(Number(b?.waitedMs)).toBeGreaterThan(500);
+    const final = await tokenIn(target);
+    expect(tokenFingerprint(final)).toBe(b?.fingerprint);
+    expect(tokenFingerprint(await tokenIn(`${target}.bak`))).toBe(a?.fingerprint);
+    expect(
+      idp
+        .requests()
+        .filter((r) => r.grantType === 'refresh_token')
+        .map((r) => r.status),
+    ).toEqual([200, 200]);
+    expect(await worksAtSandbox(idp, final)).toBe(true);
+    expect(await exists(`${target}.lock`)).toBe(false);
+  });
+
+  it('reports a file another run keeps busy (exit 9) without touching it', async () => {
+    const target = file();
+    await issueTokenFile(idp, target);
+    const lockfile = await import('proper-lockfile');
+    const release = await lockfile.lock(target, { stale: 10_000 });
+    try {
+      const before = await readFile(target);
+      const run = await runCli(['refresh', target, '--wait', '0', '--json'], { env: env() });
+      expect(run.code).toBe(9);
+      expect(run.events[0]).toMatchObject({ status: 'failed', code: 'file-busy' });
+      expect(await readFile(target)).toEqual(before);
+    } finally {
+      await release();
+    }
+  });
+
+  it('says when there is nothing to refresh (exit 2)', async () => {
+    const run = await runCli(['refresh', dir], { env: env() });
+    expect(run.code).toBe(2);
+  });
+});

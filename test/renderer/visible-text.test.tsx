@@ -1,0 +1,251 @@
+// @vitest-environment jsdom
+/**
+ * Every visible text is catalogue text in the current language, or data: a value the admin typed, a path, a
+ * URL, a scope, a host, a validation message or an explanation from core. A hard-coded English string (or
+ * an English text left on a Japanese screen) fails here.
+ *
+ * How: collect the text nodes (and aria-labels, option texts and the document title) of each step, in several
+ * states, in both languages. A text passes when it equals a data value, or matches a catalogue template of
+ * the current language, with each `{placeholder}` standing for any text. Templates made only of placeholders
+ * would match anything, so they are not used.
+ */
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLOUDS, OFFLINE_ACCESS, mailScopes } from '../../electron/core/clouds.js';
+import { explainError } from '../../electron/core/diagnose/index.js';
+import type { Explanation } from '../../electron/core/diagnose/index.js';
+import { RtwError } from '../../electron/core/errors.js';
+import type { Lang } from '../../electron/core/i18n.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
+import { CATALOGUE, ENDONYMS } from '../../renderer/i18n/catalogue.js';
+import { initialState, mailHostsOf } from '../../renderer/state.js';
+import { DEFAULT_PATH, VALID, clickNext, renderApp, tx } from './helpers.js';
+
+afterEach(cleanup);
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function templateMatchers(lang: Lang): RegExp[] {
+  const templates = [...Object.values(CATALOGUE), ...Object.values(VALIDATION_MESSAGES)].map((text) =>
+    text[lang].trim(),
+  );
+  return templates
+    .filter((template) => template.replace(/\{\w+\}/g, '').trim() !== '')
+    .map(
+      (template) =>
+        new RegExp(
+          `^${template
+            .split(/\{\w+\}/)
+            .map(escape)
+            .join('[\\s\\S]+?')}$`,
+        ),
+    );
+}
+
+function explanationTexts(explanation: Explanation, lang: Lang): string[] {
+  return [
+    explanation.title[lang],
+    explanation.why[lang],
+    ...explanation.steps.map((s) => s[lang]),
+    explanation.command ?? '',
+    explanation.docsUrl ?? '',
+    explanation.raw?.message ?? '',
+    explanation.raw?.traceId ?? '',
+    explanation.raw?.correlationId ?? '',
+    explanation.raw?.timestamp ?? '',
+    explanation.raw?.aadsts === undefined ? '' : `AADSTS${explanation.raw.aadsts}`,
+  ].filter((s) => s !== '');
+}
+
+/** What the screen shows: text nodes, accessible names given as attributes, and the window title. */
+function shownTexts(): string[] {
+  const texts: string[] = [document.title];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+    texts.push(node.textContent ?? '');
+  for (const el of document.body.querySelectorAll('[aria-label]'))
+    texts.push(el.getAttribute('aria-label') ?? '');
+  return texts.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Shown texts that are neither catalogue text of `lang` nor data (step numbers count as data). */
+function strayTexts(lang: Lang, data: readonly string[]): string[] {
+  const matchers = templateMatchers(lang);
+  const values = new Set([...data, ...Object.values(ENDONYMS)]);
+  return shownTexts().filter(
+    (text) => !values.has(text) && !/^\d+$/.test(text) && !matchers.some((m) => m.test(text)),
+  );
+}
+
+function expectOnlyCatalogueText(lang: Lang, data: readonly string[], where: string): void {
+  expect(
+    strayTexts(lang, data),
+    `${lang} / ${where}: texts that are neither catalogue text nor data`,
+  ).toEqual([]);
+}
+
+const PORT_BUSY = explainError(new RtwError('port-busy', { port: 8001, suggestedPort: 8002 }));
+const AADSTS = explainError(
+  new RtwError('aadsts', {
+    aadsts: 7000215,
+    error: 'invalid_client',
+    description: 'AADSTS7000215: Invalid client secret provided.',
+    traceId: '0f1e2d3c-0000-4000-8000-000000000001',
+    correlationId: '0f1e2d3c-0000-4000-8000-000000000002',
+  }),
+);
+const AUTHORIZE_URL = 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x';
+
+describe.each(['ja', 'en'] as const)('every visible text is catalogue text or data (%s)', (lang) => {
+  const hosts = Object.values(mailHostsOf(initialState().form));
+  const data = [
+    'common',
+    VALID.clientId,
+    VALID.userId,
+    DEFAULT_PATH,
+    `${DEFAULT_PATH}.bak`,
+    'http://localhost:8001/myapp/',
+    'http://localhost:8002/myapp/',
+    ...mailScopes(CLOUDS.global, ['smtp', 'imap', 'pop']),
+    OFFLINE_ACCESS,
+    ...hosts,
+    AUTHORIZE_URL,
+    'M.C5…(1432)',
+    'admin@contoso.com',
+    ...explanationTexts(PORT_BUSY, lang),
+    ...explanationTexts(AADSTS, lang),
+  ];
+
+  it('on the account step, and with problems shown', async () => {
+    const { user } = await renderApp(lang);
+    expect(document.documentElement.lang).toBe(lang);
+    expectOnlyCatalogueText(lang, data, 'account');
+    await user.type(screen.getByLabelText(tx(lang, 'account.tenant.label')), '!');
+    expectOnlyCatalogueText(lang, [...data, 'common!'], 'account, invalid tenant');
+    await user.click(screen.getByLabelText(new RegExp(escape(tx(lang, 'account.type.personal')))));
+    expectOnlyCatalogueText(lang, data, 'account, personal');
+    await clickNext(user, lang);
+    await clickNext(user, lang); // shows the registration step's problems
+    expectOnlyCatalogueText(lang, data, 'registration with problems');
+  });
+
+  it('catches a text of the other language (the check itself works)', async () => {
+    await renderApp(lang);
+    const other = lang === 'ja' ? 'en' : 'ja';
+    const stray = document.createElement('p');
+    stray.textContent = tx(other, 'nav.next');
+    document.body.append(stray);
+    expect(strayTexts(lang, data)).toEqual([tx(other, 'nav.next')]);
+    stray.textContent = 'Hard-coded text';
+    expect(strayTexts(lang, data)).toEqual(['Hard-coded text']);
+    stray.remove();
+  });
+
+  it('through the whole flow', async () => {
+    const { fake, user } = await renderApp(lang);
+    fake.api.planOutputFile.mockResolvedValue({
+      ok: true,
+      value: {
+        exists: true,
+        changedKeys: ['RefreshToken'],
+        addedKeys: ['Provider'],
+        duplicatesRemoved: ['UserID'],
+        warnings: [{ key: 'ClientSecret', readers: ['ini', 'python'] }],
+      },
+    });
+    await clickNext(user, lang);
+    expectOnlyCatalogueText(lang, data, 'registration');
+    await user.click(screen.getByLabelText(tx(lang, 'reg.public.label')));
+    expectOnlyCatalogueText(lang, data, 'registration, public client');
+    await user.click(screen.getByLabelText(tx(lang, 'reg.public.label')));
+    await user.click(screen.getByLabelText(tx(lang, 'reg.clientId.label')));
+    await user.paste(VALID.clientId);
+    await user.click(screen.getByLabelText(tx(lang, 'reg.secret.label')));
+    await user.paste(VALID.secret);
+    await clickNext(user, lang);
+
+    await user.click(screen.getByLabelText(tx(lang, 'mailbox.userId.label')));
+    await user.paste('x');
+    expectOnlyCatalogueText(lang, [...data, 'x'], 'mailbox with a problem');
+    await user.keyboard('{Backspace}');
+    await user.paste(VALID.userId);
+    await clickNext(user, lang);
+
+    await screen.findByText(tx(lang, 'output.plan.exists'));
+    expectOnlyCatalogueText(lang, data, 'output, existing file');
+    await clickNext(user, lang);
+
+    expectOnlyCatalogueText(lang, data, 'sign-in');
+    await user.click(screen.getByRole('button', { name: tx(lang, 'signin.start') }));
+    fake.session({
+      type: 'listening',
+      port: 8001,
+      addresses: ['127.0.0.1'],
+      redirectUri: 'http://localhost:8001/myapp/',
+    });
+    fake.session({ type: 'waiting', authorizeUrl: AUTHORIZE_URL, secondsLeft: 299, browserOpened: false });
+    expectOnlyCatalogueText(lang, data, 'sign-in, waiting, no browser');
+    fake.session({ type: 'exchanging' });
+    expectOnlyCatalogueText(lang, data, 'sign-in, exchanging');
+    fake.session({ type: 'failed', code: 'port-busy', explanation: PORT_BUSY });
+    await screen.findByRole('button', { name: tx(lang, 'signin.portBusy.retry', { port: 8002 }) });
+    expectOnlyCatalogueText(lang, data, 'sign-in, port busy');
+
+    await user.click(screen.getByRole('button', { name: tx(lang, 'signin.portBusy.retry', { port: 8002 }) }));
+    fake.session({ type: 'failed', code: 'aadsts', explanation: AADSTS });
+    expectOnlyCatalogueText(lang, data, 'result, failure');
+
+    await user.click(screen.getByRole('button', { name: tx(lang, 'result.retry') }));
+    await user.click(screen.getByRole('button', { name: tx(lang, 'signin.start') }));
+    fake.session({
+      type: 'written',
+      file: DEFAULT_PATH,
+      backupFile: `${DEFAULT_PATH}.bak`,
+      created: false,
+      userId: VALID.userId,
+      signedInAs: 'admin@contoso.com',
+      refreshTokenMasked: 'M.C5…(1432)',
+      warnings: [{ key: 'ClientSecret', readers: ['python'] }],
+    });
+    expectOnlyCatalogueText(lang, data, 'result, success');
+  });
+});
+
+describe('language switch', () => {
+  it('re-renders every string when the admin picks another language, and on a pushed language event', async () => {
+    const { fake, user } = await renderApp('en');
+    await clickNext(user, 'en');
+    await user.click(screen.getByLabelText(tx('en', 'reg.clientId.label')));
+    await user.paste('nope');
+    expect(document.documentElement.lang).toBe('en');
+
+    await user.selectOptions(screen.getByLabelText(tx('en', 'header.language')), 'ja');
+    expect(fake.api.setLanguage).toHaveBeenCalledWith({ lang: 'ja' });
+    await screen.findByRole('heading', { level: 2, name: tx('ja', 'step.registration.title') });
+    expect(document.documentElement.lang).toBe('ja');
+    expect(document.title).toBe(tx('ja', 'app.title'));
+    expect(screen.getByText(VALIDATION_MESSAGES.clientIdInvalid.ja)).toBeTruthy();
+    expectOnlyCatalogueText(
+      'ja',
+      [
+        'common',
+        'nope',
+        'http://localhost:8001/myapp/',
+        'https://outlook.office.com/SMTP.Send',
+        OFFLINE_ACCESS,
+      ],
+      'after switching',
+    );
+
+    fake.emit({ channel: 'language', state: { lang: 'en', source: 'os' } });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(tx('en', 'step.registration.title'));
+    expect(screen.getByLabelText<HTMLSelectElement>(tx('en', 'header.language')).value).toBe('os');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('follows the OS language from the start', async () => {
+    await renderApp('ja');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(tx('ja', 'step.account.title'));
+    expect(document.documentElement.lang).toBe('ja');
+  });
+});
