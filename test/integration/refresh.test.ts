@@ -233,7 +233,9 @@ describe('rtw refresh (a real process)', () => {
     expect(a?.previousFingerprint).toBe(tokenFingerprint(original));
     // The second run read the file only after the first released it: it redeemed the first run's token.
     expect(b?.previousFingerprint).toBe(a?.fingerprint);
-    expect(Number(b?.waitedMs)).toBeGreaterThan(500);
+    // It did wait for the lock (how long depends on how fast the machine starts the second process; the
+    // fingerprints above are what prove the runs were serialised).
+    expect(Number(b?.waitedMs)).toBeGreaterThan(0);
     const final = await tokenIn(target);
     expect(tokenFingerprint(final)).toBe(b?.fingerprint);
     expect(tokenFingerprint(await tokenIn(`${target}.bak`))).toBe(a?.fingerprint);
