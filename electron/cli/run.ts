@@ -2,33 +2,46 @@
 import { createRequire } from 'node:module';
 import { detectLang, format, isLang } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
-import { ACQUIRE_HELP, acquireCommand } from './acquire.js';
-import { CHECK_HELP, checkCommand } from './check.js';
-import { REFRESH_HELP, refreshCommand } from './refresh.js';
-import { SHOW_HELP, showCommand } from './show.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { writeLine } from './io.js';
 import type { CliIo } from './io.js';
 import { CLI_TEXT } from './messages.js';
 
-/** One command: its name, its help text and what runs it. Add a command here and it is in `rtw help`. */
+/** One command: its help text and what runs it. */
 interface Command {
-  name: string;
   help: Localized;
   run(args: string[], io: CliIo, lang: Lang): Promise<ExitCode>;
 }
 
-const COMMANDS: readonly Command[] = [
-  { name: 'acquire', help: ACQUIRE_HELP, run: acquireCommand },
-  { name: 'refresh', help: REFRESH_HELP, run: refreshCommand },
-  { name: 'show', help: SHOW_HELP, run: showCommand },
-  { name: 'check', help: CHECK_HELP, run: checkCommand },
-];
+/**
+ * Every command, loaded only when used: each pulls in its own dependencies (MSAL, undici, imapflow…), and a
+ * scheduled `rtw refresh` should not pay for loading the mail clients of `rtw check`. Add a command here and
+ * it is in `rtw help`.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  acquire: async () => {
+    const m = await import('./acquire.js');
+    return { help: m.ACQUIRE_HELP, run: m.acquireCommand };
+  },
+  refresh: async () => {
+    const m = await import('./refresh.js');
+    return { help: m.REFRESH_HELP, run: m.refreshCommand };
+  },
+  show: async () => {
+    const m = await import('./show.js');
+    return { help: m.SHOW_HELP, run: m.showCommand };
+  },
+  check: async () => {
+    const m = await import('./check.js');
+    return { help: m.CHECK_HELP, run: m.checkCommand };
+  },
+};
 
 /** The whole help text: the general part, then each command's. */
-export function helpText(lang: Lang): string {
-  return [CLI_TEXT.help[lang], ...COMMANDS.map((c) => c.help[lang])].join('\n\n');
+export async function helpText(lang: Lang): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return [CLI_TEXT.help[lang], ...commands.map((c) => c.help[lang])].join('\n\n');
 }
 
 /** Runs the CLI with argv after the program name. */
@@ -38,14 +51,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const langArg = langIndex >= 0 ? argv[langIndex + 1] : undefined;
   const lang = isLang(langArg) ? langArg : detectLang(io.env);
   const [command, ...rest] = argv;
-  const found = COMMANDS.find((c) => c.name === command);
-  if (found !== undefined) return found.run(rest, io, lang);
+  const load = command === undefined || !Object.hasOwn(COMMANDS, command) ? undefined : COMMANDS[command];
+  if (load !== undefined) return (await load()).run(rest, io, lang);
   switch (command) {
     case undefined:
     case 'help':
     case '--help':
     case '-h':
-      writeLine(io.stdout, helpText(lang));
+      writeLine(io.stdout, await helpText(lang));
       return command === undefined ? EXIT.usage : EXIT.ok;
     case '--version':
     case '-v': {

@@ -108,6 +108,12 @@ export async function startRedirectListener(options: RedirectListenerOptions): P
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
+    // RFC 6749 §3.1: request and response parameters must not be repeated; an answer that repeats them is
+    // not one Entra sent, so it is refused like a foreign one.
+    if (['state', 'code', 'error'].some((name) => url.searchParams.getAll(name).length > 1)) {
+      page(res, 400, { kind: 'stale' });
+      return;
+    }
     const state = url.searchParams.get('state');
     if (state === null || !sameState(Buffer.from(state, 'utf8'), expectedState)) {
       // A stale tab or a forged request: ignore it and keep waiting for the real one.

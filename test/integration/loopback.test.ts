@@ -84,6 +84,10 @@ describe('redirect listener', () => {
     expect(stale.body).toContain('not for the current attempt');
     const missing = await get(l.port, '/myapp/?code=OLD');
     expect(missing.status).toBe(400);
+    // Repeated parameters (RFC 6749 §3.1) are refused even when one of them is the right state.
+    const repeated = await get(l.port, `/myapp/?code=A&code=B&state=${STATE}`);
+    expect(repeated.status).toBe(400);
+    expect((await get(l.port, `/myapp/?code=A&state=${STATE}&state=x`)).status).toBe(400);
     const real = get(l.port, `/myapp/?code=NEW&state=${STATE}`);
     const received = await waiting;
     expect(received.ok && received.code).toBe('NEW');

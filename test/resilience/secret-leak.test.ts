@@ -1,0 +1,268 @@
+/**
+ * No secret, authorization code or refresh token leaves through anything but the INI file: every flow (the
+ * CLI succeeding and failing, the in-process session, the browser page, events, the wizard service's results)
+ * runs with distinctive values, and all they print or publish is searched for them.
+ *
+ * Masked forms (`LEAK…(40)`: the first four characters and the length) are allowed, so the search is for
+ * the whole value and for every 12-character window past the first four characters.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Agent } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import type { SessionEvent } from '../../electron/core/session.js';
+import { readTokenFile } from '../../electron/core/token-file.js';
+import { createWizardService } from '../../electron/core/wizard-service.js';
+import type { Platform } from '../../electron/core/wizard-service.js';
+import type { WizardEvent } from '../../electron/shared/contract.js';
+import { playBrowser } from '../fixtures/browser.js';
+import type { BrowserCallback, BrowserIdpError } from '../fixtures/browser.js';
+import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
+import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
+import type { AppRegistration, SandboxIdp } from '../fixtures/sandbox/idp.js';
+import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
+import { runCli } from '../helpers/cli.js';
+import type { CliRun } from '../helpers/cli.js';
+import { captureOutput } from './capture.js';
+import type { Capture } from './capture.js';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const distinctive = (prefix: string, length: number): string =>
+  prefix + [...randomBytes(length - prefix.length)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+
+/** A secret Value in Entra's shape, unmistakable in any output. */
+const SECRET = distinctive('LEAK8Q~', 40);
+/** A wrong secret the admin might paste: it must not leak either. */
+const WRONG_SECRET = distinctive('LEAK8Q~WRONG', 40);
+
+let idp: SandboxIdp;
+let app: AppRegistration;
+let dir: string;
+let cleanup: () => Promise<void>;
+let trust: Agent;
+/** Codes the "browser" carried to the listener, and refresh tokens found in the files written. */
+const codes: string[] = [];
+const tokens: string[] = [];
+/** Everything printed or published, per flow. */
+const published: Array<{ flow: string; text: string }> = [];
+
+beforeAll(async () => {
+  idp = await createSandboxIdp();
+  trust = new Agent({ connect: { ca: idp.caPem } });
+  app = idp.registry.addApp({
+    displayName: 'Leak test relay',
+    tenantId: 'personal+multi',
+    secrets: [
+      { id: 'b0b0b0b0-0000-4000-8000-000000000001', value: SECRET, expiresAt: new Date(Date.now() + 9e9) },
+    ],
+    redirectUris: [{ uri: 'http://localhost:8001/myapp/', type: 'web' }],
+  });
+  ({ dir, cleanup } = await tempDir());
+});
+afterAll(async () => {
+  await trust.close();
+  await idp.close();
+  await cleanup();
+});
+
+/** Follows the authorize URL like a browser, noting the code it carries and publishing the page shown. */
+async function browse(
+  url: string,
+  capture: Capture,
+  dispatcher = trust,
+): Promise<BrowserCallback | BrowserIdpError> {
+  const outcome = await playBrowser(url, { dispatcher });
+  if ('callbackUrl' in outcome) {
+    const code = new URL(outcome.callbackUrl).searchParams.get('code');
+    if (code !== null) codes.push(code);
+    // What stays in the browser: the final address, the page, its history entry of the result page.
+    capture.add('browser final URL', outcome.finalUrl);
+    capture.add('browser page', outcome.html);
+  } else capture.add('IdP page', outcome.idpErrorPage);
+  return outcome;
+}
+
+async function noteToken(file: string): Promise<void> {
+  const content = await readTokenFile(file);
+  const token = content.exists ? content.oauth2.RefreshToken : undefined;
+  if (token !== undefined && token !== '') tokens.push(token);
+}
+
+function cliArgs(out: string, extra: string[] = []): string[] {
+  return [
+    'acquire',
+    '--authority',
+    idp.authority('common'),
+    '--client-id',
+    app.clientId,
+    '--user',
+    idp.users.admin.upn,
+    '--out',
+    out,
+    '--port',
+    '0',
+    '--no-browser',
+    ...extra,
+  ];
+}
+
+/** Runs `rtw acquire`; the browser follows the sign-in URL, announced as JSON or as a line on stderr. */
+async function cliFlow(
+  flow: string,
+  out: string,
+  options: { json: boolean; secret: string },
+): Promise<CliRun> {
+  const capture = captureOutput();
+  capture.restore(); // Only its `add`: the CLI is another process, its output is captured by runCli.
+  let browsing: Promise<unknown> | undefined;
+  const run = await runCli(cliArgs(out, options.json ? ['--json'] : []), {
+    env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: options.secret },
+    onEvent: (event) => {
+      if (event.event === 'waiting' && browsing === undefined)
+        browsing = browse(String(event.authorizeUrl), capture);
+    },
+    onStderr: (line) => {
+      const url = /(https:\/\/\S+\/authorize\?\S+)/.exec(line)?.[1];
+      if (url !== undefined && browsing === undefined) browsing = browse(url, capture);
+    },
+  });
+  await browsing;
+  capture.add('stdout', run.stdout);
+  capture.add('stderr', run.stderr);
+  published.push({ flow, text: capture.text() });
+  return run;
+}
+
+describe('secrets, codes and tokens stay out of every output', () => {
+  it('rtw acquire succeeding, with --json and for a human', async () => {
+    for (const json of [true, false]) {
+      const out = path.join(dir, `cli-ok-${String(json)}.ini`);
+      const run = await cliFlow(`cli success (json: ${String(json)})`, out, { json, secret: SECRET });
+      expect(run.code, run.stderr).toBe(0);
+      await noteToken(out);
+    }
+  });
+
+  it('rtw acquire failing: the IdP failing after sign-in, and a wrong secret', async () => {
+    idp.setFault({ kind: 'http500', times: 1 });
+    const failed = await cliFlow('cli failure (500)', path.join(dir, 'cli-500.ini'), {
+      json: true,
+      secret: SECRET,
+    });
+    expect(failed.code).toBe(4);
+    const wrong = await cliFlow('cli failure (wrong secret)', path.join(dir, 'cli-wrong.ini'), {
+      json: false,
+      secret: WRONG_SECRET,
+    });
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toContain('AADSTS7000215');
+  });
+
+  it('the in-process session: its events, result, logs and the browser page', async () => {
+    for (const fault of [null, { kind: 'malformed-json', times: 1 } as const]) {
+      idp.setFault(fault);
+      const capture = captureOutput();
+      try {
+        const out = path.join(dir, `session-${fault?.kind ?? 'ok'}.ini`);
+        const dispatcher = routeToSandbox(idp);
+        const run = await acquire(
+          idp,
+          sandboxProfile(idp, out, { clientId: app.clientId, clientSecret: SECRET }),
+          { dispatcher, browser: (url) => browse(url, capture, dispatcher) },
+        );
+        expect(run.result.ok).toBe(fault === null);
+        capture.add('events', run.events);
+        // The internal error too, with its causes and stacks: it is what would reach a log if anyone logged it.
+        capture.add('result', run.result);
+        await noteToken(out);
+      } finally {
+        capture.restore();
+      }
+      published.push({ flow: `session (${fault?.kind ?? 'ok'})`, text: capture.text() });
+    }
+  });
+
+  it('the wizard service: dispatch results and the events it emits', async () => {
+    const capture = captureOutput();
+    const emitted: WizardEvent[] = [];
+    const dispatcher = routeToSandbox(idp);
+    let browsing: Promise<unknown> = Promise.resolve();
+    const platform: Platform = {
+      chooseOutputFile: (p) => Promise.resolve(p),
+      defaultOutputFile: () => Promise.resolve(path.join(dir, 'wizard.ini')),
+      showInFolder: () => Promise.resolve(),
+      copyText: () => Promise.resolve(),
+      openExternal: () => Promise.resolve(),
+      openBrowser: (url) => {
+        browsing = browse(url, capture, dispatcher);
+        return Promise.resolve();
+      },
+      osLang: () => 'en',
+      loadLangChoice: () => Promise.resolve(undefined),
+      saveLangChoice: () => Promise.resolve(),
+    };
+    const service = createWizardService({
+      platform,
+      createNetworkClient: () => createNodeNetworkClient({ dispatcher }),
+      emit: (event) => emitted.push(event),
+    });
+    const ended = (): SessionEvent | undefined =>
+      emitted
+        .flatMap((e) => (e.channel === 'session' ? [e.event] : []))
+        .find((e) => e.type === 'written' || e.type === 'failed');
+    try {
+      for (const [name, fault] of [
+        ['ok', null],
+        ['reset', { kind: 'reset', times: 1 }],
+      ] as const) {
+        idp.setFault(fault);
+        emitted.length = 0;
+        const out = path.join(dir, `wizard-${name}.ini`);
+        const profile = {
+          clientId: app.clientId,
+          clientSecret: SECRET,
+          userId: idp.users.admin.upn,
+          redirectPort: 0,
+          outFile: out,
+        };
+        capture.add('plan before', await service.dispatch('planOutputFile', { path: out, profile }));
+        capture.add('start', await service.dispatch('startAcquisition', profile));
+        await expect.poll(ended, { timeout: 10_000 }).toBeDefined();
+        await browsing;
+        expect(ended()?.type).toBe(name === 'ok' ? 'written' : 'failed');
+        capture.add('plan after', await service.dispatch('planOutputFile', { path: out, profile }));
+        capture.add('events', emitted);
+        await noteToken(out);
+      }
+      // A refused input echoes nothing back either.
+      capture.add(
+        'invalid',
+        await service.dispatch('startAcquisition', { clientSecret: SECRET, clientId: 'nope' }),
+      );
+    } finally {
+      capture.restore();
+      await service.dispose();
+    }
+    published.push({ flow: 'wizard service', text: capture.text() });
+  });
+
+  it('none of them printed or published a secret, a code or a refresh token', () => {
+    // The flows above must really have produced what is searched for.
+    expect(codes.length).toBeGreaterThanOrEqual(8);
+    expect(tokens.length).toBeGreaterThanOrEqual(4);
+    expect(published.length).toBeGreaterThanOrEqual(7);
+    const needles = [SECRET, WRONG_SECRET, ...codes, ...tokens];
+    for (const { flow, text } of published) {
+      expect(text.length, flow).toBeGreaterThan(0);
+      expect(text, flow).not.toContain('LEAK8Q~');
+      for (const needle of needles) {
+        expect(text.includes(needle), `${flow} shows a whole secret/code/token`).toBe(false);
+        for (let at = 4; at + 12 <= needle.length; at += 6) {
+          const window = needle.slice(at, at + 12);
+          expect(text.includes(window), `${flow} shows part of a secret/code/token: …${window}…`).toBe(false);
+        }
+      }
+    }
+  });
+});
