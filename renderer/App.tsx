@@ -3,11 +3,14 @@
  * state (a pure reducer, see state.ts) and every call to `window.wizard`.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, DragEvent } from 'react';
+import type { Protocol } from '../electron/core/clouds.js';
 import { isLang, langFromLocale } from '../electron/core/i18n.js';
 import type { Explanation } from '../electron/core/diagnose/types.js';
 import type { LanguageState, WizardApi } from '../electron/shared/contract.js';
 import { WizardApiContext } from './api-context.js';
+import { INITIAL_CHECK, checkReducer } from './check-state.js';
+import { Icon } from './components/Icon.js';
 import { StepRail, STEP_TITLES } from './components/StepRail.js';
 import { CATALOGUE, ENDONYMS } from './i18n/catalogue.js';
 import type { MessageKey } from './i18n/catalogue.js';
@@ -19,6 +22,7 @@ import {
   initialState,
   isAcquiring,
   planBlocks,
+  keepsFileSecret,
   profileInputOf,
   reducer,
   stepIssues,
@@ -26,6 +30,7 @@ import {
 } from './state.js';
 import type { Form, StepId } from './state.js';
 import { AccountStep } from './steps/AccountStep.js';
+import { CheckStep } from './steps/CheckStep.js';
 import { MailboxStep } from './steps/MailboxStep.js';
 import { OutputStep } from './steps/OutputStep.js';
 import { RegistrationStep } from './steps/RegistrationStep.js';
@@ -34,6 +39,8 @@ import { SignInStep } from './steps/SignInStep.js';
 import type { SignInActions } from './steps/SignInStep.js';
 import { fieldId } from './steps/step-props.js';
 import { getWizardApi } from './wizard-api.js';
+import { FileView } from './views/FileView.js';
+import { MailboxesView } from './views/MailboxesView.js';
 
 const DESCRIPTIONS: Readonly<Record<StepId, MessageKey>> = {
   account: 'step.account.description',
@@ -42,7 +49,11 @@ const DESCRIPTIONS: Readonly<Record<StepId, MessageKey>> = {
   output: 'step.output.description',
   signin: 'step.signin.description',
   result: 'step.result.description',
+  check: 'step.check.description',
 };
+
+/** What the window shows: the wizard, one INI file, or the managed mailboxes. */
+export type View = { kind: 'wizard' } | { kind: 'file'; path: string } | { kind: 'mailboxes' };
 
 /** Wait after the last keystroke in the path before asking the main process about the file. */
 const PLAN_DEBOUNCE_MS = 300;
@@ -70,9 +81,13 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
+  const [view, setView] = useState<View>({ kind: 'wizard' });
+  const [check, checkDispatch] = useReducer(checkReducer, INITIAL_CHECK);
+  const [encryptionAvailable, setEncryptionAvailable] = useState(false);
+  const [dropProblem, setDropProblem] = useState(false);
 
-  const { step, form, signIn, plan } = state;
-  const issues = useMemo(() => formIssues(form), [form]);
+  const { step, form, signIn, plan, reissue } = state;
+  const issues = useMemo(() => formIssues(form, reissue), [form, reissue]);
   const shown = visibleIssues(state, issues);
   const acquiring = isAcquiring(signIn);
 
@@ -84,8 +99,20 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
       () => undefined,
     );
     const unsubscribe = api.onEvent((event) => {
-      if (event.channel === 'language') setLanguage(event.state);
-      else dispatch({ type: 'session', event: event.event });
+      switch (event.channel) {
+        case 'language':
+          setLanguage(event.state);
+          break;
+        case 'session':
+          dispatch({ type: 'session', event: event.event });
+          break;
+        case 'check':
+          checkDispatch({ type: 'check-event', file: event.file, event: event.event });
+          break;
+        case 'mailboxes':
+          dispatch({ type: 'mailbox-registered', event: event.event });
+          break;
+      }
     });
     return () => {
       live = false;
@@ -112,6 +139,20 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
     };
   }, [api]);
 
+  // Whether a secret can be remembered here (the OS's encryption), for the registration step's offer.
+  const clientId = form.clientId.trim();
+  useEffect(() => {
+    if (step !== 'registration' || clientId === '') return;
+    let live = true;
+    api.hasSecret({ clientId }).then(
+      (answer) => live && setEncryptionAvailable(answer.encryptionAvailable),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, step, clientId]);
+
   // What writing to the file would do, asked while on the output step, after typing pauses.
   const outFile = form.outFile.trim();
   useEffect(() => {
@@ -119,7 +160,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
     const path = form.outFile;
     const timer = setTimeout(() => {
       dispatch({ type: 'plan-loading', path });
-      api.planOutputFile({ path, profile: profileInputOf(form) }).then(
+      api.planOutputFile({ path, profile: profileInputOf(form, reissue) }).then(
         (result) => dispatch({ type: 'plan-loaded', path, result }),
         () =>
           dispatch({
@@ -130,7 +171,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
       );
     }, PLAN_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [api, step, outFile, form.outFile, plan.status]);
+  }, [api, step, outFile, form.outFile, plan.status, reissue]);
 
   // A busy port: ask for a free one to offer.
   const busy = signIn.portBusy;
@@ -146,19 +187,34 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
     };
   }, [api, busy?.suggestion, busy?.port]);
 
-  // Focus follows the step: its heading, so screen readers announce where the admin is.
+  // Focus follows the step and the view: its heading, so screen readers announce where the admin is.
+  const viewKey = view.kind === 'file' ? `file:${view.path}` : view.kind;
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     headingRef.current?.focus();
-  }, [step]);
+  }, [step, viewKey]);
+
+  // A refused drop is old news once the admin goes elsewhere.
+  useEffect(() => setDropProblem(false), [step, viewKey]);
 
   const startWith = useCallback(
     (f: Form) => {
       dispatch({ type: 'acquisition-starting' });
-      api.startAcquisition(profileInputOf(f)).then(
+      const input = profileInputOf(f, reissue);
+      const remember = f.rememberSecret && !f.publicClient ? { rememberSecret: true } : {};
+      const started =
+        reissue !== undefined && f.outFile === reissue.path
+          ? api.startReissue({
+              path: reissue.path,
+              changes: input,
+              keepFileSecret: keepsFileSecret(f, reissue),
+              ...remember,
+            })
+          : api.startAcquisition({ ...input, ...remember });
+      started.then(
         (result) => {
           if (!result.ok) dispatch({ type: 'acquisition-rejected', error: result.error });
         },
@@ -169,8 +225,74 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
           }),
       );
     },
+    [api, reissue],
+  );
+
+  const runCheck = useCallback(
+    (file: string, protocols: Protocol[], sendTo: string) => {
+      checkDispatch({ type: 'check-started', file, protocols });
+      api.checkTokenFile({ file, protocols, ...(sendTo === '' ? {} : { sendTo }) }).then(
+        (result) => checkDispatch({ type: 'check-finished', file, result }),
+        () =>
+          checkDispatch({
+            type: 'check-finished',
+            file,
+            result: { ok: false, error: { code: 'unexpected', explanation: bridgeFailure() } },
+          }),
+      );
+    },
     [api],
   );
+
+  /** Opens an INI file in the file view, and lists it among the mailboxes (the recent files). */
+  const openFile = useCallback(
+    (path: string) => {
+      setView({ kind: 'file', path });
+      void api.addMailbox({ path }).catch(() => undefined);
+    },
+    [api],
+  );
+
+  const chooseFile = (): void => {
+    void api.chooseTokenFile(undefined).then((path) => {
+      if (path !== undefined) openFile(path);
+    });
+  };
+
+  /** Re-issue: the wizard filled in from the file, the secret field empty (the file's is kept by default). */
+  const reissueFile = useCallback(
+    (path: string) => {
+      api.readReissueFile({ path }).then(
+        (result) => {
+          if (!result.ok) {
+            dispatch({ type: 'acquisition-rejected', error: result.error });
+            setView({ kind: 'wizard' });
+            return;
+          }
+          dispatch({ type: 'reissue-loaded', view: result.value });
+          setView({ kind: 'wizard' });
+        },
+        () => undefined,
+      );
+    },
+    [api],
+  );
+
+  // An .ini file dropped anywhere on the window opens it (the preload tells its path; the page sees none).
+  const onDragOver = (e: DragEvent): void => {
+    if ([...e.dataTransfer.types].includes('Files')) e.preventDefault();
+  };
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    const file = e.dataTransfer.files[0];
+    const path = file === undefined ? '' : api.pathForFile(file);
+    if (file === undefined || !file.name.toLowerCase().endsWith('.ini') || path === '') {
+      setDropProblem(true);
+      return;
+    }
+    setDropProblem(false);
+    openFile(path);
+  };
 
   const signInActions: SignInActions = {
     start: () => {
@@ -212,17 +334,42 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   };
 
   const index = STEP_IDS.indexOf(step);
-  const formStep = step !== 'signin' && step !== 'result';
+  const formStep = step !== 'signin' && step !== 'result' && step !== 'check';
+  const navLocked = acquiring;
+  const toolHeading =
+    view.kind === 'file' ? t('file.title') : view.kind === 'mailboxes' ? t('mailboxes.title') : '';
 
   return (
     <WizardApiContext.Provider value={api}>
       <LangContext.Provider value={lang}>
-        <div className="app">
+        <div className="app" onDragOver={onDragOver} onDrop={onDrop}>
           <header className="app-header">
             <div className="brand">
               <span className="brand-mark" aria-hidden="true" />
               <h1 className="brand-title">{t('app.title')}</h1>
             </div>
+            <nav className="app-nav" aria-label={t('nav.views')}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={view.kind === 'wizard' ? 'page' : undefined}
+                onClick={() => setView({ kind: 'wizard' })}
+              >
+                {t('nav.wizard')}
+              </button>
+              <button type="button" className="nav-button" disabled={navLocked} onClick={chooseFile}>
+                {t('nav.openFile')}
+              </button>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={view.kind === 'mailboxes' ? 'page' : undefined}
+                disabled={navLocked}
+                onClick={() => setView({ kind: 'mailboxes' })}
+              >
+                {t('nav.mailboxes')}
+              </button>
+            </nav>
             <div className="lang-switch">
               <label htmlFor="language">{t('header.language')}</label>
               <select
@@ -241,55 +388,105 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
               </select>
             </div>
           </header>
+          {dropProblem ? (
+            <div className="note note-warning drop-problem" role="alert">
+              <Icon name="warning" />
+              <p>{t('drop.notIni')}</p>
+            </div>
+          ) : null}
           <div className="app-body">
-            <StepRail
-              current={step}
-              reached={state.reached}
-              hasOutcome={state.outcome !== undefined}
-              locked={acquiring}
-              onGo={(s) => dispatch({ type: 'go', step: s })}
-            />
-            <main className="card" aria-labelledby="step-heading">
-              <p className="step-count">{t('step.count', { n: index + 1, total: STEP_IDS.length })}</p>
-              <h2 id="step-heading" className="step-heading" tabIndex={-1} ref={headingRef}>
-                {t(STEP_TITLES[step])}
-              </h2>
-              <p className="step-description">{t(DESCRIPTIONS[step])}</p>
-              {step === 'account' ? <AccountStep state={state} dispatch={dispatch} issues={shown} /> : null}
-              {step === 'registration' ? (
-                <RegistrationStep state={state} dispatch={dispatch} issues={shown} />
-              ) : null}
-              {step === 'mailbox' ? <MailboxStep state={state} dispatch={dispatch} issues={shown} /> : null}
-              {step === 'output' ? <OutputStep state={state} dispatch={dispatch} issues={shown} /> : null}
-              {step === 'signin' ? (
-                <SignInStep state={state} dispatch={dispatch} issues={shown} actions={signInActions} />
-              ) : null}
-              {step === 'result' ? (
-                <ResultStep
-                  outcome={state.outcome}
-                  actions={{
-                    go: (s) => dispatch({ type: 'go', step: s }),
-                    restart: () => dispatch({ type: 'restart' }),
-                  }}
-                />
-              ) : null}
-              {step === 'result' || acquiring ? null : (
-                <footer className="step-nav">
-                  {index > 0 ? (
-                    <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
-                      {t('nav.back')}
-                    </button>
-                  ) : (
-                    <span />
-                  )}
-                  {formStep ? (
-                    <button type="button" className="button button-primary" onClick={next}>
-                      {t('nav.next')}
-                    </button>
-                  ) : null}
-                </footer>
-              )}
-            </main>
+            {view.kind === 'wizard' ? null : (
+              <main className="card" aria-labelledby="step-heading">
+                <h2 id="step-heading" className="step-heading" tabIndex={-1} ref={headingRef}>
+                  {toolHeading}
+                </h2>
+                <p className="step-description">
+                  {view.kind === 'file' ? t('file.description') : t('mailboxes.description')}
+                </p>
+                {view.kind === 'file' ? (
+                  <FileView
+                    key={view.path}
+                    path={view.path}
+                    check={check}
+                    actions={{ check: runCheck, reissue: reissueFile }}
+                  />
+                ) : (
+                  <MailboxesView actions={{ open: openFile }} />
+                )}
+              </main>
+            )}
+            {view.kind !== 'wizard' ? null : (
+              <StepRail
+                current={step}
+                reached={state.reached}
+                hasOutcome={state.outcome !== undefined}
+                hasSuccess={state.outcome?.kind === 'success'}
+                locked={acquiring}
+                onGo={(s) => dispatch({ type: 'go', step: s })}
+              />
+            )}
+            {view.kind !== 'wizard' ? null : (
+              <main className="card" aria-labelledby="step-heading">
+                <p className="step-count">{t('step.count', { n: index + 1, total: STEP_IDS.length })}</p>
+                <h2 id="step-heading" className="step-heading" tabIndex={-1} ref={headingRef}>
+                  {t(STEP_TITLES[step])}
+                </h2>
+                <p className="step-description">{t(DESCRIPTIONS[step])}</p>
+                {reissue !== undefined && formStep ? (
+                  <div className="note note-info reissue-note">
+                    <Icon name="info" />
+                    <p>{t('reissue.note', { file: reissue.path })}</p>
+                  </div>
+                ) : null}
+                {step === 'account' ? <AccountStep state={state} dispatch={dispatch} issues={shown} /> : null}
+                {step === 'registration' ? (
+                  <RegistrationStep
+                    state={state}
+                    dispatch={dispatch}
+                    issues={shown}
+                    encryptionAvailable={encryptionAvailable}
+                  />
+                ) : null}
+                {step === 'mailbox' ? <MailboxStep state={state} dispatch={dispatch} issues={shown} /> : null}
+                {step === 'output' ? <OutputStep state={state} dispatch={dispatch} issues={shown} /> : null}
+                {step === 'signin' ? (
+                  <SignInStep state={state} dispatch={dispatch} issues={shown} actions={signInActions} />
+                ) : null}
+                {step === 'result' ? (
+                  <ResultStep
+                    outcome={state.outcome}
+                    actions={{
+                      go: (s) => dispatch({ type: 'go', step: s }),
+                      restart: () => dispatch({ type: 'restart' }),
+                    }}
+                  />
+                ) : null}
+                {step === 'check' ? (
+                  <CheckStep
+                    outcome={state.outcome}
+                    protocols={form.protocols}
+                    check={check}
+                    onRun={runCheck}
+                  />
+                ) : null}
+                {step === 'result' || acquiring ? null : (
+                  <footer className="step-nav">
+                    {index > 0 ? (
+                      <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
+                        {t('nav.back')}
+                      </button>
+                    ) : (
+                      <span />
+                    )}
+                    {formStep ? (
+                      <button type="button" className="button button-primary" onClick={next}>
+                        {t('nav.next')}
+                      </button>
+                    ) : null}
+                  </footer>
+                )}
+              </main>
+            )}
           </div>
         </div>
       </LangContext.Provider>

@@ -15,10 +15,18 @@ import type { ProfileField, ProfileInput, ValidationIssue } from '../electron/co
 import type { SessionEvent } from '../electron/core/session.js';
 import type { TokenFilePlan } from '../electron/core/token-file.js';
 import { VALIDATION_MESSAGES } from '../electron/core/validation-messages.js';
-import type { IpcError } from '../electron/shared/contract.js';
+import type { IpcError, MailboxEvent, ReissueView } from '../electron/shared/contract.js';
 
 /** The wizard's steps, in order. */
-export const STEP_IDS = ['account', 'registration', 'mailbox', 'output', 'signin', 'result'] as const;
+export const STEP_IDS = [
+  'account',
+  'registration',
+  'mailbox',
+  'output',
+  'signin',
+  'result',
+  'check',
+] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 /** Work or school (Microsoft 365) vs personal (Outlook.com, tenant `consumers`). */
@@ -37,6 +45,20 @@ export interface Form {
   protocols: Protocol[];
   outFile: string;
   redirectPort: number;
+  /** The client secret's expiry (`YYYY-MM-DD`, optional), recorded so the file view warns in time. */
+  clientSecretExpiresAt: string;
+  /** Re-issue: use the secret already in the file (it stays in the main process). */
+  keepFileSecret: boolean;
+  /** Keep the secret, encrypted by the OS, for later re-issues of this app's mailboxes. */
+  rememberSecret: boolean;
+}
+
+/** Re-issuing a file's token: what the file said (never its secret). */
+export interface ReissueState {
+  path: string;
+  secretInFile: boolean;
+  secretExpiresAt: string | undefined;
+  missing: ReissueView['missing'];
 }
 
 /** Progress of the running acquisition, from session events. */
@@ -64,6 +86,8 @@ export type Outcome =
       signedInAs: string;
       refreshTokenMasked: string;
       warnings: Extract<SessionEvent, { type: 'written' }>['warnings'];
+      /** The file was added to the mailboxes list; how remembering the secret went. */
+      registered?: MailboxEvent['secret'];
     }
   | { kind: 'failure'; code: string; explanation: Explanation; issues?: ValidationIssue[] };
 
@@ -84,16 +108,19 @@ export interface WizardState {
   signIn: SignInState;
   plan: PlanState;
   outcome?: Outcome;
+  /** Set while the form re-issues an existing file's token. */
+  reissue?: ReissueState;
 }
 
 /** The profile fields each step edits: its validation issues are shown there. */
 export const STEP_FIELDS: Readonly<Record<StepId, readonly ProfileField[]>> = {
   account: ['tenant', 'cloud', 'authority'],
-  registration: ['clientId', 'clientSecret', 'publicClient'],
+  registration: ['clientId', 'clientSecret', 'publicClient', 'clientSecretExpiresAt'],
   mailbox: ['userId', 'protocols'],
   output: ['outFile'],
   signin: ['redirectPort', 'redirectPath', 'timeoutSeconds'],
   result: [],
+  check: [],
 };
 
 /** The step where a profile field is edited. */
@@ -112,6 +139,9 @@ export const INITIAL_FORM: Form = {
   protocols: [...DEFAULT_PROTOCOLS],
   outFile: '',
   redirectPort: DEFAULT_REDIRECT_PORT,
+  clientSecretExpiresAt: '',
+  keepFileSecret: false,
+  rememberSecret: false,
 };
 
 export function initialState(form: Partial<Form> = {}): WizardState {
@@ -125,26 +155,49 @@ export function initialState(form: Partial<Form> = {}): WizardState {
   };
 }
 
-/** The input `startAcquisition` gets. A public client never sends the secret, even one typed before. */
-export function profileInputOf(form: Form): ProfileInput {
+/** True when the form re-issues into the file it was filled from, with that file's secret. */
+export function keepsFileSecret(form: Form, reissue: ReissueState | undefined): boolean {
+  return (
+    reissue !== undefined &&
+    reissue.secretInFile &&
+    form.keepFileSecret &&
+    !form.publicClient &&
+    form.outFile === reissue.path
+  );
+}
+
+/**
+ * The input `startAcquisition` gets. A public client never sends the secret, even one typed before; nor does a
+ * re-issue keeping the file's secret (the main process has it). A new secret's expiry replaces the recorded one
+ * (empty clears it), a kept secret keeps its own.
+ */
+export function profileInputOf(form: Form, reissue?: ReissueState): ProfileInput {
   const personal = form.accountType === 'personal';
+  const keep = keepsFileSecret(form, reissue);
+  const expiry = form.clientSecretExpiresAt.trim();
+  const sendExpiry = !keep && (expiry !== '' || (reissue !== undefined && form.outFile === reissue.path));
   return {
     tenant: personal ? 'consumers' : form.tenant,
     cloud: personal ? 'global' : form.cloud,
     clientId: form.clientId,
-    clientSecret: form.publicClient ? '' : form.clientSecret,
+    clientSecret: form.publicClient || keep ? '' : form.clientSecret,
     publicClient: form.publicClient,
     userId: form.userId,
     protocols: form.protocols,
     outFile: form.outFile,
     redirectPort: form.redirectPort,
+    ...(sendExpiry ? { clientSecretExpiresAt: form.publicClient ? '' : expiry } : {}),
   };
 }
 
 /** Every problem with the form: `validateProfile`'s, plus an empty output path (core would default it). */
-export function formIssues(form: Form): ValidationIssue[] {
-  const validation = validateProfile(profileInputOf(form));
-  const issues = validation.ok ? [] : [...validation.issues];
+export function formIssues(form: Form, reissue?: ReissueState): ValidationIssue[] {
+  const validation = validateProfile(profileInputOf(form, reissue));
+  const keep = keepsFileSecret(form, reissue);
+  const issues = validation.ok
+    ? []
+    : // The file's secret is checked by the main process, which has it.
+      validation.issues.filter((issue) => !(keep && issue.field === 'clientSecret'));
   if (form.outFile.trim() === '') {
     issues.push({ field: 'outFile', key: 'outFileRequired', message: VALIDATION_MESSAGES.outFileRequired });
   }
@@ -193,7 +246,9 @@ export type Action =
   | { type: 'use-port'; port: number }
   | { type: 'cancel-requested' }
   | { type: 'cancel-done' }
-  | { type: 'restart' };
+  | { type: 'restart' }
+  | { type: 'reissue-loaded'; view: ReissueView }
+  | { type: 'mailbox-registered'; event: MailboxEvent };
 
 /** The form field a `set` touches: the account type decides the tenant, "no secret" the secret. */
 const TOUCHES: Readonly<Record<keyof Form, ProfileField>> = {
@@ -207,6 +262,9 @@ const TOUCHES: Readonly<Record<keyof Form, ProfileField>> = {
   protocols: 'protocols',
   outFile: 'outFile',
   redirectPort: 'redirectPort',
+  clientSecretExpiresAt: 'clientSecretExpiresAt',
+  keepFileSecret: 'clientSecret',
+  rememberSecret: 'clientSecret',
 };
 
 const FORM_STEP_COUNT = STEP_IDS.indexOf('signin') + 1;
@@ -313,13 +371,14 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case 'go': {
       if (isAcquiring(state.signIn)) return state;
       if (action.step === 'result' && state.outcome === undefined) return state;
+      if (action.step === 'check' && state.outcome?.kind !== 'success') return state;
       return { ...goTo(state, action.step), touched: touchStep(state, action.step) };
     }
     case 'next': {
       const index = STEP_IDS.indexOf(state.step);
       if (index >= FORM_STEP_COUNT - 1) return state;
       const blocked =
-        stepIssues(formIssues(state.form), state.step).length > 0 ||
+        stepIssues(formIssues(state.form, state.reissue), state.step).length > 0 ||
         (state.step === 'output' && planBlocks(state.plan, state.form.outFile));
       if (blocked) return { ...state, touched: touchStep(state, state.step) };
       return goTo(state, STEP_IDS[index + 1] ?? state.step);
@@ -378,8 +437,49 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return state.signIn.status === 'cancelling'
         ? { ...state, signIn: { status: 'idle', cancelled: true } }
         : state;
-    case 'restart':
-      return { ...initialState(state.form), signIn: { status: 'idle' } };
+    case 'restart': {
+      // A fresh start is a new token, not the re-issue of the file the form came from.
+      return { ...initialState({ ...state.form, keepFileSecret: false }), signIn: { status: 'idle' } };
+    }
+    case 'reissue-loaded': {
+      if (isAcquiring(state.signIn)) return state;
+      const { view } = action;
+      const input = view.input;
+      const personal = input.tenant?.toLowerCase() === 'consumers';
+      const cloud = input.cloud;
+      const form: Form = {
+        ...INITIAL_FORM,
+        redirectPort: state.form.redirectPort,
+        accountType: personal ? 'personal' : 'work',
+        tenant: personal ? DEFAULT_TENANT : (input.tenant ?? DEFAULT_TENANT),
+        cloud: cloud !== undefined && cloud in CLOUDS ? (cloud as CloudName) : 'global',
+        clientId: input.clientId ?? '',
+        publicClient: input.publicClient === true,
+        userId: input.userId ?? '',
+        protocols: input.protocols === undefined ? [...DEFAULT_PROTOCOLS] : (input.protocols as Protocol[]),
+        outFile: input.outFile ?? '',
+        keepFileSecret: view.secretInFile,
+        clientSecretExpiresAt: view.secretInFile ? '' : (view.secretExpiresAt ?? ''),
+      };
+      const reissue: ReissueState = {
+        path: form.outFile,
+        secretInFile: view.secretInFile,
+        secretExpiresAt: view.secretExpiresAt,
+        missing: view.missing,
+      };
+      // Every form step is reachable at once: usually only the secret changes, then straight to sign-in.
+      return {
+        ...initialState(form),
+        step: 'registration',
+        reached: STEP_IDS.indexOf('signin'),
+        reissue,
+      };
+    }
+    case 'mailbox-registered': {
+      const outcome = state.outcome;
+      if (outcome?.kind !== 'success' || outcome.file !== action.event.path) return state;
+      return { ...state, outcome: { ...outcome, registered: action.event.secret } };
+    }
   }
 }
 

@@ -10,6 +10,9 @@ import { prefillFromTokenFile } from '../core/reissue.js';
 import type { ReissuePrefill } from '../core/reissue.js';
 import { RtwError } from '../core/errors.js';
 import type { ProfileInput } from '../core/profile.js';
+import { runDeviceCodeAcquisition } from '../core/device-code.js';
+import type { DeviceCodeEvent } from '../core/device-code.js';
+import { preflight } from '../core/preflight.js';
 import { runAcquisition } from '../core/session.js';
 import type { SessionEvent } from '../core/session.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -38,7 +41,11 @@ rtw acquire --from FILE [options]
   --path P                redirect path (default /myapp/)
   --out FILE              INI file to write (default smail_refresh_token.ini); an existing one is updated,
                           its other keys and sections kept, the previous version saved as FILE.bak
-  --public-client         no client secret (registration "Mobile and desktop" or public client flows allowed)
+  --public-client         no client secret (registration "Mobile and desktop" or public client flows allowed);
+                          the INI gets an empty ClientSecret
+  --device-code           sign in with a code on any other device (https://microsoft.com/devicelogin): no
+                          browser and no port needed here. A public-client flow: the registration must allow
+                          public client flows; implies --public-client; waits up to the code's expiry (15 min)
   --secret-stdin          read the client secret from standard input
   --no-browser            do not open a browser; print the sign-in URL to open elsewhere
   --timeout SECONDS       how long to wait for sign-in (default 300)
@@ -65,7 +72,12 @@ rtw acquire --from ファイル [オプション]
   --out ファイル          書き込む INI ファイル (既定 smail_refresh_token.ini)。既存のファイルは更新し、
                           ほかのキーとセクションはそのまま残し、以前の内容を ファイル.bak に保存します
   --public-client         クライアント シークレットを使わない (「モバイル アプリケーションとデスクトップ
-                          アプリケーション」またはパブリック クライアント フローを許可した登録)
+                          アプリケーション」またはパブリック クライアント フローを許可した登録)。
+                          INI の ClientSecret は空になります
+  --device-code           別の端末 (https://microsoft.com/devicelogin) でコードを入力してサインインする。この PC の
+                          ブラウザーもポートも不要。パブリック クライアントのフローなので、アプリの登録で
+                          パブリック クライアント フローの許可が必要。--public-client を含み、コードの有効期限
+                          (15 分) まで待つ
   --secret-stdin          クライアント シークレットを標準入力から読む
   --no-browser            ブラウザーを開かず、サインイン URL を表示する (別の端末で開く場合)
   --timeout 秒            サインインを待つ時間 (既定 300)
@@ -88,6 +100,7 @@ const OPTIONS = {
   path: { type: 'string' },
   out: { type: 'string' },
   'public-client': { type: 'boolean' },
+  'device-code': { type: 'boolean' },
   'secret-stdin': { type: 'boolean' },
   'no-browser': { type: 'boolean' },
   timeout: { type: 'string' },
@@ -111,6 +124,21 @@ const FROM_TEXT = {
 
 /** JSON mode prints `waiting` at the start and then every this many seconds, not every tick. */
 const JSON_WAITING_EVERY_SECONDS = 30;
+
+/** Entra's device codes live 15 minutes: wait that long unless --timeout says otherwise. */
+const DEVICE_CODE_TIMEOUT_SECONDS = 900;
+
+/** Every event `rtw acquire` may print, of either flow. */
+type AcquireEvent = SessionEvent | DeviceCodeEvent;
+
+/** What the output says about a missing secret. */
+interface OutputContext {
+  publicClient: boolean;
+  /** The note the `written` JSON event carries. */
+  writtenNote: Localized | undefined;
+  /** Whether the human output repeats it after writing (device code said it with the code already). */
+  humanNoteOnWritten: boolean;
+}
 
 class UsageError extends Error {}
 
@@ -136,8 +164,10 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
       redirectPort: integerOption(values.port, 'port', lang),
       redirectPath: values.path,
       outFile: path.resolve(io.cwd, values.out ?? values.from ?? 'smail_refresh_token.ini'),
-      publicClient: values['public-client'] === true,
-      timeoutSeconds: integerOption(values.timeout, 'timeout', lang),
+      publicClient: values['public-client'] === true || values['device-code'] === true,
+      timeoutSeconds:
+        integerOption(values.timeout, 'timeout', lang) ??
+        (values['device-code'] === true ? DEVICE_CODE_TIMEOUT_SECONDS : undefined),
       clientSecretExpiresAt: values['secret-expires'],
     };
   } catch (error) {
@@ -149,6 +179,11 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
     return EXIT.usage;
   }
   const json = values.json === true;
+  const deviceCode = values['device-code'] === true;
+  if (deviceCode && values['secret-stdin'] === true) {
+    writeLine(io.stderr, CLI_TEXT.deviceCodeNoSecret[lang]);
+    return EXIT.usage;
+  }
 
   let prefill: ReissuePrefill | undefined;
   if (values.from !== undefined) {
@@ -161,7 +196,7 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
       else writeLine(io.stderr, formatExplanation(explanation, lang));
       return exitCodeFor(code);
     }
-    input = mergePrefill(prefill.input, input, values['public-client'] === true);
+    input = mergePrefill(prefill.input, input, input.publicClient === true);
     if (!json) {
       writeLine(
         io.stderr,
@@ -211,10 +246,47 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
   }
   const profile = validation.profile;
 
-  let lastJsonWaiting = Number.POSITIVE_INFINITY;
-  const onEvent = (event: SessionEvent): void => {
+  // The combinations that cannot sign in (a personal mailbox with a work tenant…) are caught here, before a port
+  // is opened or a code shown. The redirect port is left to the session, which reports a busy one with exit 7.
+  const report = await preflight(input, { checkPort: false });
+  const blocking = report.findings.filter((f) => f.severity === 'error');
+  if (blocking.length > 0) {
     if (json) {
-      if (event.type === 'waiting') {
+      for (const finding of blocking)
+        writeLine(
+          io.stdout,
+          JSON.stringify({
+            event: 'invalid',
+            id: finding.id,
+            field: finding.field,
+            message: finding.message[lang],
+          }),
+        );
+    }
+    writeLine(io.stderr, CLI_TEXT.preflightFailed[lang]);
+    for (const finding of blocking)
+      writeLine(
+        io.stderr,
+        `  ${finding.field === undefined ? '' : `--${optionOf(finding.field)}: `}${finding.message[lang]}`,
+      );
+    return EXIT.usage;
+  }
+
+  // Without a secret the INI's ClientSecret is empty: say what that means, once (device code says it with the code).
+  const noteCtx: OutputContext = {
+    publicClient: profile.clientSecret === undefined,
+    writtenNote:
+      profile.clientSecret === undefined
+        ? deviceCode
+          ? CLI_TEXT.deviceCodeNote
+          : CLI_TEXT.publicClientNote
+        : undefined,
+    humanNoteOnWritten: profile.clientSecret === undefined && !deviceCode,
+  };
+  let lastJsonWaiting = Number.POSITIVE_INFINITY;
+  const onEvent = (event: AcquireEvent): void => {
+    if (json) {
+      if (event.type === 'waiting' || event.type === 'polling') {
         if (
           lastJsonWaiting - event.secondsLeft < JSON_WAITING_EVERY_SECONDS &&
           lastJsonWaiting !== Number.POSITIVE_INFINITY
@@ -222,24 +294,37 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
           return;
         lastJsonWaiting = event.secondsLeft;
       }
-      writeLine(io.stdout, JSON.stringify(toJson(event, lang)));
+      writeLine(io.stdout, JSON.stringify(toJson(event, lang, noteCtx)));
       return;
     }
-    printHuman(event, io, lang, { userId: profile.userId });
+    printHuman(event, io, lang, { userId: profile.userId, ...noteCtx });
   };
 
-  const result = await runAcquisition(profile, {
-    network: createNodeNetworkClient(),
-    openBrowser:
-      values['no-browser'] === true
-        ? undefined
-        : async (url) => {
-            await open(url, { wait: false });
-          },
-    onEvent,
-    lang,
-    signal: io.signal,
-  });
+  const network = createNodeNetworkClient({ env: io.env });
+  const result = deviceCode
+    ? await runDeviceCodeAcquisition(profile, { network, onEvent, signal: io.signal })
+    : await runAcquisition(profile, {
+        network,
+        openBrowser:
+          values['no-browser'] === true
+            ? undefined
+            : async (url) => {
+                await open(url, { wait: false });
+              },
+        onEvent,
+        lang,
+        signal: io.signal,
+      });
+  if (
+    !result.ok &&
+    !json &&
+    (RtwError.is(result.error, 'port-busy') || RtwError.is(result.error, 'listener-failed'))
+  ) {
+    // The explanation serves the wizard too; here the fix is an option of this very command.
+    const params = result.error.params as { port: number; suggestedPort?: number };
+    const port = params.suggestedPort ?? (params.port < 1024 ? 8001 : params.port + 1);
+    writeLine(io.stderr, format(CLI_TEXT.portHint[lang], { port }));
+  }
   return result.ok ? EXIT.ok : exitCodeFor(result.code);
 }
 
@@ -276,9 +361,21 @@ function optionOf(field: keyof ProfileInput): string {
   return FIELD_OPTIONS[field] ?? field;
 }
 
-/** The JSON form of an event: `event` names it; explanations come in the chosen language. */
-function toJson(event: SessionEvent, lang: Lang): Record<string, unknown> {
+/** The JSON form of an event: `event` names it; explanations and notes come in the chosen language. */
+function toJson(
+  event: AcquireEvent,
+  lang: Lang,
+  ctx: OutputContext = { publicClient: false, writtenNote: undefined, humanNoteOnWritten: false },
+): Record<string, unknown> {
   const { type, ...rest } = event;
+  if (event.type === 'device-code') return { event: type, ...rest, note: CLI_TEXT.deviceCodeNote[lang] };
+  if (event.type === 'written')
+    return {
+      event: type,
+      ...rest,
+      publicClient: ctx.publicClient,
+      ...(ctx.writtenNote === undefined ? {} : { note: ctx.writtenNote[lang] }),
+    };
   if (event.type === 'failed') {
     const e = event.explanation;
     return {
@@ -301,9 +398,46 @@ function minutes(seconds: number): string {
 
 let lastHumanWaiting = Number.POSITIVE_INFINITY;
 
-function printHuman(event: SessionEvent, io: CliIo, lang: Lang, ctx: { userId: string }): void {
+/** The user code, set apart so it is found at a glance in a terminal full of text. */
+function printDeviceCode(
+  event: Extract<DeviceCodeEvent, { type: 'device-code' }>,
+  io: CliIo,
+  lang: Lang,
+  userId: string,
+): void {
+  const t = CLI_TEXT;
+  const rule = '='.repeat(Math.max(24, event.userCode.length + 16));
+  writeLine(io.stderr);
+  writeLine(io.stderr, rule);
+  writeLine(io.stderr, format(t.deviceCodeOpen[lang], { uri: event.verificationUri }));
+  writeLine(io.stderr);
+  writeLine(io.stderr, `        ${event.userCode}`);
+  writeLine(io.stderr);
+  writeLine(io.stderr, format(t.deviceCodeWho[lang], { userId, time: minutes(event.expiresIn) }));
+  writeLine(io.stderr, rule);
+  if (event.message !== '') writeLine(io.stderr, format(t.deviceCodeEntra[lang], { message: event.message }));
+  writeLine(io.stderr, t.deviceCodeNote[lang]);
+  writeLine(io.stderr);
+}
+
+function printHuman(
+  event: AcquireEvent,
+  io: CliIo,
+  lang: Lang,
+  ctx: { userId: string } & OutputContext,
+): void {
   const t = CLI_TEXT;
   switch (event.type) {
+    case 'device-code':
+      printDeviceCode(event, io, lang, ctx.userId);
+      return;
+    case 'polling':
+      // A line a minute, as for `waiting`.
+      if (lastHumanWaiting - event.secondsLeft >= 60 || lastHumanWaiting === Number.POSITIVE_INFINITY) {
+        lastHumanWaiting = event.secondsLeft;
+        writeLine(io.stderr, format(t.polling[lang], { time: minutes(event.secondsLeft) }));
+      }
+      return;
     case 'listening':
       writeLine(
         io.stderr,
@@ -339,6 +473,8 @@ function printHuman(event: SessionEvent, io: CliIo, lang: Lang, ctx: { userId: s
       }
       for (const w of event.warnings)
         writeLine(io.stderr, format(t.portability[lang], { keys: w.key, readers: w.readers.join(', ') }));
+      if (ctx.humanNoteOnWritten && ctx.writtenNote !== undefined)
+        writeLine(io.stderr, ctx.writtenNote[lang]);
       return;
     case 'failed':
       writeLine(io.stderr, formatExplanation(event.explanation, lang));

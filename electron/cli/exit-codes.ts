@@ -15,7 +15,7 @@ export const EXIT = {
   network: 4,
   /** The INI file could not be read or written (an existing file is left as it was). */
   file: 5,
-  /** Nobody completed sign-in in time. */
+  /** Nobody completed sign-in in time (or before the device code expired). */
   timeout: 6,
   /** The redirect port could not be opened (busy: the message suggests another). */
   listener: 7,
@@ -41,8 +41,12 @@ export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
     case 'aadsts':
     case 'oauth-error':
     case 'no-refresh-token':
+    case 'device-code-declined':
+    case 'device-code-not-public':
       return EXIT.signIn;
     case 'idp-unreachable':
+    case 'proxy-refused':
+    case 'proxy-auth-required':
     case 'idp-tls':
     case 'idp-timeout':
     case 'idp-http':
@@ -56,6 +60,7 @@ export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
     case 'file-busy':
       return EXIT.busy;
     case 'timeout':
+    case 'device-code-expired':
       return EXIT.timeout;
     case 'port-busy':
     case 'listener-failed':

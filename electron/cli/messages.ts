@@ -73,4 +73,37 @@ Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4
     ja: '警告: Windows 以外の一部の INI 読み取り処理は {keys} を異なる値として読みます ({readers})。',
   },
   cancelled: { en: 'Cancelled. Nothing was written.', ja: '中止しました。何も書き込んでいません。' },
+  deviceCodeOpen: {
+    en: 'To sign in, open {uri} in a browser on any device (a phone or another PC will do) and enter this code:',
+    ja: 'サインインするには、任意の端末 (スマートフォンや別の PC でもかまいません) のブラウザーで {uri} を開き、次のコードを入力してください:',
+  },
+  deviceCodeWho: {
+    en: 'Then sign in as {userId} (or as a delegate of that mailbox). The code expires in {time}; Ctrl+C cancels.',
+    ja: 'その後 {userId} (またはそのメールボックスの代理人) としてサインインします。コードの有効期限は残り {time} です。Ctrl+C で中止します。',
+  },
+  deviceCodeEntra: { en: 'Microsoft says: {message}', ja: 'Microsoft からのメッセージ: {message}' },
+  deviceCodeNote: {
+    en: 'Device code is a public-client flow: the app registration must have “Allow public client flows” set to Yes (Authentication > Advanced settings), or Entra answers AADSTS7000218. No client secret is used, and the INI gets an empty ClientSecret: some senders require one, and a sender that sends a secret with this token fails refreshing with AADSTS700025.',
+    ja: 'デバイス コードはパブリック クライアントのフローです。アプリの登録の [認証] > [詳細設定] で [パブリック クライアント フローを許可する] を [はい] にしておく必要があります (いいえのままだと AADSTS7000218 になります)。クライアント シークレットは使わず、INI の ClientSecret は空になります。ClientSecret を必須とする送信プログラムもあり、このトークンにシークレットを付けて送る送信プログラムは更新時に AADSTS700025 で失敗します。',
+  },
+  polling: {
+    en: 'Waiting for the sign-in with the code… {time} left.',
+    ja: 'コードでのサインインを待っています… 残り {time}。',
+  },
+  publicClientNote: {
+    en: 'Public client (no secret): nothing here can expire, but the registration must list the redirect URI under “Mobile and desktop applications” or allow public client flows. The INI’s ClientSecret is empty: some senders require one, and a sender that sends a secret with this token fails refreshing with AADSTS700025.',
+    ja: 'パブリック クライアント (シークレットなし): 期限切れになるシークレットはありませんが、アプリの登録でリダイレクト URI を [モバイル アプリケーションとデスクトップ アプリケーション] に登録するか、パブリック クライアント フローを許可しておく必要があります。INI の ClientSecret は空です。ClientSecret を必須とする送信プログラムもあり、このトークンにシークレットを付けて送る送信プログラムは更新時に AADSTS700025 で失敗します。',
+  },
+  portHint: {
+    en: 'Run it again with --port {port} (or --port 0 for any free port), or with --device-code, which needs no port and no browser here.',
+    ja: '--port {port} (--port 0 で空きポートを自動選択) を付けてもう一度実行するか、ポートもこの PC のブラウザーも使わない --device-code を付けて実行してください。',
+  },
+  preflightFailed: {
+    en: 'This combination cannot sign in, so nothing was started:',
+    ja: 'この組み合わせではサインインできないため、開始しませんでした:',
+  },
+  deviceCodeNoSecret: {
+    en: '--device-code uses no client secret (it is a public-client flow): leave out --secret-stdin.',
+    ja: '--device-code はクライアント シークレットを使いません (パブリック クライアントのフロー)。--secret-stdin を外してください。',
+  },
 } as const satisfies Record<string, Localized>;

@@ -50,8 +50,16 @@ type MsalApp = ConfidentialClientApplication | PublicClientApplication;
 
 /** An MSAL application for the settings, with our network client and MSAL's logging kept quiet. */
 export function createMsalApp(settings: ClientSettings, network: IdpNetworkClient): MsalApp {
+  const config = msalConfiguration(settings, network);
+  return settings.clientSecret === undefined
+    ? new PublicClientApplication(config)
+    : new ConfidentialClientApplication(config);
+}
+
+/** MSAL's configuration for the settings: our network client, Microsoft's hosts known, logging quiet. */
+export function msalConfiguration(settings: ClientSettings, network: IdpNetworkClient): Configuration {
   const host = new URL(settings.authority).host;
-  const config: Configuration = {
+  return {
     auth: {
       clientId: settings.clientId,
       authority: settings.authority,
@@ -66,9 +74,6 @@ export function createMsalApp(settings: ClientSettings, network: IdpNetworkClien
       loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => undefined },
     },
   };
-  return settings.clientSecret === undefined
-    ? new PublicClientApplication(config)
-    : new ConfidentialClientApplication(config);
 }
 
 /** Fresh PKCE (S256) and state for one attempt. */
@@ -127,11 +132,19 @@ export async function redeemCode(
   } catch (error) {
     throw fromMsalError(error, network);
   }
+  return tokensOf(app, result, params.clientId);
+}
+
+/**
+ * The tokens of an MSAL result: the refresh token read from MSAL's cache for exactly the account that signed in
+ * (MSAL never returns it), which Entra issues only with `offline_access`.
+ */
+export function tokensOf(app: MsalApp, result: AuthenticationResult, clientId: string): RedeemedTokens {
   const account = result.account;
   const refreshToken =
     account === null
       ? undefined
-      : extractRefreshToken(app.getTokenCache().serialize(), account.homeAccountId, params.clientId);
+      : extractRefreshToken(app.getTokenCache().serialize(), account.homeAccountId, clientId);
   if (account === null || refreshToken === undefined) throw new RtwError('no-refresh-token', {});
   return {
     refreshToken,

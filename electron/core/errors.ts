@@ -33,6 +33,13 @@ export interface ErrorParams {
   'oauth-error': { error: string; description: string };
   /** No connection to the identity provider (DNS, refused, reset, proxy). */
   'idp-unreachable': { host: string; reason: string };
+  /**
+   * The HTTPS proxy (`HTTPS_PROXY`) refused to open a tunnel to the identity provider (403 and the like).
+   * `proxy` is its `host:port`, never the credentials.
+   */
+  'proxy-refused': { proxy: string; host: string; status: number };
+  /** The HTTPS proxy wants credentials (407): none were in `HTTPS_PROXY`, or the ones there were refused. */
+  'proxy-auth-required': { proxy: string; host: string; credentialsGiven: boolean };
   /** The identity provider's TLS certificate was not trusted. */
   'idp-tls': { host: string; reason: string };
   /** The identity provider took longer than the network timeout. */
@@ -43,6 +50,15 @@ export interface ErrorParams {
   'idp-bad-response': { host: string; status: number };
   /** Sign-in succeeded but no refresh token came back (offline_access not granted). */
   'no-refresh-token': Record<string, never>;
+  /** Device code flow: nobody signed in with the code before it expired (Entra's `expired_token`). */
+  'device-code-expired': { seconds: number };
+  /** Device code flow: the person signing in declined (Entra's `authorization_declined`). */
+  'device-code-declined': Record<string, never>;
+  /**
+   * Device code flow: Entra treats the app as a confidential client and wants a secret (AADSTS7000218), because
+   * "Allow public client flows" is off in its registration.
+   */
+  'device-code-not-public': { aadsts: number; traceId?: string; correlationId?: string };
   /** The INI file could not be read. */
   'file-unreadable': { path: string; reason: string };
   /** The INI file could not be written; an existing file is untouched. */

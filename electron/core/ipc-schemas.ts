@@ -17,25 +17,30 @@ const plainObject = z.custom<Record<string, unknown>>(
   { message: 'expected a plain object' },
 );
 
-const profileInput = plainObject.pipe(
-  z
-    .object({
-      tenant: text(256).optional(),
-      clientId: text(256).optional(),
-      clientSecret: text(1024).optional(),
-      publicClient: z.boolean().optional(),
-      userId: text(320).optional(),
-      protocols: z.array(text(16)).max(8).optional(),
-      cloud: text(32).optional(),
-      authority: text(2048).optional(),
-      redirectPort: z.number().int().optional(),
-      redirectPath: text(256).optional(),
-      outFile: text(4096).optional(),
-      timeoutSeconds: z.number().int().optional(),
-      clientSecretExpiresAt: text(10).optional(),
-    })
-    .strict(),
-);
+const profileFields = {
+  tenant: text(256).optional(),
+  clientId: text(256).optional(),
+  clientSecret: text(1024).optional(),
+  publicClient: z.boolean().optional(),
+  userId: text(320).optional(),
+  protocols: z.array(text(16)).max(8).optional(),
+  cloud: text(32).optional(),
+  authority: text(2048).optional(),
+  redirectPort: z.number().int().optional(),
+  redirectPath: text(256).optional(),
+  outFile: text(4096).optional(),
+  timeoutSeconds: z.number().int().optional(),
+  clientSecretExpiresAt: text(10).optional(),
+};
+
+const profileInput = plainObject.pipe(z.object(profileFields).strict());
+
+/** An input that is one plain object with exactly these fields. */
+const plain = <T extends z.ZodRawShape>(shape: T) => plainObject.pipe(z.object(shape).strict());
+
+const path = text(4096).min(1);
+const clientId = text(256).min(1);
+const protocol = z.enum(['smtp', 'imap', 'pop']);
 
 const none = z
   .undefined()
@@ -44,7 +49,7 @@ const none = z
 
 /** One schema per operation; `satisfies` makes a missing operation a compile error. */
 export const OPERATION_SCHEMAS = {
-  startAcquisition: profileInput,
+  startAcquisition: plain({ ...profileFields, rememberSecret: z.boolean().optional() }),
   cancelAcquisition: none,
   planOutputFile: z.object({ path: text(4096).min(1), profile: profileInput.optional() }).strict(),
   chooseOutputFile: z.object({ suggestedPath: text(4096) }).strict(),
@@ -64,4 +69,33 @@ export const OPERATION_SCHEMAS = {
     })
     .strict(),
   suggestPort: z.object({ from: z.number().int().min(1).max(65535) }).strict(),
+  chooseTokenFile: none,
+  tokenHealth: plain({ path }),
+  checkTokenFile: plain({
+    file: path,
+    protocols: z.array(protocol).min(1).max(3).optional(),
+    sendTo: text(320).min(3).optional(),
+  }),
+  refreshFiles: plain({ paths: z.array(path).min(1).max(200) }),
+  readReissueFile: plain({ path }),
+  startReissue: plain({
+    path,
+    changes: profileInput,
+    keepFileSecret: z.boolean(),
+    rememberSecret: z.boolean().optional(),
+  }),
+  scheduleSnippets: plain({
+    paths: z.array(path).min(1).max(200),
+    frequency: z.enum(['weekly', 'daily']).optional(),
+    day: z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']).optional(),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
+  }),
+  listMailboxes: none,
+  addMailbox: plain({ path }),
+  removeMailbox: plain({ path }),
+  hasSecret: plain({ clientId }),
+  forgetSecret: plain({ clientId }),
 } as const satisfies Record<OperationName, z.ZodType>;

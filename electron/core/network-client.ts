@@ -31,6 +31,32 @@ export interface NodeNetworkOptions {
   extraCaPem?: string;
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** Where `HTTPS_PROXY` is read from to name the proxy in errors (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The proxy a request may have gone through, as errors may name it: never its credentials. */
+export interface ProxyInfo {
+  /** `host:port` of the proxy. */
+  hostPort: string;
+  /** Whether the proxy URL carried a user name (so a 407 means they were refused, not missing). */
+  credentialsGiven: boolean;
+}
+
+/**
+ * The proxy `EnvHttpProxyAgent` uses for https URLs, in its order (`https_proxy`, `HTTPS_PROXY`, then the
+ * `http_proxy` pair), or undefined when none is set or it is not a URL.
+ */
+export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxyInfo | undefined {
+  const value = env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY;
+  if (value === undefined || value.trim() === '') return undefined;
+  try {
+    const url = new URL(value.trim());
+    const port = url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80';
+    return { hostPort: `${url.hostname}:${port}`, credentialsGiven: url.username !== '' };
+  } catch {
+    return undefined;
+  }
 }
 
 export const DEFAULT_NETWORK_TIMEOUT_MS = 30_000;
@@ -66,9 +92,11 @@ export function createNodeNetworkClient(options: NodeNetworkOptions = {}): IdpNe
     });
     return { status: response.status, headers, text: await response.text() };
   };
+  // With a dispatcher of its own (tests routing hosts), no environment proxy is in the way.
+  const proxy = options.dispatcher === undefined ? proxyFromEnv(options.env ?? process.env) : undefined;
   return createNetworkClient(transport, {
     timeoutMs: options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS,
-    classify: classifyNodeError,
+    classify: (error, host) => classifyNodeError(error, host, proxy),
   });
 }
 
@@ -178,8 +206,11 @@ export function isTlsFailureCode(code: string): boolean {
   return TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL');
 }
 
-/** Maps an undici/Node transport error to `idp-tls` or `idp-unreachable`, with the system's own reason code. */
-export function classifyNodeError(error: unknown, host: string): RtwError {
+/**
+ * Maps an undici/Node transport error to `idp-tls`, `proxy-auth-required`, `proxy-refused` or `idp-unreachable`,
+ * with the system's own reason code. `proxy` is the environment's proxy, named in the proxy errors.
+ */
+export function classifyNodeError(error: unknown, host: string, proxy?: ProxyInfo): RtwError {
   const codes: string[] = [];
   const messages: string[] = [];
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
@@ -190,10 +221,24 @@ export function classifyNodeError(error: unknown, host: string): RtwError {
   const tls = codes.find(isTlsFailureCode);
   if (tls !== undefined) return new RtwError('idp-tls', { host, reason: tls }, { cause: error });
   // undici reports a refused proxy tunnel only in its message ("Proxy response (407) !== 200 when HTTP Tunneling").
-  const proxy = messages.map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1]).find((s) => s !== undefined);
-  const reason =
-    proxy !== undefined
-      ? `proxy answered ${proxy}`
-      : (codes.find((c) => c !== 'UND_ERR') ?? messages.at(-1) ?? 'unknown');
+  const proxyStatus = messages
+    .map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1])
+    .find((s) => s !== undefined);
+  if (proxyStatus !== undefined) {
+    // Only a proxy answers a CONNECT, so one is in the way even if the environment did not name it here.
+    const named = proxy?.hostPort ?? 'HTTPS_PROXY';
+    if (proxyStatus === '407')
+      return new RtwError(
+        'proxy-auth-required',
+        { proxy: named, host, credentialsGiven: proxy?.credentialsGiven ?? false },
+        { cause: error },
+      );
+    return new RtwError(
+      'proxy-refused',
+      { proxy: named, host, status: Number(proxyStatus) },
+      { cause: error },
+    );
+  }
+  const reason = codes.find((c) => c !== 'UND_ERR') ?? messages.at(-1) ?? 'unknown';
   return new RtwError('idp-unreachable', { host, reason }, { cause: error });
 }

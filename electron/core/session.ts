@@ -6,6 +6,8 @@
  * Side effects are injected (browser, network, clock, events) so the same code runs in the desktop app, the
  * CLI and the tests against real sockets and files.
  */
+import { failureEvent, failureOf, writeAcquiredToken } from './acquisition-output.js';
+import type { AcquisitionFailure, AcquisitionSuccess } from './acquisition-output.js';
 import {
   authorizeUrl,
   createMsalApp,
@@ -14,20 +16,16 @@ import {
   requestedScopes,
 } from './authorize.js';
 import { CLOUDS, mailScopes } from './clouds.js';
-import { explainError } from './diagnose/index.js';
 import type { Explanation } from './diagnose/index.js';
 import { RtwError } from './errors.js';
 import type { ErrorCode } from './errors.js';
 import type { Lang } from './i18n.js';
 import { startRedirectListener } from './loopback.js';
 import type { AuthorizationCallback, RedirectListener } from './loopback.js';
-import { maskSecret } from './mask.js';
 import type { IdpNetworkClient } from './network-client.js';
 import { redirectUriOf } from './profile.js';
 import type { Profile } from './profile.js';
-import { withFileLock } from './file-lock.js';
-import { planTokenFileWrite, writeTokenFile } from './token-file.js';
-import { oauth2ValuesFor } from './token-file-values.js';
+import { planTokenFileWrite } from './token-file.js';
 import type { PortabilityWarning } from './token-file.js';
 
 /** Progress of an acquisition, for the wizard's sign-in step and the CLI's output. */
@@ -49,17 +47,7 @@ export type SessionEvent =
   | { type: 'cancelled' };
 
 /** How an acquisition ended. */
-export type SessionResult =
-  | {
-      ok: true;
-      file: string;
-      backupFile?: string;
-      userId: string;
-      signedInAs: string;
-      refreshTokenMasked: string;
-      warnings: PortabilityWarning[];
-    }
-  | { ok: false; code: ErrorCode | 'unexpected'; explanation: Explanation; error: unknown };
+export type SessionResult = AcquisitionSuccess | AcquisitionFailure;
 
 /** What a session needs from the outside world. */
 export interface SessionDeps {
@@ -166,44 +154,15 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
       clientId: profile.clientId,
     });
 
-    // Under the file's lock: a scheduled `rtw refresh` reading the old token meanwhile must not write its
-    // rotation of the old chain over the token just issued.
-    const written = await withFileLock(profile.outFile, () =>
-      writeTokenFile(profile.outFile, {
-        oauth2: oauth2ValuesFor(profile, tokens.refreshToken),
-        meta: {
-          IssuedAt: now().toISOString(),
-          Tenant: profile.tenant,
-          Cloud: profile.cloud,
-          Authority: profile.authority,
-          Protocols: profile.protocols.join(','),
-          Scopes: scopes.join(' '),
-          SignedInAs: tokens.username,
-          ...(profile.clientSecretExpiresAt === undefined
-            ? {}
-            : { ClientSecretExpiresAt: profile.clientSecretExpiresAt }),
-        },
-      }),
-    );
-    const result = {
-      ok: true as const,
-      file: written.path,
-      ...(written.backupPath === undefined ? {} : { backupFile: written.backupPath }),
-      userId: profile.userId,
-      signedInAs: tokens.username,
-      refreshTokenMasked: maskSecret(tokens.refreshToken),
-      warnings: written.warnings,
-    };
-    deps.onEvent({ type: 'written', created: written.created, ...result });
-    await callback.respond({ kind: 'done', mailbox: profile.userId, file: written.path });
+    const { success: result, created } = await writeAcquiredToken(profile, tokens, scopes, now);
+    deps.onEvent({ type: 'written', created, ...result });
+    await callback.respond({ kind: 'done', mailbox: profile.userId, file: result.file });
     return result;
   } catch (error) {
-    const code = RtwError.is(error) ? error.code : 'unexpected';
-    const explanation = explainError(error, context);
-    if (callback !== undefined) await callback.respond({ kind: 'failed', explanation });
-    if (code === 'cancelled') deps.onEvent({ type: 'cancelled' });
-    else deps.onEvent({ type: 'failed', code, explanation });
-    return { ok: false, code, explanation, error };
+    const failure = failureOf(error, context);
+    if (callback !== undefined) await callback.respond({ kind: 'failed', explanation: failure.explanation });
+    deps.onEvent(failureEvent(failure));
+    return failure;
   } finally {
     clearInterval(ticker);
     clearTimeout(timer);

@@ -6,28 +6,41 @@
  * `dispatch` is the single entry: it parses the untrusted input, runs the operation, and turns every
  * failure into `{ok: false, error}` data; it never throws and never returns a stack trace.
  */
+import type { Protocol } from './clouds.js';
 import { explainError } from './diagnose/index.js';
 import { RtwError } from './errors.js';
 import type { Lang } from './i18n.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
 import { findFreePort } from './loopback.js';
+import { checkTokenFile } from './mail-check/index.js';
+import type { MailEndpoint, StepTimeouts } from './mail-check/index.js';
+import { openMailboxRegistry } from './mailbox-registry.js';
+import type { Encryptor, MailboxRegistry } from './mailbox-registry.js';
 import type { IdpNetworkClient } from './network-client.js';
 import { validateProfile } from './profile.js';
+import type { Profile, ProfileInput } from './profile.js';
+import { refreshTokenFiles } from './refresh.js';
+import { prefillFromTokenFile } from './reissue.js';
+import { scheduleSnippets } from './scheduling.js';
 import { runAcquisition } from './session.js';
+import type { SessionResult } from './session.js';
 import { planTokenFileWrite } from './token-file.js';
 import { oauth2ValuesFor } from './token-file-values.js';
-
-const PLANNED_REFRESH_TOKEN = '(the new refresh token)';
+import { readTokenHealth } from './token-health.js';
 import type {
   ExternalPage,
   IpcError,
   LanguageState,
+  MailboxEvent,
+  MailboxView,
   OperationInput,
   OperationName,
   OperationOutput,
   WizardEvent,
   WizardOperations,
 } from '../shared/contract.js';
+
+const PLANNED_REFRESH_TOKEN = '(the new refresh token)';
 
 /** Capabilities of the host: Electron in the app, stand-ins in tests. */
 export interface Platform {
@@ -43,6 +56,27 @@ export interface Platform {
   /** The admin's saved choice, if any. */
   loadLangChoice(): Promise<Lang | undefined>;
   saveLangChoice(lang: Lang | undefined): Promise<void>;
+  // Token upkeep. Optional so a host that only acquires (a benchmark, a leak test) needs none of them; a
+  // missing one means: no dialog, no mailbox list, no remembered secrets, `rtw` from the PATH.
+  /** The open dialog for an existing token file. */
+  chooseTokenFile?(): Promise<string | undefined>;
+  /** The app's own data folder (the mailbox registry lives there). */
+  userDataDir?(): string;
+  /** Encrypts remembered secrets for this OS user (Electron's safeStorage); undefined where nothing can. */
+  encryptor?(): Encryptor | undefined;
+  /** The program and fixed arguments that run `rtw`, for the schedule snippets. */
+  rtwCommand?(): readonly string[];
+}
+
+/**
+ * Where the token check logs in instead of the cloud's servers, and what it trusts: set by the host (the
+ * end-to-end harness points it at the sandbox mail servers), never by the renderer, because the access token
+ * is sent to whatever server the check connects to.
+ */
+export interface MailCheckOverrides {
+  endpoints?: Partial<Record<Protocol, MailEndpoint>>;
+  extraCaPem?: string;
+  timeouts?: Partial<StepTimeouts>;
 }
 
 /** What the service needs. */
@@ -51,6 +85,31 @@ export interface WizardServiceDeps {
   /** A network client per acquisition (each has its own failure record). */
   createNetworkClient(): IdpNetworkClient;
   emit(event: WizardEvent): void;
+  mailCheck?: MailCheckOverrides;
+  now?: () => Date;
+}
+
+/**
+ * The profile a re-issue runs with: the file's settings, overridden by the admin's changes, written back to the
+ * same file. With `keepFileSecret` the file's own secret is used (it never left the main process).
+ */
+export async function reissueProfileInput(
+  path: string,
+  changes: ProfileInput,
+  keepFileSecret: boolean,
+): Promise<ProfileInput> {
+  const prefill = await prefillFromTokenFile(path);
+  // The file's secret is used only when asked for: otherwise the admin's new one (or none) applies.
+  const fileSecret = prefill.input.clientSecret;
+  const fromFile: ProfileInput = { ...prefill.input };
+  delete fromFile.clientSecret;
+  const merged: ProfileInput = { ...fromFile, ...changes, outFile: path };
+  if (keepFileSecret && changes.publicClient !== true && fileSecret !== undefined) {
+    merged.clientSecret = fileSecret;
+    // The file's recorded expiry belongs to that secret: the write leaves it as it is.
+    delete merged.clientSecretExpiresAt;
+  }
+  return merged;
 }
 
 /** The operations, plus `dispatch` for untrusted input. */
@@ -66,8 +125,23 @@ export interface WizardService extends WizardOperations {
 /** Creates the service. */
 export function createWizardService(deps: WizardServiceDeps): WizardService {
   const { platform } = deps;
+  const now = deps.now ?? (() => new Date());
   let running: { controller: AbortController; done: Promise<unknown> } | undefined;
+  let checking: { controller: AbortController; done: Promise<unknown> } | undefined;
   let langState: LanguageState | undefined;
+  let registry: MailboxRegistry | undefined;
+  const mailboxes = (): MailboxRegistry => {
+    if (registry !== undefined) return registry;
+    if (platform.userDataDir === undefined) throw new Error('this host keeps no mailbox list');
+    const encryptor = platform.encryptor?.();
+    registry = openMailboxRegistry({
+      dir: platform.userDataDir(),
+      ...(encryptor === undefined ? {} : { encryptor }),
+      now,
+    });
+    return registry;
+  };
+  const encryptionAvailable = (): boolean => platform.encryptor?.()?.isEncryptionAvailable() === true;
 
   const currentLang = async (): Promise<LanguageState> => {
     if (langState === undefined) {
@@ -84,36 +158,95 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     error: { code: RtwError.is(error) ? error.code : 'unexpected', explanation: explainError(error) },
   });
 
-  const operations: WizardOperations = {
-    async startAcquisition(input) {
-      const { lang } = await currentLang();
-      const validation = validateProfile(input);
-      if (!validation.ok) {
-        const error = new RtwError('invalid-input', {
-          fields: validation.issues.map((i) => i.field).join(','),
-        });
-        return {
-          ok: false,
-          error: { code: 'invalid-input', explanation: explainError(error), issues: validation.issues },
-        };
+  /** Lists the written file among the managed mailboxes and, if asked, remembers the secret encrypted. */
+  const register = async (
+    result: SessionResult,
+    profile: Profile,
+    rememberSecret: boolean,
+  ): Promise<void> => {
+    if (!result.ok) return;
+    try {
+      const registry = mailboxes();
+      await registry.upsert({
+        path: result.file,
+        mailbox: profile.userId,
+        tenant: profile.tenant,
+        clientId: profile.clientId,
+      });
+      let secret: MailboxEvent['secret'] = 'not-requested';
+      if (rememberSecret && profile.clientSecret !== undefined) {
+        const remembered = await registry.rememberSecret(profile.clientId, profile.clientSecret);
+        secret = remembered.ok ? 'remembered' : 'encryption-unavailable';
       }
-      if (running !== undefined) {
-        // One acquisition at a time: the port and the browser tab belong to it.
-        running.controller.abort();
-        await running.done;
-      }
-      const controller = new AbortController();
-      const done = runAcquisition(validation.profile, {
-        network: deps.createNetworkClient(),
-        openBrowser: (url) => platform.openBrowser(url),
-        onEvent: (event) => deps.emit({ channel: 'session', event }),
-        lang,
-        signal: controller.signal,
-      }).finally(() => {
+      deps.emit({ channel: 'mailboxes', event: { type: 'registered', path: result.file, secret } });
+    } catch {
+      // The token file is written, which is what matters; the list is a convenience and says nothing here.
+      deps.emit({ channel: 'mailboxes', event: { type: 'registered', path: result.file, secret: 'failed' } });
+    }
+  };
+
+  const invalidInput = (issues: Extract<ReturnType<typeof validateProfile>, { ok: false }>['issues']) => {
+    const error = new RtwError('invalid-input', { fields: issues.map((i) => i.field).join(',') });
+    return {
+      ok: false as const,
+      error: { code: 'invalid-input' as const, explanation: explainError(error), issues },
+    };
+  };
+
+  /** Validates and starts one acquisition (a new token or a re-issue); one at a time. */
+  const launch = async (
+    input: ProfileInput,
+    rememberSecret: boolean,
+  ): Promise<Awaited<ReturnType<WizardOperations['startAcquisition']>>> => {
+    const { lang } = await currentLang();
+    const validation = validateProfile(input);
+    if (!validation.ok) return invalidInput(validation.issues);
+    if (running !== undefined) {
+      // One acquisition at a time: the port and the browser tab belong to it.
+      running.controller.abort();
+      await running.done;
+    }
+    const controller = new AbortController();
+    const profile = validation.profile;
+    const done = runAcquisition(profile, {
+      network: deps.createNetworkClient(),
+      openBrowser: (url) => platform.openBrowser(url),
+      onEvent: (event) => deps.emit({ channel: 'session', event }),
+      lang,
+      signal: controller.signal,
+    })
+      .then((result) => register(result, profile, rememberSecret))
+      .finally(() => {
         if (running?.controller === controller) running = undefined;
       });
-      running = { controller, done };
-      return { ok: true, value: { started: true } };
+    running = { controller, done };
+    return { ok: true, value: { started: true } };
+  };
+
+  const mailboxView = async (entry: MailboxView['entry']): Promise<MailboxView> => {
+    const secretRemembered = await Promise.resolve()
+      .then(() => mailboxes().hasSecret(entry.clientId))
+      .catch(() => false);
+    try {
+      return { entry, health: await readTokenHealth(entry.path, now), secretRemembered };
+    } catch (error) {
+      return { entry, error: failure(error).error, secretRemembered };
+    }
+  };
+
+  const operations: WizardOperations = {
+    startAcquisition({ rememberSecret, ...input }) {
+      return launch(input, rememberSecret === true);
+    },
+    async startReissue({ path, changes, keepFileSecret, rememberSecret }) {
+      try {
+        return await launch(
+          await reissueProfileInput(path, changes, keepFileSecret),
+          rememberSecret === true,
+        );
+      } catch (error) {
+        return failure(error);
+      }
     },
     async cancelAcquisition() {
       if (running === undefined) return;
@@ -144,6 +277,132 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     },
     openExternal: ({ page }) => platform.openExternal(page),
     suggestPort: ({ from }) => findFreePort(from, 20),
+
+    chooseTokenFile: () => platform.chooseTokenFile?.() ?? Promise.resolve(undefined),
+    async tokenHealth({ path }) {
+      try {
+        return { ok: true, value: await readTokenHealth(path, now) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async checkTokenFile({ file, protocols, sendTo }) {
+      if (checking !== undefined) {
+        // One check at a time: a new one replaces the one the window no longer shows.
+        checking.controller.abort();
+        await checking.done.catch(() => undefined);
+      }
+      const controller = new AbortController();
+      const overrides = deps.mailCheck ?? {};
+      const done = checkTokenFile(
+        file,
+        {
+          ...(protocols === undefined ? {} : { protocols }),
+          ...(sendTo === undefined || sendTo.trim() === '' ? {} : { sendTo: sendTo.trim() }),
+          ...(overrides.endpoints === undefined ? {} : { endpoints: overrides.endpoints }),
+          ...(overrides.timeouts === undefined ? {} : { timeouts: overrides.timeouts }),
+        },
+        {
+          network: deps.createNetworkClient(),
+          ...(overrides.extraCaPem === undefined ? {} : { extraCaPem: overrides.extraCaPem }),
+          now,
+          signal: controller.signal,
+          onEvent: (event) => deps.emit({ channel: 'check', file, event }),
+          // The rotated refresh token is dropped: the file's token stays valid, and the check never writes.
+        },
+      ).finally(() => {
+        if (checking?.controller === controller) checking = undefined;
+      });
+      checking = { controller, done };
+      return { ok: true, value: await done };
+    },
+    async refreshFiles({ paths }) {
+      const outcomes = await refreshTokenFiles(paths, {
+        createNetworkClient: () => deps.createNetworkClient(),
+        now,
+      });
+      for (const outcome of outcomes)
+        await Promise.resolve()
+          .then(() => mailboxes().recordRefresh(outcome))
+          .catch(() => undefined);
+      return { ok: true, value: outcomes };
+    },
+    async readReissueFile({ path }) {
+      try {
+        const prefill = await prefillFromTokenFile(path);
+        // The secret stays here: the renderer learns only that the file has one.
+        const input = { ...prefill.input };
+        delete input.clientSecret;
+        return { ok: true, value: { ...prefill, input } };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async scheduleSnippets({ paths, frequency, day, time }) {
+      try {
+        const { lang } = await currentLang();
+        const value = scheduleSnippets({
+          files: paths,
+          command: platform.rtwCommand?.() ?? ['rtw'],
+          lang,
+          ...(frequency === undefined ? {} : { frequency }),
+          ...(day === undefined ? {} : { day }),
+          ...(time === undefined ? {} : { time }),
+        });
+        return { ok: true, value };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async listMailboxes() {
+      try {
+        const entries = await mailboxes().list();
+        const views = await Promise.all(entries.map(mailboxView));
+        return { ok: true, value: { mailboxes: views, encryptionAvailable: encryptionAvailable() } };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async addMailbox({ path }) {
+      try {
+        const health = await readTokenHealth(path, now);
+        for (const [key, value] of [
+          ['UserID', health.mailbox],
+          ['ClientID', health.clientId],
+        ] as const)
+          if (value.trim() === '') throw new RtwError('not-a-token-file', { path, key });
+        const entry = await mailboxes().upsert({
+          path,
+          mailbox: health.mailbox.trim(),
+          tenant: health.tenant ?? '',
+          clientId: health.clientId.trim(),
+        });
+        return { ok: true, value: entry };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async removeMailbox({ path }) {
+      try {
+        return { ok: true, value: { removed: await mailboxes().remove(path) } };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async hasSecret({ clientId }) {
+      const remembered = await Promise.resolve()
+        .then(() => mailboxes().hasSecret(clientId))
+        .catch(() => false);
+      return { remembered, encryptionAvailable: encryptionAvailable() };
+    },
+    async forgetSecret({ clientId }) {
+      try {
+        await mailboxes().forgetSecret(clientId);
+        return { ok: true, value: { forgotten: true } };
+      } catch (error) {
+        return failure(error);
+      }
+    },
   };
 
   return {
@@ -173,7 +432,8 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       }
     },
     async dispose() {
-      await operations.cancelAcquisition(undefined);
+      checking?.controller.abort();
+      await Promise.all([operations.cancelAcquisition(undefined), checking?.done.catch(() => undefined)]);
     },
   };
 }

@@ -9,13 +9,15 @@
  * - `openBrowser` (the sign-in URL the core builds) must be https on a Microsoft sign-in host, or on the exact
  *   host of the authority the running acquisition uses (a private cloud, the sandbox).
  */
-import { app, clipboard, dialog, shell } from 'electron';
-import type { BrowserWindow, SaveDialogOptions } from 'electron';
+import { app, clipboard, dialog, safeStorage, shell } from 'electron';
+import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { isAbsolute, join } from 'node:path';
+import type { Encryptor } from '../core/mailbox-registry.js';
 import { langFromLocale } from '../core/i18n.js';
 import type { Lang } from '../core/i18n.js';
 import { OPERATION_SCHEMAS } from '../core/ipc-schemas.js';
 import { DEFAULT_OUT_FILE, validateProfile } from '../core/profile.js';
+import { reissueProfileInput } from '../core/wizard-service.js';
 import type { Platform } from '../core/wizard-service.js';
 import type { ExternalPage } from '../shared/contract.js';
 import type { Dispatch } from './ipc.js';
@@ -96,17 +98,45 @@ export function authorityOfStartInput(rawInput: unknown): string | undefined {
 }
 
 /**
+ * The authority a `startReissue` input will run with: the file's, unless the changes name another; undefined
+ * when the service will refuse it (unreadable file, invalid input).
+ */
+export async function authorityOfReissueInput(rawInput: unknown): Promise<string | undefined> {
+  const parsed = OPERATION_SCHEMAS.startReissue.safeParse(rawInput);
+  if (!parsed.success) return undefined;
+  try {
+    const { path, changes, keepFileSecret } = parsed.data;
+    const validation = validateProfile(await reissueProfileInput(path, changes, keepFileSecret));
+    return validation.ok ? validation.profile.authority : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Wraps `dispatch` so a starting acquisition first tells the policy its authority: `Platform.openBrowser`
  * only receives a URL, and the profile it belongs to only passes through here.
  */
 export function expectingAuthority(dispatch: Dispatch, hosts: SignInHosts): Dispatch {
-  return (name, rawInput) => {
-    if (name === 'startAcquisition') {
-      const authority = authorityOfStartInput(rawInput);
-      if (authority !== undefined) hosts.expectAuthority(authority);
-    }
+  return async (name, rawInput) => {
+    const authority =
+      name === 'startAcquisition'
+        ? authorityOfStartInput(rawInput)
+        : name === 'startReissue'
+          ? await authorityOfReissueInput(rawInput)
+          : undefined;
+    if (authority !== undefined) hosts.expectAuthority(authority);
     return dispatch(name, rawInput);
   };
+}
+
+/**
+ * How a scheduled task runs `rtw`. From a checkout (`npm start`), Node with the built CLI, both absolute; the
+ * packaged app cannot run its CLI itself (the RunAsNode fuse is off), so `rtw` as installed with npm, which the
+ * snippets flag as not absolute for the admin to complete.
+ */
+export function rtwCommandOf(appPath: string, packaged: boolean): readonly string[] {
+  return packaged ? ['rtw'] : ['node', join(appPath, 'dist', 'electron', 'cli', 'main.js')];
 }
 
 /** The OS language: the first preferred system language, else Chromium's locale. */
@@ -172,6 +202,32 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): Platform {
     osLang: () => osLangOf(app.getPreferredSystemLanguages(), app.getLocale()),
     loadLangChoice: () => deps.settings.load(),
     saveLangChoice: (lang) => deps.settings.save(lang),
+    async chooseTokenFile() {
+      const options: OpenDialogOptions = {
+        defaultPath: defaultOutputFile(),
+        filters: [{ name: 'INI', extensions: ['ini'] }],
+        properties: ['openFile'],
+      };
+      const window = deps.window();
+      const result =
+        window === undefined
+          ? await dialog.showOpenDialog(options)
+          : await dialog.showOpenDialog(window, options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    userDataDir: () => app.getPath('userData'),
+    // safeStorage: DPAPI on Windows, the Keychain on macOS, libsecret/kwallet on Linux. On Linux without a
+    // keyring it reports the 'basic_text' backend, which only obfuscates: treated as unavailable, so the
+    // secret is refused rather than stored with a hard-coded key.
+    // https://www.electronjs.org/docs/latest/api/safe-storage
+    encryptor: (): Encryptor => ({
+      isEncryptionAvailable: () =>
+        safeStorage.isEncryptionAvailable() &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      encryptString: (text) => safeStorage.encryptString(text),
+      decryptString: (data) => safeStorage.decryptString(data),
+    }),
+    rtwCommand: () => rtwCommandOf(app.getAppPath(), app.isPackaged),
   };
 }
 

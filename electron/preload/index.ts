@@ -8,7 +8,7 @@
  * contract's few runtime values into one CommonJS file (`vite.preload.config.ts` → `dist/preload/index.cjs`)
  * whose only import is `electron`.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { EVENT_CHANNEL, OPERATION_NAMES, channelOf } from '../shared/contract.js';
 import type { OperationName, WizardApi, WizardEvent } from '../shared/contract.js';
@@ -20,8 +20,11 @@ export interface RendererIpc {
   removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
 }
 
+/** The one local capability: the path of a File the admin dropped on the window (no IPC, nothing sent). */
+export type PathForFile = (file: File) => string;
+
 /** Builds `window.wizard` over `ipc`: each function sends exactly one argument on its operation's channel. */
-export function createWizardApi(ipc: RendererIpc): WizardApi {
+export function createWizardApi(ipc: RendererIpc, getPathForFile?: PathForFile): WizardApi {
   const operations = {} as Record<OperationName, (input: unknown) => Promise<unknown>>;
   for (const name of OPERATION_NAMES) {
     const channel = channelOf(name);
@@ -37,7 +40,19 @@ export function createWizardApi(ipc: RendererIpc): WizardApi {
   };
   // The functions are built from OPERATION_NAMES, which the contract checks lists every operation; the
   // results are what the main side's handlers return for that operation.
-  return { ...operations, onEvent } as WizardApi;
+  // Sandboxed pages see no file paths (File.path is gone since Electron 32); the preload may ask for the path of
+  // a File the page holds, which is one the admin dropped or picked. Anything else answers ''.
+  const pathForFile = (file: File): string => {
+    try {
+      return getPathForFile?.(file) ?? '';
+    } catch {
+      return '';
+    }
+  };
+  return { ...operations, onEvent, pathForFile } as WizardApi;
 }
 
-contextBridge.exposeInMainWorld('wizard', createWizardApi(ipcRenderer));
+contextBridge.exposeInMainWorld(
+  'wizard',
+  createWizardApi(ipcRenderer, (file) => webUtils.getPathForFile(file)),
+);

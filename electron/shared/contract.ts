@@ -11,9 +11,16 @@
 import type { Explanation } from '../core/diagnose/index.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
+import type { CheckEvent, CheckReport } from '../core/mail-check/index.js';
+import type { Protocol } from '../core/clouds.js';
+import type { MailboxEntry } from '../core/mailbox-registry.js';
 import type { ProfileInput, ValidationIssue } from '../core/profile.js';
+import type { ReissuePrefill } from '../core/reissue.js';
+import type { RefreshOutcome } from '../core/refresh.js';
+import type { ScheduleSnippets, Weekday } from '../core/scheduling.js';
 import type { SessionEvent } from '../core/session.js';
 import type { TokenFilePlan } from '../core/token-file.js';
+import type { TokenHealth } from '../core/token-health.js';
 
 /** An expected failure as the renderer sees it. */
 export interface IpcError {
@@ -35,10 +42,46 @@ export interface LanguageState {
 export type ExternalPage =
   'entra-app-registrations' | 'entra-new-registration' | 'docs-registration' | 'docs-troubleshooting';
 
+/**
+ * What the main process adds to an acquisition: after a successful write the file is listed among the
+ * managed mailboxes; with `rememberSecret` the client secret is also kept, encrypted by the OS (safeStorage).
+ */
+export interface AcquisitionOptions {
+  rememberSecret?: boolean;
+}
+
+/** The pre-filled re-issue form as the renderer sees it: the file's secret stays in the main process. */
+export interface ReissueView extends Omit<ReissuePrefill, 'input'> {
+  input: Omit<ProfileInput, 'clientSecret'>;
+}
+
+/** A managed mailbox with its file's health, or why the file could not be read. */
+export interface MailboxView {
+  entry: MailboxEntry;
+  health?: TokenHealth;
+  error?: IpcError;
+  /** An encrypted secret is remembered for its client ID. */
+  secretRemembered: boolean;
+}
+
+/** The managed mailboxes, and whether secrets can be remembered here. */
+export interface MailboxList {
+  mailboxes: MailboxView[];
+  encryptionAvailable: boolean;
+}
+
+/** When a scheduled refresh runs. */
+export interface ScheduleChoice {
+  frequency?: 'weekly' | 'daily';
+  day?: Weekday;
+  /** `HH:MM`. */
+  time?: string;
+}
+
 /** Every operation: name → (input) → result. */
 export interface WizardOperations {
   /** Starts one acquisition; progress and the outcome arrive as `SessionEvent`s. One at a time. */
-  startAcquisition(input: ProfileInput): Promise<Result<{ started: true }>>;
+  startAcquisition(input: ProfileInput & AcquisitionOptions): Promise<Result<{ started: true }>>;
   /** Cancels the running acquisition, if any; the port is released. */
   cancelAcquisition(input: void): Promise<void>;
   /**
@@ -60,6 +103,41 @@ export interface WizardOperations {
   openExternal(input: { page: ExternalPage }): Promise<void>;
   /** A free redirect port to offer when the chosen one is busy. */
   suggestPort(input: { from: number }): Promise<number | undefined>;
+
+  /** The open dialog for an existing INI file; `undefined` when the admin cancels it. */
+  chooseTokenFile(input: void): Promise<string | undefined>;
+  /** A file's health (no secret: masked token and secret, dates, days left, warnings). */
+  tokenHealth(input: { path: string }): Promise<Result<TokenHealth>>;
+  /**
+   * Checks a file's token against the mail servers: progress as `{channel: 'check'}` events, one check at a
+   * time. The servers are the cloud's (the renderer cannot name others: the access token goes to them).
+   */
+  checkTokenFile(input: {
+    file: string;
+    protocols?: Protocol[];
+    sendTo?: string;
+  }): Promise<Result<CheckReport>>;
+  /** Redeems each file's token and writes the rotated one back (`.bak` kept); the registry records how it went. */
+  refreshFiles(input: { paths: string[] }): Promise<Result<RefreshOutcome[]>>;
+  /** The wizard's form pre-filled from a file, and whether the file holds a secret (never the secret). */
+  readReissueFile(input: { path: string }): Promise<Result<ReissueView>>;
+  /**
+   * Re-issues a file's token: the file's settings, overridden by `changes`, written back to the same file. With
+   * `keepFileSecret` the main process uses the secret in the file. Progress: the session events.
+   */
+  startReissue(
+    input: { path: string; changes: ProfileInput; keepFileSecret: boolean } & AcquisitionOptions,
+  ): Promise<Result<{ started: true }>>;
+  /** Task Scheduler, cron and systemd snippets running `rtw refresh` on these files. */
+  scheduleSnippets(input: { paths: string[] } & ScheduleChoice): Promise<Result<ScheduleSnippets>>;
+  listMailboxes(input: void): Promise<Result<MailboxList>>;
+  /** Lists a token file among the managed mailboxes (reads its mailbox, tenant and client ID). */
+  addMailbox(input: { path: string }): Promise<Result<MailboxEntry>>;
+  /** Forgets a mailbox; its file is not touched. */
+  removeMailbox(input: { path: string }): Promise<Result<{ removed: boolean }>>;
+  /** Whether a secret is remembered for a client ID, and whether one could be. */
+  hasSecret(input: { clientId: string }): Promise<{ remembered: boolean; encryptionAvailable: boolean }>;
+  forgetSecret(input: { clientId: string }): Promise<Result<{ forgotten: true }>>;
 }
 
 export type OperationName = keyof WizardOperations;
@@ -68,7 +146,17 @@ export type OperationOutput<K extends OperationName> = Awaited<ReturnType<Wizard
 
 /** Events pushed from main to renderer. */
 export type WizardEvent =
-  { channel: 'session'; event: SessionEvent } | { channel: 'language'; state: LanguageState };
+  | { channel: 'session'; event: SessionEvent }
+  | { channel: 'language'; state: LanguageState }
+  | { channel: 'check'; file: string; event: CheckEvent }
+  | { channel: 'mailboxes'; event: MailboxEvent };
+
+/** The registry changed after an acquisition: the file is listed, and how remembering its secret went. */
+export type MailboxEvent = {
+  type: 'registered';
+  path: string;
+  secret: 'not-requested' | 'remembered' | 'encryption-unavailable' | 'failed';
+};
 
 /** The API the preload exposes as `window.wizard`: one function per operation, plus the event subscription. */
 export type WizardApi = {
@@ -76,6 +164,11 @@ export type WizardApi = {
 } & {
   /** Subscribes to pushed events; returns the unsubscribe function. */
   onEvent(listener: (event: WizardEvent) => void): () => void;
+  /**
+   * The path of a file dropped on the window (Electron's `webUtils.getPathForFile`, run in the preload:
+   * a sandboxed page sees no paths); '' when it has none. Local, no IPC.
+   */
+  pathForFile(file: File): string;
 };
 
 /** The IPC channel of an operation; one place so main and preload cannot disagree. */
@@ -99,6 +192,18 @@ export const OPERATION_NAMES = [
   'setLanguage',
   'openExternal',
   'suggestPort',
+  'chooseTokenFile',
+  'tokenHealth',
+  'checkTokenFile',
+  'refreshFiles',
+  'readReissueFile',
+  'startReissue',
+  'scheduleSnippets',
+  'listMailboxes',
+  'addMailbox',
+  'removeMailbox',
+  'hasSecret',
+  'forgetSecret',
 ] as const satisfies readonly OperationName[];
 
 // Compile-time check that OPERATION_NAMES lists every operation.

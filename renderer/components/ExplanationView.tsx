@@ -10,29 +10,42 @@ import { Icon } from './Icon.js';
 export interface ExplanationViewProps {
   explanation: Explanation;
   /** Heading level of the title, to fit the page's outline. */
-  level?: 2 | 3;
+  level?: 2 | 3 | 4 | 5;
   /** `alert` for a failure that just happened, so screen readers read it at once. */
   role?: 'alert';
   /** False when the surrounding panel already shows the title and the why (e.g. the busy-port panel). */
   header?: boolean;
+  /** Makes the title's id unique when several explanations are shown at once (one per protocol). */
+  idSuffix?: string;
+  /** `warning` and `info` for findings that do not fail (a shared-mailbox note); default `error`. */
+  tone?: 'error' | 'warning' | 'info';
 }
 
-export function ExplanationView({ explanation, level = 3, role, header = true }: ExplanationViewProps) {
+export function ExplanationView({
+  explanation,
+  level = 3,
+  role,
+  header = true,
+  idSuffix,
+  tone = 'error',
+}: ExplanationViewProps) {
   const t = useT();
   const localized = useLocalized();
-  const Heading = level === 2 ? 'h2' : 'h3';
+  const Heading = `h${level}` as const;
+  const Subtitle = `h${level + 1}` as 'h3' | 'h4' | 'h5' | 'h6';
   const raw = explanation.raw;
   const rawLines = raw === undefined ? [] : rawDetails(raw, t);
+  const titleId = `explanation-${explanation.id}${idSuffix === undefined ? '' : `-${idSuffix}`}`;
   return (
     <section
-      className="explanation"
+      className={`explanation explanation-${tone}`}
       role={role}
-      aria-labelledby={header ? `explanation-${explanation.id}` : undefined}
+      aria-labelledby={header ? titleId : undefined}
     >
       {header ? (
         <>
-          <Heading className="explanation-title" id={`explanation-${explanation.id}`}>
-            <Icon name="error" />
+          <Heading className="explanation-title" id={titleId}>
+            <Icon name={tone} />
             <span>{localized(explanation.title)}</span>
           </Heading>
           <p className="explanation-why">{localized(explanation.why)}</p>
@@ -40,7 +53,7 @@ export function ExplanationView({ explanation, level = 3, role, header = true }:
       ) : null}
       {explanation.steps.length > 0 ? (
         <>
-          <h4 className="explanation-subtitle">{t('explanation.steps')}</h4>
+          <Subtitle className="explanation-subtitle">{t('explanation.steps')}</Subtitle>
           <ol className="explanation-steps">
             {explanation.steps.map((step, i) => (
               <li key={i}>{localized(step)}</li>
@@ -50,7 +63,7 @@ export function ExplanationView({ explanation, level = 3, role, header = true }:
       ) : null}
       {explanation.command === undefined ? null : (
         <div className="command">
-          <h4 className="explanation-subtitle">{t('explanation.command')}</h4>
+          <Subtitle className="explanation-subtitle">{t('explanation.command')}</Subtitle>
           <div className="value-row">
             <code className="value value-block">{explanation.command}</code>
             <CopyButton text={explanation.command} what={t('explanation.commandWhat')} />

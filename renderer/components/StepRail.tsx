@@ -15,17 +15,20 @@ export const STEP_TITLES: Readonly<Record<StepId, MessageKey>> = {
   output: 'step.output.title',
   signin: 'step.signin.title',
   result: 'step.result.title',
+  check: 'step.check.title',
 };
 
 export interface StepRailProps {
   current: StepId;
   reached: number;
   hasOutcome: boolean;
+  /** The last acquisition wrote a file: its check can be reached. */
+  hasSuccess?: boolean;
   locked: boolean;
   onGo: (step: StepId) => void;
 }
 
-export function StepRail({ current, reached, hasOutcome, locked, onGo }: StepRailProps) {
+export function StepRail({ current, reached, hasOutcome, hasSuccess = false, locked, onGo }: StepRailProps) {
   const t = useT();
   const currentIndex = STEP_IDS.indexOf(current);
   return (
@@ -33,8 +36,12 @@ export function StepRail({ current, reached, hasOutcome, locked, onGo }: StepRai
       <ol className="rail-list">
         {STEP_IDS.map((step, index) => {
           const isCurrent = step === current;
-          const done = step !== 'result' && !isCurrent && (index < currentIndex || index < reached);
-          const reachable = !locked && !isCurrent && (step === 'result' ? hasOutcome : index <= reached);
+          const after = step === 'result' || step === 'check';
+          const done = !after && !isCurrent && (index < currentIndex || index < reached);
+          const reachable =
+            !locked &&
+            !isCurrent &&
+            (step === 'result' ? hasOutcome : step === 'check' ? hasSuccess : index <= reached);
           const content = (
             <>
               <span className="rail-marker" aria-hidden="true">

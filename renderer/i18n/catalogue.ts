@@ -395,6 +395,238 @@ export const CATALOGUE = {
   'result.retry': { ja: 'サインインをやり直す', en: 'Try signing in again' },
   'result.restart': { ja: '最初からやり直す', en: 'Start again' },
 
+  // Header navigation and views
+  'nav.views': { ja: '画面', en: 'Views' },
+  'nav.wizard': { ja: 'トークンの取得', en: 'Get a token' },
+  'nav.openFile': { ja: 'INI ファイルを開く…', en: 'Open an INI file…' },
+  'nav.mailboxes': { ja: 'メールボックス一覧', en: 'Mailboxes' },
+  'drop.notIni': {
+    ja: 'ドロップされたものは INI ファイルではありません。.ini ファイルをウィンドウにドロップしてください。',
+    en: 'That is not an INI file. Drop a .ini file on the window.',
+  },
+  'reissue.note': {
+    ja: '{file} のトークンを再発行します。ファイルの設定が入力済みなので、変わったもの (新しいシークレットの値など) だけを変更してサインインしてください。ファイルは同じ場所に書き直され、ほかのキーはそのまま残り、以前の内容は .bak に保存されます。',
+    en: 'Re-issuing the token of {file}. The form is filled in from the file: change only what changed (such as a new secret Value) and sign in. The file is rewritten in place, its other keys kept, its previous content saved as .bak.',
+  },
+
+  // Step 7: check
+  'step.check.title': { ja: 'トークンの確認', en: 'Check' },
+  'step.check.description': {
+    ja: '送信プログラムと同じ方法 (XOAUTH2) で、メール サーバーにログインできるか確かめます。ファイルは変更しません。',
+    en: 'Log in to the mail servers with the token, as the sender will (XOAUTH2). The file is not changed.',
+  },
+  'result.checkNow': { ja: '今すぐトークンを確認', en: 'Check the token now' },
+  'result.registered': {
+    ja: 'このファイルをメールボックス一覧に追加しました。',
+    en: 'The file was added to your mailboxes.',
+  },
+  'result.registered.remembered': {
+    ja: 'このファイルをメールボックス一覧に追加し、シークレットを OS のキーチェーンで暗号化して保存しました。',
+    en: 'The file was added to your mailboxes, and the secret was saved, encrypted with the OS keychain.',
+  },
+  'result.registered.noEncryption': {
+    ja: 'このファイルをメールボックス一覧に追加しました。このコンピューターでは暗号化が使えないため、シークレットは保存していません。',
+    en: 'The file was added to your mailboxes. The secret was not saved: this computer offers no encryption for it.',
+  },
+  'result.registered.failed': {
+    ja: 'このファイルをメールボックス一覧に追加できませんでした。ファイルは書き込まれています。',
+    en: 'The file could not be added to your mailboxes. It was written all the same.',
+  },
+  'check.protocols': { ja: 'ログインするプロトコル', en: 'Protocols to log in with' },
+  'check.sendTo.label': {
+    ja: 'テスト メッセージの送信先 (省略可)',
+    en: 'Send a test message to (optional)',
+  },
+  'check.sendTo.hint': {
+    ja: 'SMTP のログイン後、このアドレスにテスト メッセージを 1 通送ります。空欄ならログインだけを確認します。',
+    en: 'After the SMTP login, one test message is sent to this address. Leave it empty to check the login only.',
+  },
+  'check.run': { ja: 'トークンを確認', en: 'Check the token' },
+  'check.runAgain': { ja: 'もう一度確認', en: 'Check again' },
+  'check.progress.redeeming': {
+    ja: 'リフレッシュトークンでアクセス トークンを取得しています…',
+    en: 'Getting an access token with the refresh token…',
+  },
+  'check.progress.connecting': {
+    ja: '{protocol} サーバー {server} にログインしています…',
+    en: 'Logging in to the {protocol} server {server}…',
+  },
+  'check.progress.working': { ja: '確認しています…', en: 'Checking…' },
+  'check.summary.ok': {
+    ja: 'トークンは使えます。選んだすべてのプロトコルでログインできました。',
+    en: 'The token works: every protocol checked logged in.',
+  },
+  'check.summary.failed': {
+    ja: '問題が見つかりました。下の説明に従って修正してください。',
+    en: 'The check found problems. Each is explained below with its fix.',
+  },
+  'check.token.title': { ja: 'アクセス トークン', en: 'Access token' },
+  'check.token.audience': { ja: '対象 (aud)', en: 'Audience (aud)' },
+  'check.token.scopes': { ja: 'スコープ (scp)', en: 'Scopes (scp)' },
+  'check.token.user': { ja: 'ユーザー', en: 'User' },
+  'check.token.none': { ja: '(なし)', en: '(none)' },
+  'check.token.opaque': {
+    ja: 'このアクセス トークンは中身を読めない形式です (個人用アカウント)。使えるかどうかは下のログイン結果でわかります。',
+    en: 'This access token cannot be read (a personal account’s). The logins below tell whether it works.',
+  },
+  'check.token.rotated': {
+    ja: '確認中に Entra が新しいリフレッシュトークンを発行しました。ファイルのトークンは引き続き有効なので、書き換えていません。',
+    en: 'Entra issued a new refresh token during the check. The token in the file stays valid and was not replaced.',
+  },
+  'check.findings.title': { ja: '気づいたこと', en: 'Findings' },
+  'check.results.title': { ja: 'ログインの結果', en: 'Logins' },
+  'check.result.ok': {
+    ja: '{protocol} ({server}): ログインできました',
+    en: '{protocol} ({server}): logged in',
+  },
+  'check.result.failed': {
+    ja: '{protocol} ({server}): ログインできませんでした',
+    en: '{protocol} ({server}): login failed',
+  },
+  'check.result.messageSent': {
+    ja: 'テスト メッセージはサーバーに受け付けられました。',
+    en: 'The test message was accepted by the server.',
+  },
+  'check.transcript': {
+    ja: '{protocol} のやり取り ({lines} 行、トークンは伏せてあります)',
+    en: '{protocol} transcript ({lines} lines, tokens masked)',
+  },
+  'check.transcriptWhat': { ja: '{protocol} のやり取り', en: 'the {protocol} transcript' },
+
+  // The file view
+  'file.title': { ja: 'INI ファイル', en: 'INI file' },
+  'file.description': {
+    ja: 'トークンの状態と、確認・更新・再発行・定期更新の設定です。',
+    en: 'The token’s health, and checking, refreshing, re-issuing and scheduling it.',
+  },
+  'file.loading': { ja: '読み込んでいます…', en: 'Loading…' },
+  'file.issuedAt': { ja: '発行日時', en: 'Issued' },
+  'file.lastRefreshedAt': { ja: '最終更新日時', en: 'Last refreshed' },
+  'file.tokenDays': { ja: 'トークンの期限 (90 日)', en: 'Token (90-day limit)' },
+  'file.secretExpires': { ja: 'シークレットの有効期限', en: 'Secret expires' },
+  'file.secretWhen': { ja: '{date} まで ({days})', en: '{date} ({days})' },
+  'file.secretExpiryUnknown': {
+    ja: '記録がありません (再発行時に入力すると、期限前に警告します)',
+    en: 'Not recorded (enter it when re-issuing to be warned in time)',
+  },
+  'file.noSecret': { ja: 'シークレットなし (パブリック クライアント)', en: 'No secret (public client)' },
+  'file.daysLeft': { ja: '残り {days} 日', en: '{days} days left' },
+  'file.daysAgo': { ja: '{days} 日前に期限切れ', en: 'expired {days} days ago' },
+  'file.state.ok': { ja: '正常', en: 'OK' },
+  'file.state.warning': { ja: '期限間近', en: 'Expires soon' },
+  'file.state.expired': { ja: '期限切れ', en: 'Expired' },
+  'file.state.unknown': { ja: '不明', en: 'Unknown' },
+  'file.action.check': { ja: '確認', en: 'Check' },
+  'file.action.refresh': { ja: '今すぐ更新', en: 'Refresh now' },
+  'file.action.reissue': { ja: '再発行', en: 'Re-issue' },
+  'file.refresh.running': { ja: '更新しています…', en: 'Refreshing…' },
+  'file.refresh.done': {
+    ja: 'トークンを更新し、ファイルに書き込みました (新しいトークン: {token})。以前の内容は .bak に保存されています。',
+    en: 'The token was refreshed and written to the file (new token: {token}). The previous content is saved as .bak.',
+  },
+  'file.check.title': { ja: 'トークンの確認', en: 'Check the token' },
+  'schedule.title': { ja: '定期更新の設定', en: 'Schedule refresh' },
+  'schedule.intro': {
+    ja: 'トークンは 90 日間使われないと失効します。次のコマンドで定期的に更新すると、送信の少ないプログラムでも使い続けられます。使う OS のものをコピーして実行してください。',
+    en: 'A token expires after 90 days without use. Refreshing it on a schedule keeps even a rarely used sender working: copy the commands for your OS and run them.',
+  },
+  'schedule.frequency': { ja: '頻度', en: 'How often' },
+  'schedule.weekly': { ja: '毎週', en: 'Weekly' },
+  'schedule.daily': { ja: '毎日', en: 'Daily' },
+  'schedule.day': { ja: '曜日', en: 'Day' },
+  'schedule.day.MON': { ja: '月曜日', en: 'Monday' },
+  'schedule.day.TUE': { ja: '火曜日', en: 'Tuesday' },
+  'schedule.day.WED': { ja: '水曜日', en: 'Wednesday' },
+  'schedule.day.THU': { ja: '木曜日', en: 'Thursday' },
+  'schedule.day.FRI': { ja: '金曜日', en: 'Friday' },
+  'schedule.day.SAT': { ja: '土曜日', en: 'Saturday' },
+  'schedule.day.SUN': { ja: '日曜日', en: 'Sunday' },
+  'schedule.time': { ja: '時刻', en: 'Time' },
+  'schedule.timeHint': { ja: '24 時間表記の HH:MM (例: 03:17)', en: 'HH:MM, 24-hour (e.g. 03:17)' },
+  'schedule.windows': {
+    ja: 'Windows タスク スケジューラ (コマンド プロンプトで実行)',
+    en: 'Windows Task Scheduler (run in Command Prompt)',
+  },
+  'schedule.cron': { ja: 'cron (crontab -e で追加)', en: 'cron (add with crontab -e)' },
+  'schedule.systemd': {
+    ja: 'systemd タイマー (シェルで実行)',
+    en: 'systemd timer (run in a shell)',
+  },
+
+  // The mailboxes view
+  'mailboxes.title': { ja: 'メールボックス一覧', en: 'Mailboxes' },
+  'mailboxes.description': {
+    ja: 'このアプリで書き込んだファイルと開いたファイルです。トークンの状態を確認し、まとめて更新できます。',
+    en: 'The files this app wrote or opened: their tokens’ health, refreshed one by one or all at once.',
+  },
+  'mailboxes.add': { ja: 'INI ファイルを追加…', en: 'Add an INI file…' },
+  'mailboxes.refreshAll': { ja: 'すべて更新', en: 'Refresh all' },
+  'mailboxes.refreshed': {
+    ja: '{total} 件中 {refreshed} 件を更新しました',
+    en: '{refreshed} of {total} refreshed',
+  },
+  'mailboxes.empty': {
+    ja: 'まだありません。トークンを取得するか、INI ファイルを開くと、ここに表示されます。',
+    en: 'None yet. Files appear here once you get a token or open an INI file.',
+  },
+  'mailboxes.caption': { ja: '管理しているメールボックス', en: 'Managed mailboxes' },
+  'mailboxes.col.file': { ja: 'ファイル', en: 'File' },
+  'mailboxes.col.health': { ja: '状態', en: 'Health' },
+  'mailboxes.col.actions': { ja: '操作', en: 'Actions' },
+  'mailboxes.app': { ja: 'アプリ: {clientId}', en: 'App: {clientId}' },
+  'mailboxes.open': { ja: '開く', en: 'Open' },
+  'mailboxes.openLabel': { ja: '{mailbox} のファイルを開く', en: 'Open the file of {mailbox}' },
+  'mailboxes.refresh': { ja: '更新', en: 'Refresh' },
+  'mailboxes.refreshLabel': { ja: '{mailbox} のトークンを更新', en: 'Refresh the token of {mailbox}' },
+  'mailboxes.remove': { ja: '一覧から外す', en: 'Remove' },
+  'mailboxes.removeLabel': {
+    ja: '{mailbox} を一覧から外す (ファイルは残ります)',
+    en: 'Remove {mailbox} from the list (the file stays)',
+  },
+  'mailboxes.row.refreshed': { ja: '更新しました', en: 'Refreshed' },
+  'mailboxes.secrets.title': { ja: '保存したシークレット', en: 'Saved secrets' },
+  'mailboxes.secrets.available': {
+    ja: 'シークレットは、取得時に「シークレットを保存する」を選んだ場合だけ、OS のキーチェーンで暗号化して保存されます。',
+    en: 'A secret is saved only when you tick “Remember the secret” while getting a token, encrypted with the OS keychain.',
+  },
+  'mailboxes.secrets.unavailable': {
+    ja: 'このコンピューターでは OS の暗号化が使えないため、シークレットは保存できません。',
+    en: 'This computer offers no OS encryption, so no secret can be saved.',
+  },
+  'mailboxes.secrets.none': { ja: '保存したシークレットはありません。', en: 'No secret is saved.' },
+  'mailboxes.forget': { ja: '削除', en: 'Forget' },
+  'mailboxes.forgetLabel': {
+    ja: 'アプリ {clientId} のシークレットを削除',
+    en: 'Forget the secret of app {clientId}',
+  },
+
+  // Registration step: re-issue and remembered secrets
+  'reg.keepSecret.label': { ja: 'ファイルのシークレットをそのまま使う', en: 'Keep the file’s secret' },
+  'reg.keepSecret.hint': {
+    ja: 'シークレットを新しくした場合だけ、チェックを外して新しい値を入力します。',
+    en: 'Untick this only if you created a new secret, and enter its Value.',
+  },
+  'reg.keepSecret.hintExpires': {
+    ja: 'このシークレットの有効期限は {date} です。シークレットを新しくした場合だけ、チェックを外して新しい値を入力します。',
+    en: 'This secret expires on {date}. Untick this only if you created a new secret, and enter its Value.',
+  },
+  'reg.secretExpires.label': {
+    ja: 'シークレットの有効期限 (省略可)',
+    en: 'Secret expires on (optional)',
+  },
+  'reg.secretExpires.hint': {
+    ja: '「証明書とシークレット」の「有効期限」を YYYY-MM-DD で入力すると、期限の 30 日前から警告します。',
+    en: 'The Expires date in Certificates & secrets, as YYYY-MM-DD: you are warned 30 days ahead.',
+  },
+  'reg.remember.label': {
+    ja: 'シークレットを保存する (OS のキーチェーンで暗号化)',
+    en: 'Remember the secret (encrypted with the OS keychain)',
+  },
+  'reg.remember.hint': {
+    ja: '同じアプリのメールボックスを再発行するときに使えます。保存したシークレットは「メールボックス一覧」で削除できます。',
+    en: 'For re-issuing this app’s mailboxes later. Saved secrets can be forgotten under Mailboxes.',
+  },
+
   // Explanations of failures (their texts come from the diagnose catalogue; these are the labels around them)
   'explanation.steps': { ja: '解決方法', en: 'How to fix it' },
   'explanation.command': { ja: '実行するコマンド', en: 'Command to run' },

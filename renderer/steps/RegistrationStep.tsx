@@ -11,6 +11,7 @@ import { SecretInput } from '../components/SecretInput.js';
 import { useWizardApi } from '../api-context.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { useT } from '../i18n/context.js';
+import { keepsFileSecret } from '../state.js';
 import type { Form } from '../state.js';
 import { fieldId, issuesOf } from './step-props.js';
 import type { StepProps } from './step-props.js';
@@ -24,10 +25,17 @@ function accountTypesKey(form: Form): MessageKey {
   return 'reg.check.accountTypes.single';
 }
 
-export function RegistrationStep({ state, dispatch, issues }: StepProps) {
+export function RegistrationStep({
+  state,
+  dispatch,
+  issues,
+  encryptionAvailable = false,
+}: StepProps & { encryptionAvailable?: boolean }) {
   const t = useT();
   const api = useWizardApi();
-  const { form } = state;
+  const { form, reissue } = state;
+  const offerKeep = reissue !== undefined && reissue.secretInFile && form.outFile === reissue.path;
+  const keep = keepsFileSecret(form, reissue);
   const cloud = CLOUDS[form.accountType === 'personal' ? 'global' : form.cloud];
   const scopes = [...mailScopes(cloud, form.protocols), OFFLINE_ACCESS];
   const redirectUri = redirectUriOf({ redirectPort: form.redirectPort, redirectPath: DEFAULT_REDIRECT_PATH });
@@ -73,22 +81,92 @@ export function RegistrationStep({ state, dispatch, issues }: StepProps) {
         </div>
       </div>
 
-      {form.publicClient ? null : (
-        <Field
-          id={fieldId('clientSecret')}
-          label={t('reg.secret.label')}
-          issues={issuesOf(issues, 'clientSecret')}
-          hint={t('reg.secret.hint')}
-        >
-          {(aria) => (
-            <SecretInput
-              {...aria}
-              value={form.clientSecret}
-              onChange={(value) => dispatch({ type: 'set', field: 'clientSecret', value })}
-              onBlur={() => dispatch({ type: 'touch', fields: ['clientSecret'] })}
-            />
-          )}
-        </Field>
+      {form.publicClient || !offerKeep ? null : (
+        <div className="checkbox-row">
+          <input
+            id="keep-file-secret"
+            type="checkbox"
+            checked={form.keepFileSecret}
+            aria-describedby="keep-file-secret-hint"
+            onChange={(e) =>
+              dispatch({ type: 'set', field: 'keepFileSecret', value: e.currentTarget.checked })
+            }
+          />
+          <div>
+            <label htmlFor="keep-file-secret" className="checkbox-label">
+              {t('reg.keepSecret.label')}
+            </label>
+            <p className="field-hint" id="keep-file-secret-hint">
+              {reissue?.secretExpiresAt === undefined
+                ? t('reg.keepSecret.hint')
+                : t('reg.keepSecret.hintExpires', { date: reissue.secretExpiresAt })}
+            </p>
+          </div>
+        </div>
+      )}
+
+      {form.publicClient || keep ? null : (
+        <>
+          <Field
+            id={fieldId('clientSecret')}
+            label={t('reg.secret.label')}
+            issues={issuesOf(issues, 'clientSecret')}
+            hint={t('reg.secret.hint')}
+          >
+            {(aria) => (
+              <SecretInput
+                {...aria}
+                value={form.clientSecret}
+                onChange={(value) => dispatch({ type: 'set', field: 'clientSecret', value })}
+                onBlur={() => dispatch({ type: 'touch', fields: ['clientSecret'] })}
+              />
+            )}
+          </Field>
+          <Field
+            id={fieldId('clientSecretExpiresAt')}
+            label={t('reg.secretExpires.label')}
+            issues={issuesOf(issues, 'clientSecretExpiresAt')}
+            hint={t('reg.secretExpires.hint')}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                className="input input-narrow input-mono"
+                type="text"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                value={form.clientSecretExpiresAt}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) =>
+                  dispatch({ type: 'set', field: 'clientSecretExpiresAt', value: e.currentTarget.value })
+                }
+                onBlur={() => dispatch({ type: 'touch', fields: ['clientSecretExpiresAt'] })}
+              />
+            )}
+          </Field>
+          {encryptionAvailable ? (
+            <div className="checkbox-row">
+              <input
+                id="remember-secret"
+                type="checkbox"
+                checked={form.rememberSecret}
+                aria-describedby="remember-secret-hint"
+                onChange={(e) =>
+                  dispatch({ type: 'set', field: 'rememberSecret', value: e.currentTarget.checked })
+                }
+              />
+              <div>
+                <label htmlFor="remember-secret" className="checkbox-label">
+                  {t('reg.remember.label')}
+                </label>
+                <p className="field-hint" id="remember-secret-hint">
+                  {t('reg.remember.hint')}
+                </p>
+              </div>
+            </div>
+          ) : null}
+        </>
       )}
 
       <section className="checklist" aria-labelledby="checklist-title">

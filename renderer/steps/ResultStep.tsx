@@ -7,6 +7,7 @@ import { ExplanationView } from '../components/ExplanationView.js';
 import { Icon } from '../components/Icon.js';
 import { STEP_TITLES } from '../components/StepRail.js';
 import { useWizardApi } from '../api-context.js';
+import type { MessageKey } from '../i18n/catalogue.js';
 import { useLocalized, useT } from '../i18n/context.js';
 import { fixStepOf } from '../fix-step.js';
 import type { Outcome, StepId } from '../state.js';
@@ -16,6 +17,15 @@ export interface ResultActions {
   go: (step: StepId) => void;
   restart: () => void;
 }
+
+const REGISTERED: Readonly<
+  Record<NonNullable<Extract<Outcome, { kind: 'success' }>['registered']>, MessageKey>
+> = {
+  'not-requested': 'result.registered',
+  remembered: 'result.registered.remembered',
+  'encryption-unavailable': 'result.registered.noEncryption',
+  failed: 'result.registered.failed',
+};
 
 export function ResultStep({ outcome, actions }: { outcome: Outcome | undefined; actions: ResultActions }) {
   if (outcome === undefined) return null;
@@ -95,6 +105,25 @@ function Success({
         </div>
       ) : null}
       <PortabilityWarnings warnings={outcome.warnings} />
+      {outcome.registered === undefined ? null : (
+        <div
+          className={`note ${outcome.registered === 'failed' || outcome.registered === 'encryption-unavailable' ? 'note-warning' : 'note-info'}`}
+        >
+          <Icon
+            name={
+              outcome.registered === 'failed' || outcome.registered === 'encryption-unavailable'
+                ? 'warning'
+                : 'info'
+            }
+          />
+          <p>{t(REGISTERED[outcome.registered])}</p>
+        </div>
+      )}
+      <div className="actions-inline">
+        <button type="button" className="button button-primary" onClick={() => actions.go('check')}>
+          {t('result.checkNow')}
+        </button>
+      </div>
       <section className="next-steps" aria-labelledby="next-steps-title">
         <h3 id="next-steps-title">{t('result.next.title')}</h3>
         <ol>

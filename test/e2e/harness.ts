@@ -17,8 +17,9 @@ import { fetch } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { Lang } from '../../electron/core/i18n.js';
 import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { mkdtemp } from 'node:fs/promises';
 import { createWizardService } from '../../electron/core/wizard-service.js';
-import type { Platform, WizardService } from '../../electron/core/wizard-service.js';
+import type { MailCheckOverrides, Platform, WizardService } from '../../electron/core/wizard-service.js';
 import type { ExternalPage, WizardEvent } from '../../electron/shared/contract.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
 import { PRODUCTION_LOGIN_HOSTS } from '../fixtures/sandbox/idp.js';
@@ -138,8 +139,19 @@ export async function signInWithBrowser(context: BrowserContext, url: string): P
  */
 export async function openWizard(
   context: BrowserContext,
-  options: { url: string; dispatcher: Dispatcher; lang: Lang; outputFile: string },
+  options: {
+    url: string;
+    dispatcher: Dispatcher;
+    lang: Lang;
+    outputFile: string;
+    /** The mail servers the token check logs in to (the sandbox's) and the CA they are signed by. */
+    mail?: MailCheckOverrides;
+    /** What the "open an INI file" dialog answers; default the output file. */
+    tokenFile?: string;
+  },
 ): Promise<{ page: Page; service: WizardService; log: PlatformLog }> {
+  // Beside the output file, so the test's temporary folder takes it away.
+  const userData = await mkdtemp(path.join(path.dirname(options.outputFile), 'userdata-'));
   const log: PlatformLog = { copied: [], opened: [], shown: [], signInUrls: [] };
   const holder: { page?: Page } = {};
   let savedLang: Lang | undefined;
@@ -168,6 +180,15 @@ export async function openWizard(
       savedLang = lang;
       return Promise.resolve();
     },
+    chooseTokenFile: () => Promise.resolve(options.tokenFile ?? options.outputFile),
+    userDataDir: () => userData,
+    // A stand-in for safeStorage: reversible, clearly not encryption, and only in this test's folder.
+    encryptor: () => ({
+      isEncryptionAvailable: () => true,
+      encryptString: (text) => Buffer.from(`e2e:${Buffer.from(text).toString('base64')}`),
+      decryptString: (data) => Buffer.from(data.toString().slice(4), 'base64').toString(),
+    }),
+    rtwCommand: () => ['/usr/bin/node', '/opt/refresh-token-wizard/dist/electron/cli/main.js'],
   };
   const pending: WizardEvent[] = [];
   const emit = (event: WizardEvent): void => {
@@ -183,6 +204,7 @@ export async function openWizard(
     platform,
     createNetworkClient: () => createNodeNetworkClient({ dispatcher: options.dispatcher }),
     emit,
+    ...(options.mail === undefined ? {} : { mailCheck: options.mail }),
   });
   const page = await context.newPage();
   holder.page = page;
@@ -203,6 +225,8 @@ export async function openWizard(
       return () => listeners.delete(listener);
     };
     w.__wizardEmit = (event) => listeners.forEach((l) => l(event));
+    // Chromium pages see no file paths; the Electron preload asks webUtils. Drops are tested in jsdom.
+    api.pathForFile = () => '';
     w.wizard = Object.freeze(api);
   }, OPERATION_NAMES);
   await page.goto(options.url);

@@ -21,6 +21,8 @@ import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
+import { startSandboxMail } from '../fixtures/mail/index.js';
+import type { SandboxMail } from '../fixtures/mail/index.js';
 import { launchChromium, openWizard, routeSignInHosts, serveRenderer, signInWithBrowser } from './harness.js';
 import type { PlatformLog } from './harness.js';
 
@@ -28,12 +30,14 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let idp: SandboxIdp;
+let mail: SandboxMail;
 let renderer: { url: string; close: () => Promise<void> };
 let dir: string;
 const open: Array<{ context: BrowserContext; service: WizardService }> = [];
 
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  mail = await startSandboxMail({ idp });
   renderer = await serveRenderer();
   dir = await mkdtemp(path.join(tmpdir(), 'rtw-e2e-'));
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -45,6 +49,7 @@ afterEach(async () => {
   }
 });
 afterAll(async () => {
+  await mail.close();
   await renderer.close();
   await idp.close();
   await rm(dir, { recursive: true, force: true });
@@ -68,6 +73,11 @@ async function start(
     dispatcher,
     lang,
     outputFile,
+    mail: {
+      endpoints: { smtp: mail.smtp, imap: mail.imap, pop: mail.pop },
+      extraCaPem: idp.caPem,
+      timeouts: { connect: 5000, greeting: 5000, command: 5000 },
+    },
   });
   open.push({ context, service });
   await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'step.account.title'));
@@ -178,6 +188,51 @@ describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
     const html = await page.content();
     expect(html).not.toContain(token);
     expect(html).not.toContain(idp.defaults.secrets.valid.value);
+
+    // 7. Check: the token logs in to the sandbox mail servers, transcript behind a disclosure.
+    await page.getByRole('button', { name: text(lang, 'result.checkNow') }).click();
+    await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'step.check.title'));
+    await page.getByRole('button', { name: text(lang, 'check.run'), exact: true }).click();
+    await page.locator('.check-report .banner').getByText(text(lang, 'check.summary.ok')).waitFor();
+    await page
+      .getByText(
+        text(lang, 'check.result.ok', { protocol: 'SMTP', server: `${mail.smtp.host}:${mail.smtp.port}` }),
+      )
+      .waitFor();
+    const transcript = page.locator('details.transcript').first();
+    await transcript.locator('summary').click();
+    await expect.poll(() => transcript.textContent()).toMatch(/AUTH XOAUTH2/);
+    await expectAccessible(page, `${lang} check`);
+    await shoot(page, lang, '7-check');
+    expect(await page.content()).not.toContain(token);
+
+    // 8. The written INI file opened: its health, then refreshed.
+    await page.getByRole('button', { name: text(lang, 'nav.openFile') }).click();
+    await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'file.title'));
+    await page.getByText(idp.users.admin.upn, { exact: true }).first().waitFor();
+    await page
+      .getByText(text(lang, 'file.daysLeft', { days: 89 }))
+      .first()
+      .waitFor();
+    await page.locator('summary', { hasText: text(lang, 'schedule.title') }).click();
+    await page.getByText(text(lang, 'schedule.windows')).waitFor();
+    await expectAccessible(page, `${lang} file`);
+    await page.locator('main.card').evaluate((el) => el.scrollTo(0, 0));
+    await shoot(page, lang, '8-file');
+    await page.getByRole('button', { name: text(lang, 'file.action.refresh') }).click();
+    await page.locator('.refresh-status .banner').waitFor();
+    const refreshed = getPrivateProfileString(await readFile(outputFile), 'OAUTH2', 'RefreshToken') ?? '';
+    expect(refreshed).not.toBe(token);
+    expect(refreshed.length).toBeGreaterThan(20);
+    await page.getByText(text(lang, 'file.lastRefreshedAt')).waitFor();
+    expect(await page.content()).not.toContain(refreshed);
+
+    // 9. The mailboxes: the file is listed with its health.
+    await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
+    await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'mailboxes.title'));
+    await page.locator('.mailbox-table').getByText(outputFile).waitFor();
+    await expectAccessible(page, `${lang} mailboxes`);
+    await shoot(page, lang, '9-mailboxes');
   });
 });
 

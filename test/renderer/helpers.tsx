@@ -7,8 +7,12 @@ import userEvent from '@testing-library/user-event';
 import type { UserEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
+import { explainCheck } from '../../electron/core/diagnose/index.js';
 import type { Lang } from '../../electron/core/i18n.js';
+import { explainMailFailure } from '../../electron/core/mail-check/index.js';
+import type { CheckReport } from '../../electron/core/mail-check/index.js';
 import type { SessionEvent } from '../../electron/core/session.js';
+import type { TokenHealth } from '../../electron/core/token-health.js';
 import type {
   LanguageState,
   OperationInput,
@@ -24,7 +28,7 @@ import type { MessageKey } from '../../renderer/i18n/catalogue.js';
 type Operations = { [K in OperationName]: Mock<(input: OperationInput<K>) => Promise<OperationOutput<K>>> };
 
 export interface FakeWizard {
-  api: WizardApi & Operations;
+  api: WizardApi & Operations & { pathForFile: Mock<(file: File) => string> };
   /** Pushes an event to every subscriber, inside act(). */
   emit(event: WizardEvent): void;
   session(event: SessionEvent): void;
@@ -32,6 +36,90 @@ export interface FakeWizard {
 }
 
 export const DEFAULT_PATH = 'C:\\Users\\admin\\Documents\\smail_refresh_token.ini';
+
+export const SHARED_MAILBOX = 'shared@contoso.com';
+
+/** A file's health as the main process reports it: masked values only. */
+export const SAMPLE_HEALTH: TokenHealth = {
+  file: DEFAULT_PATH,
+  mailbox: 'printer@contoso.com',
+  tenant: 'contoso.onmicrosoft.com',
+  cloud: 'global',
+  authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+  clientId: '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
+  protocols: ['smtp', 'imap'],
+  signedInAs: 'admin@contoso.com',
+  refreshTokenMasked: 'M.C5…(1432)',
+  clientSecretMasked: 'se4Q…(40)',
+  issuedAt: '2025-01-10T09:30:00.000Z',
+  lastRefreshedAt: '2025-03-01T03:17:00.000Z',
+  inactivityDeadline: '2025-05-30T03:17:00.000Z',
+  daysLeft: 12,
+  token: 'warning',
+  secretExpiresAt: '2025-04-30',
+  secretDaysLeft: 42,
+  secret: 'ok',
+  warnings: [
+    {
+      ja: 'リフレッシュ トークンは 12 日後に期限切れになります。',
+      en: 'The refresh token expires in 12 days.',
+    },
+  ],
+};
+
+/** A check where SMTP logged in and IMAP was refused, with the shared-mailbox note. */
+export const SAMPLE_REPORT: CheckReport = {
+  ok: false,
+  file: DEFAULT_PATH,
+  userId: 'printer@contoso.com',
+  protocols: ['smtp', 'imap'],
+  token: {
+    claims: {
+      readable: true,
+      audience: 'https://outlook.office.com',
+      scopes: ['SMTP.Send', 'IMAP.AccessAsUser.All'],
+      user: 'admin@contoso.com',
+    },
+    grantedScopes: ['https://outlook.office.com/SMTP.Send'],
+    rotated: true,
+    rotatedMasked: 'M.C6…(1432)',
+  },
+  findings: [
+    {
+      id: 'token-other-user',
+      severity: 'info',
+      explanation: explainCheck('token-other-user', {
+        user: 'admin@contoso.com',
+        mailbox: 'printer@contoso.com',
+      }),
+    },
+  ],
+  results: [
+    {
+      protocol: 'smtp',
+      ok: true,
+      host: 'smtp.office365.com',
+      port: 587,
+      transcript: ['S: 220 ready', 'C: AUTH XOAUTH2 dXNl…(120)', 'S: 235 2.7.0 Authentication successful'],
+      messageSent: true,
+      elapsedMs: 420,
+    },
+    {
+      protocol: 'imap',
+      ok: false,
+      host: 'outlook.office365.com',
+      port: 993,
+      explanation: explainMailFailure(
+        'imap',
+        { host: 'outlook.office365.com', port: 993 },
+        { kind: 'reply', step: 'auth', reply: 'A1 NO AUTHENTICATE failed.' },
+        { mailbox: 'printer@contoso.com' },
+      ),
+      transcript: ['S: * OK ready', 'C: A1 AUTHENTICATE XOAUTH2 dXNl…(120)', 'S: A1 NO AUTHENTICATE failed.'],
+      elapsedMs: 380,
+    },
+  ],
+};
 
 export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
   const listeners = new Set<(event: WizardEvent) => void>();
@@ -61,9 +149,108 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
     }),
     openExternal: vi.fn(() => Promise.resolve()),
     suggestPort: vi.fn(({ from }) => Promise.resolve<number | undefined>(from)),
+    chooseTokenFile: vi.fn(() => Promise.resolve<string | undefined>(DEFAULT_PATH)),
+    tokenHealth: vi.fn(({ path }) =>
+      Promise.resolve({ ok: true as const, value: { ...SAMPLE_HEALTH, file: path } }),
+    ),
+    checkTokenFile: vi.fn(({ file }) =>
+      Promise.resolve({ ok: true as const, value: { ...SAMPLE_REPORT, file } }),
+    ),
+    refreshFiles: vi.fn(({ paths }) =>
+      Promise.resolve({
+        ok: true as const,
+        value: paths.map((file) => ({
+          status: 'refreshed' as const,
+          file,
+          mailbox: SAMPLE_HEALTH.mailbox,
+          refreshedAt: '2025-03-08T03:17:00.000Z',
+          backupFile: `${file}.bak`,
+          refreshTokenMasked: 'M.C7…(1432)',
+          previousFingerprint: 'aaaaaaaaaaaa',
+          fingerprint: 'bbbbbbbbbbbb',
+          waitedMs: 0,
+        })),
+      }),
+    ),
+    readReissueFile: vi.fn(({ path }) =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          input: {
+            outFile: path,
+            tenant: SAMPLE_HEALTH.tenant ?? 'common',
+            cloud: 'global',
+            clientId: SAMPLE_HEALTH.clientId,
+            userId: SAMPLE_HEALTH.mailbox,
+            protocols: ['smtp', 'imap'],
+          },
+          secretInFile: true,
+          secretExpiresAt: '2025-04-30',
+          missing: [],
+        },
+      }),
+    ),
+    startReissue: vi.fn(() => Promise.resolve({ ok: true as const, value: { started: true as const } })),
+    scheduleSnippets: vi.fn(({ paths }) =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          windows: {
+            command: `schtasks /Create /TN "Refresh Token Wizard" /SC WEEKLY /D MON /ST 03:17 /TR "rtw refresh ${paths.join(' ')}" /F`,
+            warnings: [],
+          },
+          cron: { line: `17 3 * * 1 rtw refresh ${paths.join(' ')}`, warnings: [] },
+          systemd: {
+            serviceName: 'rtw-refresh.service',
+            timerName: 'rtw-refresh.timer',
+            service: '[Service]',
+            timer: '[Timer]',
+            install: 'sudo systemctl enable --now rtw-refresh.timer',
+            warnings: [{ ja: 'rtw は絶対パスではありません', en: 'rtw is not an absolute path' }],
+          },
+        },
+      }),
+    ),
+    listMailboxes: vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          encryptionAvailable: true,
+          mailboxes: [
+            {
+              entry: {
+                path: DEFAULT_PATH,
+                mailbox: SAMPLE_HEALTH.mailbox,
+                tenant: 'contoso.onmicrosoft.com',
+                clientId: SAMPLE_HEALTH.clientId,
+                addedAt: '2025-01-10T09:30:00.000Z',
+              },
+              health: SAMPLE_HEALTH,
+              secretRemembered: true,
+            },
+          ],
+        },
+      }),
+    ),
+    addMailbox: vi.fn(({ path }) =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          path,
+          mailbox: SAMPLE_HEALTH.mailbox,
+          tenant: 'contoso.onmicrosoft.com',
+          clientId: SAMPLE_HEALTH.clientId,
+          addedAt: '2025-01-10T09:30:00.000Z',
+        },
+      }),
+    ),
+    removeMailbox: vi.fn(() => Promise.resolve({ ok: true as const, value: { removed: true } })),
+    hasSecret: vi.fn(() => Promise.resolve({ remembered: false, encryptionAvailable: true })),
+    forgetSecret: vi.fn(() => Promise.resolve({ ok: true as const, value: { forgotten: true as const } })),
   };
   const api = {
     ...operations,
+    pathForFile: vi.fn((file: File) => `/dropped/${file.name}`),
     onEvent: (listener: (event: WizardEvent) => void) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -19,7 +19,17 @@ import type { Lang } from '../../electron/core/i18n.js';
 import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
 import { CATALOGUE, ENDONYMS } from '../../renderer/i18n/catalogue.js';
 import { initialState, mailHostsOf } from '../../renderer/state.js';
-import { DEFAULT_PATH, VALID, clickNext, renderApp, tx } from './helpers.js';
+import { formatDate, formatDateTime } from '../../renderer/views/format.js';
+import {
+  DEFAULT_PATH,
+  SAMPLE_HEALTH,
+  SAMPLE_REPORT,
+  VALID,
+  clickNext,
+  renderApp,
+  tx,
+  walkTo,
+} from './helpers.js';
 
 afterEach(cleanup);
 
@@ -210,6 +220,95 @@ describe.each(['ja', 'en'] as const)('every visible text is catalogue text or da
     expectOnlyCatalogueText(lang, data, 'result, success');
   });
 });
+
+describe.each(['ja', 'en'] as const)(
+  'the token upkeep views show only catalogue text or data (%s)',
+  (lang) => {
+    const report = SAMPLE_REPORT;
+    const data = [
+      DEFAULT_PATH,
+      VALID.userId,
+      'M.C5…(1432)',
+      'M.C7…(1432)',
+      'admin@contoso.com',
+      'someone@contoso.com',
+      'https://outlook.office.com',
+      'SMTP.Send IMAP.AccessAsUser.All',
+      ...report.results.map((r) => r.transcript.join('\n')),
+      ...report.results.flatMap((r) =>
+        r.explanation === undefined ? [] : explanationTexts(r.explanation, lang),
+      ),
+      ...report.findings.flatMap((f) => explanationTexts(f.explanation, lang)),
+      // The file's health: values, dates in the window's language, the core's warnings.
+      SAMPLE_HEALTH.mailbox,
+      SAMPLE_HEALTH.tenant ?? '',
+      SAMPLE_HEALTH.clientId,
+      SAMPLE_HEALTH.signedInAs ?? '',
+      SAMPLE_HEALTH.refreshTokenMasked,
+      'SMTP, IMAP',
+      'SMTP、IMAP',
+      formatDateTime(SAMPLE_HEALTH.issuedAt ?? '', lang),
+      formatDateTime(SAMPLE_HEALTH.lastRefreshedAt ?? '', lang),
+      ...SAMPLE_HEALTH.warnings.map((w) => w[lang]),
+      formatDate('2025-04-30', lang),
+      '2025-04-30',
+      // Schedule snippets, as the main process builds them.
+      `schtasks /Create /TN "Refresh Token Wizard" /SC WEEKLY /D MON /ST 03:17 /TR "rtw refresh ${DEFAULT_PATH}" /F`,
+      `17 3 * * 1 rtw refresh ${DEFAULT_PATH}`,
+      'sudo systemctl enable --now rtw-refresh.timer',
+      lang === 'ja' ? 'rtw は絶対パスではありません' : 'rtw is not an absolute path',
+      '03:17',
+      'http://localhost:8001/myapp/',
+      ...mailScopes(CLOUDS.global, ['smtp', 'imap']),
+      OFFLINE_ACCESS,
+    ];
+
+    it('check step, file view, schedule, re-issue, mailboxes', async () => {
+      const { fake, user } = await renderApp(lang);
+      await walkTo(user, 'signin', lang);
+      await user.click(screen.getByRole('button', { name: tx(lang, 'signin.start') }));
+      fake.session({
+        type: 'written',
+        file: DEFAULT_PATH,
+        created: true,
+        userId: VALID.userId,
+        signedInAs: VALID.userId,
+        refreshTokenMasked: 'M.C5…(1432)',
+        warnings: [],
+      });
+      fake.emit({
+        channel: 'mailboxes',
+        event: { type: 'registered', path: DEFAULT_PATH, secret: 'remembered' },
+      });
+      expectOnlyCatalogueText(lang, data, 'result with registration note');
+      await user.click(screen.getByRole('button', { name: tx(lang, 'result.checkNow') }));
+      expectOnlyCatalogueText(lang, data, 'check, before');
+      await user.click(screen.getByRole('button', { name: tx(lang, 'check.run') }));
+      await screen.findByText(tx(lang, 'check.results.title'));
+      for (const summary of screen.getAllByText(/SMTP|IMAP/, { selector: 'summary' }))
+        await user.click(summary);
+      expectOnlyCatalogueText(lang, data, 'check, report');
+
+      await user.click(screen.getByRole('button', { name: tx(lang, 'nav.openFile') }));
+      await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
+      expectOnlyCatalogueText(lang, data, 'file view');
+      await user.click(screen.getByText(tx(lang, 'schedule.title')));
+      await screen.findByText(tx(lang, 'schedule.windows'));
+      expectOnlyCatalogueText(lang, data, 'file view, schedule');
+      await user.click(screen.getByRole('button', { name: tx(lang, 'file.action.refresh') }));
+      await screen.findByText(tx(lang, 'file.refresh.done', { token: 'M.C7…(1432)' }));
+      expectOnlyCatalogueText(lang, data, 'file view, refreshed');
+
+      await user.click(screen.getByRole('button', { name: tx(lang, 'file.action.reissue') }));
+      await screen.findByRole('heading', { level: 2, name: tx(lang, 'step.registration.title') });
+      expectOnlyCatalogueText(lang, data, 're-issue, registration');
+
+      await user.click(screen.getByRole('button', { name: tx(lang, 'nav.mailboxes') }));
+      await screen.findByRole('table');
+      expectOnlyCatalogueText(lang, data, 'mailboxes');
+    });
+  },
+);
 
 describe('language switch', () => {
   it('re-renders every string when the admin picks another language, and on a pushed language event', async () => {

@@ -1,9 +1,29 @@
 /** A `Platform` for shell tests: every capability a recording mock, answering like a quiet desktop. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { vi } from 'vitest';
+import type { Encryptor } from '../../electron/core/mailbox-registry.js';
 import type { Platform } from '../../electron/core/wizard-service.js';
 
+type AllCapabilities = Required<Platform>;
+
+/** A reversible stand-in for safeStorage: not encryption, only a marker that proves it went through here. */
+export function fakeEncryptor(available = true): Encryptor {
+  return {
+    isEncryptionAvailable: () => available,
+    encryptString: (text) => Buffer.from(`enc:${Buffer.from(text, 'utf8').toString('base64')}`, 'utf8'),
+    decryptString: (data) => Buffer.from(data.toString('utf8').slice(4), 'base64').toString('utf8'),
+  };
+}
+
 /** A recording platform; `mock.calls` of each member tell what the service asked for. */
-export function fakePlatform(): { [K in keyof Platform]: ReturnType<typeof vi.fn<Platform[K]>> } {
+export function fakePlatform(options: { userDataDir?: string; encryptor?: Encryptor | undefined } = {}): {
+  [K in keyof AllCapabilities]: ReturnType<typeof vi.fn<AllCapabilities[K]>>;
+} {
+  // Created only when the service first needs it, so tests that never list mailboxes leave nothing behind.
+  let dataDir = options.userDataDir;
+  const encryptor = 'encryptor' in options ? options.encryptor : fakeEncryptor();
   return {
     chooseOutputFile: vi.fn<Platform['chooseOutputFile']>(() => Promise.resolve(undefined)),
     defaultOutputFile: vi.fn<Platform['defaultOutputFile']>(() =>
@@ -16,5 +36,12 @@ export function fakePlatform(): { [K in keyof Platform]: ReturnType<typeof vi.fn
     osLang: vi.fn<Platform['osLang']>(() => 'ja'),
     loadLangChoice: vi.fn<Platform['loadLangChoice']>(() => Promise.resolve(undefined)),
     saveLangChoice: vi.fn<Platform['saveLangChoice']>(() => Promise.resolve()),
+    chooseTokenFile: vi.fn<AllCapabilities['chooseTokenFile']>(() => Promise.resolve(undefined)),
+    userDataDir: vi.fn<AllCapabilities['userDataDir']>(() => {
+      dataDir ??= mkdtempSync(path.join(tmpdir(), 'rtw-userdata-'));
+      return dataDir;
+    }),
+    encryptor: vi.fn<AllCapabilities['encryptor']>(() => encryptor),
+    rtwCommand: vi.fn<AllCapabilities['rtwCommand']>(() => ['/usr/bin/node', '/opt/rtw/cli/main.js']),
   };
 }

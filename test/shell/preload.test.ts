@@ -1,4 +1,7 @@
-/** The preload exposes `window.wizard`: one function per operation plus `onEvent`, and nothing else. */
+/**
+ * The preload exposes `window.wizard`: one function per operation plus `onEvent` and the local `pathForFile`
+ * (the path of a dropped file, asked of webUtils; no IPC), and nothing else.
+ */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +10,12 @@ import { build } from 'vite';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, OPERATION_NAMES, channelOf } from '../../electron/shared/contract.js';
 import type { WizardApi, WizardEvent } from '../../electron/shared/contract.js';
+import type { RendererIpc } from '../../electron/preload/index.js';
 
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);
 
-const EXPECTED_KEYS = [...OPERATION_NAMES, 'onEvent'].sort();
+const EXPECTED_KEYS = [...OPERATION_NAMES, 'onEvent', 'pathForFile'].sort();
 
 /** Checks the exposed API against the contract through a stand-in `ipcRenderer`. */
 async function checkApi(api: WizardApi, ipc: typeof stub.ipcRenderer): Promise<void> {
@@ -36,6 +40,11 @@ async function checkApi(api: WizardApi, ipc: typeof stub.ipcRenderer): Promise<v
   ipc.emitFromMain(EVENT_CHANNEL, event);
   expect(received).toHaveLength(1);
   expect(ipc.listeners.get(EVENT_CHANNEL)?.size ?? 0).toBe(0);
+
+  // pathForFile sends nothing; without webUtils (the stand-in has none) it answers '' rather than throwing.
+  const before = ipc.invoked.length;
+  expect(api.pathForFile({ name: 'a.ini' } as unknown as File)).toBe('');
+  expect(ipc.invoked).toHaveLength(before);
 }
 
 describe('preload (source)', () => {
@@ -46,6 +55,26 @@ describe('preload (source)', () => {
     const api = stub.contextBridge.exposed.get('wizard') as WizardApi;
     expect(Object.values(api)).not.toContain(stub.ipcRenderer);
     await checkApi(api, stub.ipcRenderer);
+  });
+});
+
+describe('pathForFile', () => {
+  it('asks the given webUtils for the path of exactly the file it is handed', async () => {
+    stub.resetElectronStub();
+    const { createWizardApi } = await import('../../electron/preload/index.js');
+    const seen: unknown[] = [];
+    const file = { name: 'smail_refresh_token.ini' } as unknown as File;
+    const api = createWizardApi(stub.ipcRenderer as unknown as RendererIpc, (f) => {
+      seen.push(f);
+      return '/srv/smail/smail_refresh_token.ini';
+    });
+    expect(api.pathForFile(file)).toBe('/srv/smail/smail_refresh_token.ini');
+    expect(seen).toEqual([file]);
+    const failing = createWizardApi(stub.ipcRenderer as unknown as RendererIpc, () => {
+      throw new Error('not a File');
+    });
+    expect(failing.pathForFile(file)).toBe('');
+    expect(stub.ipcRenderer.invoked).toEqual([]);
   });
 });
 

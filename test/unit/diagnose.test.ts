@@ -64,11 +64,20 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
   },
   'oauth-error': { error: 'invalid_grant', description: 'Bad grant.' },
   'idp-unreachable': { host: 'login.microsoftonline.com', reason: 'ENOTFOUND' },
+  'proxy-refused': { proxy: 'proxy.contoso.com:8080', host: 'login.microsoftonline.com', status: 403 },
+  'proxy-auth-required': {
+    proxy: 'proxy.contoso.com:8080',
+    host: 'login.microsoftonline.com',
+    credentialsGiven: false,
+  },
   'idp-tls': { host: 'login.microsoftonline.com', reason: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' },
   'idp-timeout': { host: 'login.microsoftonline.com', seconds: 30 },
   'idp-http': { host: 'login.microsoftonline.com', status: 502 },
   'idp-bad-response': { host: 'login.microsoftonline.com', status: 200 },
   'no-refresh-token': {},
+  'device-code-expired': { seconds: 900 },
+  'device-code-declined': {},
+  'device-code-not-public': { aadsts: 7000218 },
   'file-unreadable': { path: 'C:\\smail\\smail_refresh_token.ini', reason: 'ENOENT' },
   'file-unwritable': { path: 'C:\\smail\\smail_refresh_token.ini', reason: 'EPERM' },
   'file-format': { path: 'C:\\smail\\smail_refresh_token.ini', reason: 'UTF-16' },
@@ -80,7 +89,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
 const AADSTS_CODES = [
   7000215, 7000222, 7000218, 700025, 50011, 700016, 50194, 65001, 90094, 65004, 50076, 50079, 53003, 530035,
   50020, 54005, 501481, 90002, 90038, 700022, 700082, 70008, 50173, 70043, 9002313, 50126, 50034, 50057,
-  50055,
+  50055, 70018, 70019,
 ];
 
 describe('catalogue', () => {

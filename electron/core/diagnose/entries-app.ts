@@ -3,7 +3,7 @@
  * fallbacks, as data.
  */
 import type { CatalogueEntry } from './types.js';
-import { DOCS, L, OPEN_APP, SIGN_IN_LOGS, START_AGAIN } from './fragments.js';
+import { ADMIN_CONSENT_URL, DOCS, L, OPEN_APP, SIGN_IN_LOGS, START_AGAIN } from './fragments.js';
 
 /** Where the desktop app and the CLI take their proxy from; they differ, so both are always named. */
 const PROXY_SETTINGS = L(
@@ -19,8 +19,26 @@ const OPEN_IN_BROWSER = L(
 
 /** The device code flow needs no local port, so it sidesteps every listener problem. */
 const DEVICE_CODE = L(
-  'またはデバイス コードでサインインします (ローカルのポートを使いません)。その場合はアプリの [認証] > [詳細設定] で [パブリック クライアント フローを許可する] を [はい] にしておく必要があります。ただし INI の ClientSecret を送る送信プログラム (SMAIL など) では、この方法で取得したトークンを更新できない場合があります。',
-  'Or sign in with a device code, which needs no local port. The app must then have “Allow public client flows” set to Yes under Authentication > Advanced settings. Senders that send ClientSecret from the INI (such as SMAIL) may be unable to refresh a token obtained this way.',
+  'またはデバイス コードでサインインします (ローカルのポートもブラウザーも使いません。コマンド ライン版: rtw acquire --device-code)。その場合はアプリの [認証] > [詳細設定] で [パブリック クライアント フローを許可する] を [はい] にしておく必要があります。INI の ClientSecret は空になるため、ClientSecret を送る送信プログラム (SMAIL など) では、この方法で取得したトークンを更新できない場合があります (AADSTS700025)。',
+  'Or sign in with a device code, which needs no local port and no browser here (command line: rtw acquire --device-code). The app must then have “Allow public client flows” set to Yes under Authentication > Advanced settings. The INI’s ClientSecret is then empty, so senders that send a ClientSecret (such as SMAIL) may be unable to refresh a token obtained this way (AADSTS700025).',
+);
+
+/** Proxy credentials go into HTTPS_PROXY; special characters must be percent-encoded or the URL breaks. */
+const PROXY_CREDENTIALS = L(
+  'コマンド ライン版: 環境変数 HTTPS_PROXY にプロキシのユーザー名とパスワードを含めます (下のコマンド)。ユーザー名やパスワードの @ : % / などの記号は %40 %3A %25 %2F のようにエンコードします (ドメイン ユーザーの「DOMAIN\\user」は DOMAIN%5Cuser)。',
+  'Command line: put the proxy user name and password into the HTTPS_PROXY environment variable (command below). Encode symbols such as @ : % / in them as %40 %3A %25 %2F (a domain user DOMAIN\\user becomes DOMAIN%5Cuser).',
+);
+
+/** Integrated Windows sign-in to a proxy is beyond the command line; the admin can open the login host instead. */
+const PROXY_ADMIN = L(
+  'プロキシが Windows 統合認証 (NTLM/Kerberos) しか受け付けない場合、コマンド ライン版は認証できません。デスクトップ アプリを使うか、ネットワーク管理者に {host} (サインイン) への HTTPS (443) を認証なしで許可するよう依頼します。',
+  'If the proxy accepts only integrated Windows sign-in (NTLM/Kerberos), the command line cannot authenticate to it: use the desktop app, or ask your network admin to allow HTTPS (443) to {host} (the sign-in service) without proxy authentication.',
+);
+
+/** NO_PROXY, for networks where the sign-in host is reachable without the proxy. */
+const NO_PROXY = L(
+  '{host} にプロキシを経由せず直接接続できるネットワークなら、環境変数 NO_PROXY に {host} を加えます (例: NO_PROXY={host})。',
+  'If {host} can be reached directly from this network, add it to the NO_PROXY environment variable (e.g. NO_PROXY={host}).',
 );
 
 /** Retrying later. */
@@ -57,8 +75,8 @@ export const APP_ENTRIES = [
     ),
     steps: [
       L(
-        '別のポート (例: {suggestedPort}) を指定してやり直します。Entra ID は localhost のリダイレクト URI のポート番号を照合で無視するため、アプリの登録 ({redirectUri}) は変更不要です。',
-        'Try again with another port, such as {suggestedPort}. Entra ID ignores the port of localhost redirect URIs when matching, so the registration ({redirectUri}) stays as it is.',
+        '別のポート (例: {suggestedPort}) を指定してやり直します (コマンド ライン版: --port {suggestedPort}。--port 0 で空きポートを自動選択)。Entra ID は localhost のリダイレクト URI のポート番号を照合で無視するため、アプリの登録 ({redirectUri}) は変更不要です。',
+        'Try again with another port, such as {suggestedPort} (command line: --port {suggestedPort}; --port 0 picks a free one). Entra ID ignores the port of localhost redirect URIs when matching, so the registration ({redirectUri}) stays as it is.',
       ),
       L(
         'ポート {port} を使っているプログラムは、下のコマンドで表示される最後の列 (PID) をタスク マネージャーの [詳細] タブで探すと分かります。不要なら終了します。',
@@ -175,6 +193,65 @@ export const APP_ENTRIES = [
     ],
     command: 'Test-NetConnection {host} -Port 443',
     retryable: true,
+  },
+  {
+    id: 'proxy-refused',
+    kind: 'app',
+    title: L(
+      'プロキシ {proxy} が {host} への接続を拒否しました (HTTP {status})',
+      'The proxy {proxy} refused the connection to {host} (HTTP {status})',
+    ),
+    why: L(
+      'このネットワークのプロキシが、サインイン サービス {host} への HTTPS 接続を許可していません。社内のプロキシが接続先を許可リストで制限している場合によく起こります。',
+      'The network’s proxy does not allow HTTPS connections to the sign-in service {host}. This is common where a corporate proxy only lets listed destinations through.',
+    ),
+    steps: [
+      L(
+        'ネットワーク管理者に、{host} (サインイン) への HTTPS (443) をプロキシで許可するよう依頼します。Microsoft 365 のグローバル クラウドでは login.microsoftonline.com です。',
+        'Ask your network admin to let the proxy allow HTTPS (443) to {host} (the sign-in service); in Microsoft 365’s global cloud that is login.microsoftonline.com.',
+      ),
+      NO_PROXY,
+      L(
+        '使うプロキシが正しいか確認します (コマンド ライン版は環境変数 HTTPS_PROXY、デスクトップ アプリは Windows のプロキシ設定)。',
+        'Check that the right proxy is used (command line: the HTTPS_PROXY environment variable; desktop app: the Windows proxy settings).',
+      ),
+    ],
+    command: 'Test-NetConnection {host} -Port 443',
+  },
+  {
+    id: 'proxy-auth-required',
+    kind: 'app',
+    title: L(
+      'プロキシ {proxy} が認証を求めています (HTTP 407)',
+      'The proxy {proxy} requires authentication (HTTP 407)',
+    ),
+    why: L(
+      'サインイン サービス {host} への接続に、プロキシがユーザー名とパスワードを求めましたが、HTTPS_PROXY に資格情報が含まれていません。',
+      'The proxy asked for a user name and password before connecting to the sign-in service {host}, but HTTPS_PROXY carries no credentials.',
+    ),
+    steps: [PROXY_CREDENTIALS, PROXY_ADMIN, NO_PROXY],
+    command: "$env:HTTPS_PROXY = 'http://USER:PASSWORD@{proxy}'",
+  },
+  {
+    id: 'proxy-auth-rejected',
+    kind: 'app',
+    title: L(
+      'プロキシ {proxy} が資格情報を受け付けませんでした (HTTP 407)',
+      'The proxy {proxy} did not accept the credentials (HTTP 407)',
+    ),
+    why: L(
+      'HTTPS_PROXY に含めたユーザー名とパスワードで、プロキシが {host} への接続を許可しませんでした。パスワードの誤りや期限切れ、記号のエンコード漏れが考えられます。',
+      'The proxy did not accept the user name and password in HTTPS_PROXY for the connection to {host}: a wrong or expired password, or symbols left unencoded.',
+    ),
+    steps: [
+      L(
+        'ユーザー名とパスワードが正しいか (ブラウザーでプロキシにログインできるか) 確認します。',
+        'Check the user name and password (can you log in to the proxy in a browser?).',
+      ),
+      PROXY_CREDENTIALS,
+      PROXY_ADMIN,
+    ],
+    command: "$env:HTTPS_PROXY = 'http://USER:PASSWORD@{proxy}'",
   },
   {
     id: 'idp-tls',
@@ -319,6 +396,74 @@ export const APP_ENTRIES = [
       ),
     ],
     docsUrl: DOCS.scopes,
+  },
+  {
+    id: 'device-code-expired',
+    kind: 'app',
+    title: L(
+      'デバイス コードの有効期限 ({seconds} 秒) が切れました',
+      'The device code expired after {seconds} seconds',
+    ),
+    why: L(
+      'コードが有効なうちに、https://microsoft.com/devicelogin でコードを入力してサインインを完了した人がいませんでした。INI ファイルは変更していません。',
+      'Nobody entered the code at https://microsoft.com/devicelogin and finished signing in while it was valid. The INI file was not changed.',
+    ),
+    steps: [
+      L(
+        'もう一度実行すると新しいコードが表示されます。古いコードは使えません。',
+        'Run it again to get a new code; the old one no longer works.',
+      ),
+      L(
+        '表示されたら、スマートフォンや別の PC のブラウザーで https://microsoft.com/devicelogin を開き、コードを入力して、メールボックス {mailbox} (またはその代理人) としてサインインします。',
+        'When it shows, open https://microsoft.com/devicelogin in a browser on a phone or another PC, enter the code, and sign in as the mailbox {mailbox} (or its delegate).',
+      ),
+    ],
+    retryable: true,
+  },
+  {
+    id: 'device-code-declined',
+    kind: 'app',
+    title: L('デバイス コードでのサインインが拒否されました', 'The device code sign-in was declined'),
+    why: L(
+      'https://microsoft.com/devicelogin でコードを入力した人が、サインインまたはアクセス許可の確認を [キャンセル] で断りました。INI ファイルは変更していません。',
+      'Whoever entered the code at https://microsoft.com/devicelogin cancelled the sign-in or declined the permissions. The INI file was not changed.',
+    ),
+    steps: [
+      L(
+        'もう一度実行し、表示されたアプリ名とアクセス許可を確認して [続行] / [承諾] をクリックします。',
+        'Run it again, check the app name and permissions shown, and click Continue / Accept.',
+      ),
+      L(
+        '見覚えのないコードの入力を求められた場合は断るのが正解です。このツールが表示したコードだけを入力してください。',
+        'Declining is right for a code you did not start yourself: only enter the code this tool showed.',
+      ),
+      ADMIN_CONSENT_URL,
+    ],
+    docsUrl: DOCS.deviceCode,
+  },
+  {
+    id: 'device-code-not-public',
+    kind: 'app',
+    title: L(
+      'アプリの登録でパブリック クライアント フローが許可されていません (AADSTS{aadsts})',
+      'The app registration does not allow public client flows (AADSTS{aadsts})',
+    ),
+    why: L(
+      'デバイス コードはシークレットを使わないパブリック クライアントのフローです。アプリの [パブリック クライアント フローを許可する] が [いいえ] のため、Entra ID はこのアプリを機密クライアントとして扱い、クライアント シークレットを求めました (AADSTS{aadsts}: client_assertion または client_secret が必要)。',
+      'The device code flow is a public-client flow, with no secret. With “Allow public client flows” set to No, Entra ID treats the app as a confidential client and asked for a client secret (AADSTS{aadsts}: client_assertion or client_secret required).',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[認証] > [詳細設定] の [パブリック クライアント フローを許可する] を [はい] にして [保存] し、やり直します。',
+        'Under Authentication > Advanced settings, set “Allow public client flows” to Yes, click Save, and try again.',
+      ),
+      L(
+        '取得したトークンの INI では ClientSecret が空になります。ClientSecret を必ず送る送信プログラムはトークンの更新時に AADSTS700025 になるため、その場合はデバイス コードではなく、Web プラットフォームとシークレットでブラウザー サインインしてください。',
+        'The INI then gets an empty ClientSecret. A sender that always sends a ClientSecret fails refreshing with AADSTS700025: for such a sender sign in with the browser, a Web platform and a secret instead of a device code.',
+      ),
+    ],
+    docsUrl: DOCS.publicClient,
   },
   {
     id: 'file-unreadable',

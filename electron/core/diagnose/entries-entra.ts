@@ -721,4 +721,42 @@ export const ENTRA_ENTRIES = [
     command: 'Update-MgUser -UserId {mailbox} -PasswordPolicies DisablePasswordExpiration',
     docsUrl: DOCS.passwordPolicy,
   },
+  {
+    id: 'AADSTS70018',
+    kind: 'entra',
+    aadsts: 70018,
+    title: L(
+      'デバイス コードが認識されませんでした (AADSTS70018)',
+      'The device code was not recognised (AADSTS70018)',
+    ),
+    why: L(
+      'Entra ID がこのデバイス コードを知りません。入力したユーザー コードが違っていたか、コードがすでに使われたか、別のアプリのコードです。',
+      'Entra ID does not know this device code: the user code typed was wrong, the code was already used, or it belongs to another app.',
+    ),
+    steps: [
+      L(
+        'もう一度実行し、新しく表示されたコードを https://microsoft.com/devicelogin に正確に入力します (前のコードは使えません)。',
+        'Run it again and type the newly shown code exactly at https://microsoft.com/devicelogin (earlier codes no longer work).',
+      ),
+    ],
+    docsUrl: DOCS.deviceCode,
+  },
+  {
+    id: 'AADSTS70019',
+    kind: 'entra',
+    aadsts: 70019,
+    title: L('デバイス コードの有効期限が切れました (AADSTS70019)', 'The device code expired (AADSTS70019)'),
+    why: L(
+      'コードが有効なうち (通常 15 分) にサインインが完了しませんでした。',
+      'The sign-in was not completed while the code was valid (usually 15 minutes).',
+    ),
+    steps: [
+      L(
+        'もう一度実行して新しいコードを受け取り、すぐに https://microsoft.com/devicelogin で入力してサインインします。',
+        'Run it again for a new code, and enter it at https://microsoft.com/devicelogin and sign in right away.',
+      ),
+    ],
+    docsUrl: DOCS.deviceCode,
+    retryable: true,
+  },
 ] as const satisfies readonly CatalogueEntry[];

@@ -69,6 +69,14 @@ const RTW_EXPLAINERS = {
   },
   'oauth-error': (p, c) => explainOAuthFailure('oauth-error', p, c),
   'idp-unreachable': (p, c) => fromEntry('idp-unreachable', c, { host: p.host, reason: p.reason }),
+  'proxy-refused': (p, c) =>
+    fromEntry('proxy-refused', c, { proxy: p.proxy, host: p.host, status: p.status }),
+  'proxy-auth-required': (p, c) =>
+    // Missing credentials and refused ones have different fixes: add them, or correct them.
+    fromEntry(p.credentialsGiven ? 'proxy-auth-rejected' : 'proxy-auth-required', c, {
+      proxy: p.proxy,
+      host: p.host,
+    }),
   'idp-tls': (p, c) => fromEntry('idp-tls', c, { host: p.host, reason: p.reason }),
   'idp-timeout': (p, c) => fromEntry('idp-timeout', c, { host: p.host, seconds: p.seconds }),
   'idp-http': (p, c) => {
@@ -78,6 +86,18 @@ const RTW_EXPLAINERS = {
   },
   'idp-bad-response': (p, c) => fromEntry('idp-bad-response', c, { host: p.host, status: p.status }),
   'no-refresh-token': (_p, c) => fromEntry('no-refresh-token', c),
+  'device-code-expired': (p, c) => fromEntry('device-code-expired', c, { seconds: p.seconds }),
+  'device-code-declined': (_p, c) => fromEntry('device-code-declined', c),
+  'device-code-not-public': (p, c) => {
+    const explanation = fromEntry('device-code-not-public', c, { aadsts: p.aadsts });
+    explanation.raw = rawDetails({
+      message: `AADSTS${p.aadsts}`,
+      aadsts: p.aadsts,
+      ...(p.traceId === undefined ? {} : { traceId: p.traceId }),
+      ...(p.correlationId === undefined ? {} : { correlationId: p.correlationId }),
+    });
+    return explanation;
+  },
   'file-unreadable': (p, c) => fromEntry('file-unreadable', c, { path: p.path, reason: p.reason }),
   'file-unwritable': (p, c) => fromEntry('file-unwritable', c, { path: p.path, reason: p.reason }),
   'file-format': (p, c) => fromEntry('file-format', c, { path: p.path, reason: p.reason }),

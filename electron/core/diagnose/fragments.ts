@@ -13,6 +13,7 @@ export const DOCS = {
   secrets: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials',
   redirectUri: 'https://learn.microsoft.com/entra/identity-platform/reply-url',
   publicClient: 'https://learn.microsoft.com/entra/identity-platform/msal-client-applications',
+  deviceCode: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code',
   adminConsent: 'https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent',
   userConsent: 'https://learn.microsoft.com/entra/identity/enterprise-apps/configure-user-consent',
   multiTenant: 'https://learn.microsoft.com/entra/identity-platform/howto-convert-app-to-be-multi-tenant',

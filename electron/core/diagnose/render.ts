@@ -26,6 +26,7 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   suggestedPort: '<port>',
   authorityHost: DEFAULT_AUTHORITY_HOST,
   host: DEFAULT_AUTHORITY_HOST,
+  proxy: '<proxy:port>',
   fields: '<fields>',
   seconds: '<seconds>',
   reason: '<reason>',

@@ -1,0 +1,230 @@
+/**
+ * The mailboxes the app manages (every file it wrote, every file opened): each with its token's health, and
+ * per row open, refresh and remove; refresh them all at once; forget an app's remembered secret.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { RefreshOutcome } from '../../electron/core/refresh.js';
+import type { IpcError, MailboxList } from '../../electron/shared/contract.js';
+import { useWizardApi } from '../api-context.js';
+import { ExplanationView } from '../components/ExplanationView.js';
+import { Icon } from '../components/Icon.js';
+import { useLocalized, useT } from '../i18n/context.js';
+import { StateBadge } from './FileView.js';
+
+export interface MailboxesActions {
+  open: (path: string) => void;
+}
+
+type Load =
+  { status: 'loading' } | { status: 'ready'; list: MailboxList } | { status: 'error'; error: IpcError };
+
+export function MailboxesView({ actions }: { actions: MailboxesActions }) {
+  const t = useT();
+  const localized = useLocalized();
+  const api = useWizardApi();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, RefreshOutcome>>(new Map());
+  const [announce, setAnnounce] = useState('');
+
+  const reload = useCallback(() => {
+    api.listMailboxes(undefined).then(
+      (result) =>
+        setLoad(
+          result.ok ? { status: 'ready', list: result.value } : { status: 'error', error: result.error },
+        ),
+      () => undefined,
+    );
+  }, [api]);
+  useEffect(reload, [reload]);
+
+  const refresh = (paths: string[]): void => {
+    setBusy((b) => new Set([...b, ...paths]));
+    api.refreshFiles({ paths }).then(
+      (result) => {
+        if (result.ok) {
+          setOutcomes((m) => new Map([...m, ...result.value.map((o) => [o.file, o] as const)]));
+          const refreshed = result.value.filter((o) => o.status === 'refreshed').length;
+          setAnnounce(t('mailboxes.refreshed', { refreshed, total: result.value.length }));
+        }
+        setBusy((b) => new Set([...b].filter((p) => !paths.includes(p))));
+        reload();
+      },
+      () => setBusy(new Set()),
+    );
+  };
+
+  const remove = (path: string): void => {
+    void api.removeMailbox({ path }).then(reload, () => undefined);
+  };
+
+  const forget = (clientId: string): void => {
+    void api.forgetSecret({ clientId }).then(reload, () => undefined);
+  };
+
+  const add = (): void => {
+    void api.chooseTokenFile(undefined).then(async (path) => {
+      if (path === undefined) return;
+      const result = await api.addMailbox({ path });
+      if (!result.ok) setLoad({ status: 'error', error: result.error });
+      else reload();
+    });
+  };
+
+  const mailboxes = load.status === 'ready' ? load.list.mailboxes : [];
+  const clientIds = [...new Set(mailboxes.filter((m) => m.secretRemembered).map((m) => m.entry.clientId))];
+
+  return (
+    <div className="step-body mailboxes">
+      <div className="actions-inline">
+        <button type="button" className="button" onClick={add}>
+          {t('mailboxes.add')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={mailboxes.length === 0 || busy.size > 0}
+          onClick={() => refresh(mailboxes.map((m) => m.entry.path))}
+        >
+          {t('mailboxes.refreshAll')}
+        </button>
+      </div>
+      <p className="visually-hidden" role="status">
+        {announce}
+      </p>
+      {load.status === 'loading' ? (
+        <p className="muted">
+          <Icon name="spinner" className="spin" />
+          <span>{t('file.loading')}</span>
+        </p>
+      ) : null}
+      {load.status === 'error' ? <ExplanationView explanation={load.error.explanation} role="alert" /> : null}
+      {load.status === 'ready' && mailboxes.length === 0 ? <p>{t('mailboxes.empty')}</p> : null}
+      {mailboxes.length === 0 ? null : (
+        <table className="mailbox-table">
+          <caption className="visually-hidden">{t('mailboxes.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('result.userId')}</th>
+              <th scope="col">{t('mailboxes.col.file')}</th>
+              <th scope="col">{t('mailboxes.col.health')}</th>
+              <th scope="col">{t('mailboxes.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mailboxes.map(({ entry, health, error }) => {
+              const outcome = outcomes.get(entry.path);
+              const running = busy.has(entry.path);
+              return (
+                <tr key={entry.path}>
+                  <th scope="row">
+                    <span className="mailbox-name">{entry.mailbox}</span>
+                    <span className="mailbox-app">{t('mailboxes.app', { clientId: entry.clientId })}</span>
+                  </th>
+                  <td>
+                    <code className="value">{entry.path}</code>
+                  </td>
+                  <td>
+                    {health === undefined ? (
+                      <span className="health-row">
+                        <StateBadge state="expired" />
+                        <span>{error === undefined ? '' : localized(error.explanation.title)}</span>
+                      </span>
+                    ) : (
+                      <span className="health-row">
+                        <StateBadge state={worst(health.token, health.secret)} />
+                        <span>
+                          {health.daysLeft === undefined
+                            ? t('file.state.unknown')
+                            : health.daysLeft < 0
+                              ? t('file.daysAgo', { days: -health.daysLeft })
+                              : t('file.daysLeft', { days: health.daysLeft })}
+                        </span>
+                      </span>
+                    )}
+                    {running ? (
+                      <span className="muted">
+                        <Icon name="spinner" className="spin" />
+                        <span>{t('file.refresh.running')}</span>
+                      </span>
+                    ) : outcome === undefined ? null : outcome.status === 'refreshed' ? (
+                      <span className="muted">{t('mailboxes.row.refreshed')}</span>
+                    ) : (
+                      <span className="row-problem">{localized(outcome.explanation.title)}</span>
+                    )}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={t('mailboxes.openLabel', { mailbox: entry.mailbox })}
+                        onClick={() => actions.open(entry.path)}
+                      >
+                        {t('mailboxes.open')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={running}
+                        aria-label={t('mailboxes.refreshLabel', { mailbox: entry.mailbox })}
+                        onClick={() => refresh([entry.path])}
+                      >
+                        {t('mailboxes.refresh')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={t('mailboxes.removeLabel', { mailbox: entry.mailbox })}
+                        onClick={() => remove(entry.path)}
+                      >
+                        {t('mailboxes.remove')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {load.status === 'ready' ? (
+        <section className="file-section" aria-labelledby="secrets-title">
+          <h3 id="secrets-title">{t('mailboxes.secrets.title')}</h3>
+          <p>
+            {load.list.encryptionAvailable
+              ? t('mailboxes.secrets.available')
+              : t('mailboxes.secrets.unavailable')}
+          </p>
+          {clientIds.length === 0 ? (
+            <p className="muted">{t('mailboxes.secrets.none')}</p>
+          ) : (
+            <ul className="secret-list">
+              {clientIds.map((clientId) => (
+                <li key={clientId} className="value-row">
+                  <code className="value">{clientId}</code>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={t('mailboxes.forgetLabel', { clientId })}
+                    onClick={() => forget(clientId)}
+                  >
+                    {t('mailboxes.forget')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+const ORDER = ['ok', 'unknown', 'warning', 'expired'] as const;
+
+/** The worse of the token's and the secret's state (an unknown secret expiry is no warning). */
+function worst(token: (typeof ORDER)[number], secret: (typeof ORDER)[number]): (typeof ORDER)[number] {
+  const s = secret === 'unknown' ? 'ok' : secret;
+  return ORDER.indexOf(token) >= ORDER.indexOf(s) ? token : s;
+}

@@ -1,0 +1,476 @@
+// @vitest-environment jsdom
+/**
+ * The token-upkeep views against the fake `window.wizard`: the Check step after an acquisition, an INI file
+ * opened (button and drag and drop) with its health, refresh, re-issue and schedule, and the mailboxes list.
+ * Keyboard-only where it matters, axe on every new view.
+ */
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { UserEvent } from '@testing-library/user-event';
+import type { CheckReport } from '../../electron/core/mail-check/index.js';
+import { checkReducer, INITIAL_CHECK } from '../../renderer/check-state.js';
+import { INITIAL_FORM, initialState, profileInputOf, reducer } from '../../renderer/state.js';
+import {
+  DEFAULT_PATH,
+  SAMPLE_HEALTH,
+  SAMPLE_REPORT,
+  VALID,
+  clickNext,
+  currentHeading,
+  renderApp,
+  tx,
+  walkTo,
+} from './helpers.js';
+import type { FakeWizard } from './helpers.js';
+
+afterEach(cleanup);
+HTMLCanvasElement.prototype.getContext = () => null;
+
+async function violations(): Promise<string[]> {
+  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Runs the wizard to a written file and shows the result step. */
+async function toResult(fake: FakeWizard, user: UserEvent): Promise<void> {
+  await walkTo(user, 'signin');
+  await user.click(screen.getByRole('button', { name: tx('en', 'signin.start') }));
+  fake.session({
+    type: 'written',
+    file: DEFAULT_PATH,
+    created: true,
+    userId: VALID.userId,
+    signedInAs: VALID.userId,
+    refreshTokenMasked: 'M.C5…(1432)',
+    warnings: [],
+  });
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('the Check step', () => {
+  it('is offered on the result, runs the check with the chosen protocols, shows progress and the report', async () => {
+    const { fake, user } = await renderApp('en');
+    await toResult(fake, user);
+    fake.emit({
+      channel: 'mailboxes',
+      event: { type: 'registered', path: DEFAULT_PATH, secret: 'not-requested' },
+    });
+    expect(screen.getByText(tx('en', 'result.registered'))).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: tx('en', 'result.checkNow') }));
+    expect(currentHeading()).toBe(tx('en', 'step.check.title'));
+    expect(document.activeElement?.id).toBe('step-heading');
+
+    const answer = deferred<{ ok: true; value: CheckReport }>();
+    fake.api.checkTokenFile.mockReturnValueOnce(answer.promise);
+    await user.click(screen.getByLabelText(tx('en', 'mailbox.protocol.imap')));
+    await user.type(screen.getByLabelText(tx('en', 'check.sendTo.label')), 'someone@contoso.com');
+    await user.click(screen.getByRole('button', { name: tx('en', 'check.run') }));
+    expect(fake.api.checkTokenFile).toHaveBeenCalledWith({
+      file: DEFAULT_PATH,
+      protocols: ['smtp', 'imap'],
+      sendTo: 'someone@contoso.com',
+    });
+    expect(screen.getByText(tx('en', 'check.progress.redeeming'))).toBeTruthy();
+    fake.emit({
+      channel: 'check',
+      file: DEFAULT_PATH,
+      event: { type: 'connecting', protocol: 'smtp', host: 'smtp.office365.com', port: 587 },
+    });
+    expect(
+      screen.getByText(
+        tx('en', 'check.progress.connecting', { protocol: 'SMTP', server: 'smtp.office365.com:587' }),
+      ),
+    ).toBeTruthy();
+    // Events about another file are not this check's.
+    fake.emit({ channel: 'check', file: '/other.ini', event: { type: 'redeeming', scopes: [] } });
+    expect(screen.queryByText(tx('en', 'check.progress.redeeming'))).toBeNull();
+    expect(screen.getByRole('button', { name: tx('en', 'check.runAgain') })).toHaveProperty('disabled', true);
+
+    await act(async () => {
+      answer.resolve({ ok: true, value: SAMPLE_REPORT });
+      await answer.promise;
+    });
+    expect(screen.getByText(tx('en', 'check.summary.failed'), { selector: '.banner p' })).toBeTruthy();
+    expect(
+      screen.getByText(tx('en', 'check.result.ok', { protocol: 'SMTP', server: 'smtp.office365.com:587' })),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        tx('en', 'check.result.failed', { protocol: 'IMAP', server: 'outlook.office365.com:993' }),
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(tx('en', 'check.result.messageSent'))).toBeTruthy();
+    expect(screen.getByText(tx('en', 'check.token.rotated'))).toBeTruthy();
+    const imapExplanation = SAMPLE_REPORT.results[1]?.explanation;
+    expect(screen.getByText(imapExplanation?.title.en ?? 'missing')).toBeTruthy();
+    const finding = SAMPLE_REPORT.findings[0]?.explanation;
+    expect(screen.getByText(finding?.title.en ?? 'missing')).toBeTruthy();
+    // The transcript is behind a disclosure.
+    const summary = screen.getByText(tx('en', 'check.transcript', { protocol: 'IMAP', lines: 3 }));
+    const details = summary.closest('details');
+    expect(details?.open).toBe(false);
+    await user.click(summary);
+    expect(details?.open).toBe(true);
+    expect(within(details as HTMLElement).getByRole('region').textContent).toContain(
+      'NO AUTHENTICATE failed.',
+    );
+    expect(await violations()).toEqual([]);
+  });
+
+  it('explains a check the main process could not run', async () => {
+    const { fake, user } = await renderApp('en');
+    await toResult(fake, user);
+    await user.click(screen.getByRole('button', { name: tx('en', 'result.checkNow') }));
+    fake.api.checkTokenFile.mockResolvedValueOnce({
+      ok: false,
+      error: {
+        code: 'file-unreadable',
+        explanation: {
+          id: 'file-unreadable',
+          title: { ja: '読めません', en: 'The file cannot be read' },
+          why: { ja: 'なし', en: 'It is gone.' },
+          steps: [],
+        },
+      },
+    });
+    await user.click(screen.getByRole('button', { name: tx('en', 'check.run') }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByText('The file cannot be read')).toBeTruthy();
+  });
+
+  it('cannot be reached without a written file', () => {
+    const state = reducer(initialState(), { type: 'go', step: 'check' });
+    expect(state.step).toBe('account');
+  });
+});
+
+describe('an INI file opened', () => {
+  async function openFile(lang: 'en' | 'ja' = 'en') {
+    const r = await renderApp(lang);
+    await r.user.click(screen.getByRole('button', { name: tx(lang, 'nav.openFile') }));
+    await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
+    return r;
+  }
+
+  it('shows the health: mailbox, tenant, protocols, masked token, days left, secret expiry, warnings', async () => {
+    const { fake } = await openFile();
+    expect(fake.api.chooseTokenFile).toHaveBeenCalled();
+    expect(fake.api.tokenHealth).toHaveBeenCalledWith({ path: DEFAULT_PATH });
+    expect(fake.api.addMailbox).toHaveBeenCalledWith({ path: DEFAULT_PATH });
+    expect(currentHeading()).toBe(tx('en', 'file.title'));
+    expect(document.activeElement?.id).toBe('step-heading');
+    expect(screen.getAllByText(SAMPLE_HEALTH.mailbox).length).toBeGreaterThan(0);
+    expect(screen.getByText('contoso.onmicrosoft.com')).toBeTruthy();
+    expect(screen.getByText('SMTP, IMAP')).toBeTruthy();
+    expect(screen.getByText(tx('en', 'file.daysLeft', { days: 12 }))).toBeTruthy();
+    expect(screen.getByText(tx('en', 'file.state.warning'))).toBeTruthy();
+    expect(screen.getByText(SAMPLE_HEALTH.warnings[0]?.en ?? '')).toBeTruthy();
+    expect(screen.getByText(/Apr 30, 2025/)).toBeTruthy();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('refreshes it now and shows the new token masked', async () => {
+    const { fake, user } = await openFile();
+    await user.click(screen.getByRole('button', { name: tx('en', 'file.action.refresh') }));
+    expect(fake.api.refreshFiles).toHaveBeenCalledWith({ paths: [DEFAULT_PATH] });
+    expect(await screen.findByText(tx('en', 'file.refresh.done', { token: 'M.C7…(1432)' }))).toBeTruthy();
+    expect(fake.api.tokenHealth).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers the re-issue when the token can no longer be refreshed', async () => {
+    const { fake, user } = await openFile();
+    fake.api.refreshFiles.mockResolvedValueOnce({
+      ok: true,
+      value: [
+        {
+          status: 'needs-reissue',
+          file: DEFAULT_PATH,
+          code: 'aadsts',
+          reissueCommand: `rtw acquire --from "${DEFAULT_PATH}"`,
+          explanation: {
+            id: 'AADSTS700082',
+            title: { ja: '期限切れ', en: 'The refresh token expired' },
+            why: { ja: '90 日', en: '90 days unused.' },
+            steps: [],
+          },
+        },
+      ],
+    });
+    await user.click(screen.getByRole('button', { name: tx('en', 'file.action.refresh') }));
+    expect(await screen.findByText('The refresh token expired')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: tx('en', 'file.action.reissue') })).toHaveLength(2);
+  });
+
+  it('checks it in place', async () => {
+    const { fake, user } = await openFile();
+    const check = screen.getByRole('button', { name: tx('en', 'file.action.check') });
+    expect(check.getAttribute('aria-expanded')).toBe('false');
+    await user.click(check);
+    expect(check.getAttribute('aria-expanded')).toBe('true');
+    // The file's protocols are ticked.
+    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'mailbox.protocol.imap')).checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: tx('en', 'check.run') }));
+    expect(fake.api.checkTokenFile).toHaveBeenCalledWith({ file: DEFAULT_PATH, protocols: ['smtp', 'imap'] });
+    expect(await screen.findByText(tx('en', 'check.results.title'))).toBeTruthy();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('schedules refreshes: snippets from the main process, each copyable', async () => {
+    const { fake, user } = await openFile();
+    await user.click(screen.getByText(tx('en', 'schedule.title')));
+    await screen.findByText(tx('en', 'schedule.windows'));
+    expect(fake.api.scheduleSnippets).toHaveBeenLastCalledWith({
+      paths: [DEFAULT_PATH],
+      frequency: 'weekly',
+      day: 'MON',
+      time: '03:17',
+    });
+    await user.selectOptions(screen.getByLabelText(tx('en', 'schedule.frequency')), 'daily');
+    expect(fake.api.scheduleSnippets).toHaveBeenLastCalledWith(
+      expect.objectContaining({ frequency: 'daily', paths: [DEFAULT_PATH] }),
+    );
+    expect(screen.queryByLabelText(tx('en', 'schedule.day'))).toBeNull();
+    const time = screen.getByLabelText(tx('en', 'schedule.time'));
+    await user.clear(time);
+    await user.type(time, '9');
+    expect(time.getAttribute('aria-invalid')).toBe('true');
+    await user.type(time, '{Backspace}04:05');
+    expect(fake.api.scheduleSnippets).toHaveBeenLastCalledWith(expect.objectContaining({ time: '04:05' }));
+    expect(screen.getByText('rtw is not an absolute path')).toBeTruthy();
+    await user.click(
+      screen.getByRole('button', { name: tx('en', 'copy.label', { what: tx('en', 'schedule.cron') }) }),
+    );
+    expect(fake.api.copyText).toHaveBeenCalledWith({ text: `17 3 * * 1 rtw refresh ${DEFAULT_PATH}` });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('opens a dropped .ini file, and says so when something else is dropped', async () => {
+    const { fake } = await renderApp('en');
+    const app = document.querySelector('.app') as HTMLElement;
+    const ini = new File(['[OAUTH2]'], 'printer.ini');
+    fireEvent.drop(app, { dataTransfer: { files: [ini], types: ['Files'] } });
+    expect(fake.api.pathForFile.mock.calls).toEqual([[ini]]);
+    expect(await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked)).toBeTruthy();
+    expect(fake.api.tokenHealth).toHaveBeenCalledWith({ path: '/dropped/printer.ini' });
+    fireEvent.drop(app, { dataTransfer: { files: [new File(['x'], 'photo.png')], types: ['Files'] } });
+    expect(screen.getByRole('alert').textContent).toBe(tx('en', 'drop.notIni'));
+  });
+});
+
+describe('re-issue from a file', () => {
+  async function reissue() {
+    const r = await renderApp('en');
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.openFile') }));
+    await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'file.action.reissue') }));
+    await screen.findByRole('heading', { level: 2, name: tx('en', 'step.registration.title') });
+    return r;
+  }
+
+  it('fills the wizard from the file, keeps the file’s secret by default, and re-issues into the file', async () => {
+    const { fake, user } = await reissue();
+    expect(fake.api.readReissueFile).toHaveBeenCalledWith({ path: DEFAULT_PATH });
+    expect(screen.getByText(tx('en', 'reissue.note', { file: DEFAULT_PATH }))).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'reg.clientId.label')).value).toBe(
+      SAMPLE_HEALTH.clientId,
+    );
+    const keep = screen.getByLabelText<HTMLInputElement>(tx('en', 'reg.keepSecret.label'));
+    expect(keep.checked).toBe(true);
+    expect(screen.getByText(tx('en', 'reg.keepSecret.hintExpires', { date: '2025-04-30' }))).toBeTruthy();
+    expect(screen.queryByLabelText(tx('en', 'reg.secret.label'))).toBeNull();
+    expect(await violations()).toEqual([]);
+    await clickNext(user);
+    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'mailbox.userId.label')).value).toBe(
+      SAMPLE_HEALTH.mailbox,
+    );
+    await clickNext(user);
+    await clickNext(user);
+    await user.click(screen.getByRole('button', { name: tx('en', 'signin.start') }));
+    expect(fake.api.startAcquisition).not.toHaveBeenCalled();
+    expect(fake.api.startReissue).toHaveBeenCalledWith({
+      path: DEFAULT_PATH,
+      keepFileSecret: true,
+      changes: expect.objectContaining({
+        clientId: SAMPLE_HEALTH.clientId,
+        clientSecret: '',
+        userId: SAMPLE_HEALTH.mailbox,
+        protocols: ['smtp', 'imap'],
+        outFile: DEFAULT_PATH,
+      }) as unknown,
+    });
+    const changes = fake.api.startReissue.mock.calls[0]?.[0].changes;
+    expect(changes !== undefined && 'clientSecretExpiresAt' in changes).toBe(false);
+  });
+
+  it('takes a new secret and its expiry when the admin unticks “keep”', async () => {
+    const { fake, user } = await reissue();
+    await user.click(screen.getByLabelText(tx('en', 'reg.keepSecret.label')));
+    await clickNext(user);
+    expect(currentHeading()).toBe(tx('en', 'step.registration.title'));
+    await user.click(screen.getByLabelText(tx('en', 'reg.secret.label')));
+    await user.paste(VALID.secret);
+    await user.type(screen.getByLabelText(tx('en', 'reg.secretExpires.label')), '2027-01-31');
+    await clickNext(user);
+    await clickNext(user);
+    await clickNext(user);
+    await user.click(screen.getByRole('button', { name: tx('en', 'signin.start') }));
+    expect(fake.api.startReissue).toHaveBeenCalledWith(
+      expect.objectContaining({
+        keepFileSecret: false,
+        changes: expect.objectContaining({
+          clientSecret: VALID.secret,
+          clientSecretExpiresAt: '2027-01-31',
+        }) as unknown,
+      }) as unknown,
+    );
+  });
+});
+
+describe('remembering the secret', () => {
+  it('is offered where the OS can encrypt, and asked of the main process with the acquisition', async () => {
+    const { fake, user } = await renderApp('en');
+    await walkTo(user, 'registration');
+    await user.click(screen.getByLabelText(tx('en', 'reg.clientId.label')));
+    await user.paste(VALID.clientId);
+    await user.click(screen.getByLabelText(tx('en', 'reg.secret.label')));
+    await user.paste(VALID.secret);
+    expect(fake.api.hasSecret).toHaveBeenCalledWith({ clientId: VALID.clientId });
+    await user.click(await screen.findByLabelText(tx('en', 'reg.remember.label')));
+    await clickNext(user);
+    await user.click(screen.getByLabelText(tx('en', 'mailbox.userId.label')));
+    await user.paste(VALID.userId);
+    await clickNext(user);
+    await clickNext(user);
+    await user.click(screen.getByRole('button', { name: tx('en', 'signin.start') }));
+    expect(fake.api.startAcquisition).toHaveBeenCalledWith(expect.objectContaining({ rememberSecret: true }));
+  });
+
+  it('is not offered where nothing can encrypt it', async () => {
+    const { fake, user } = await renderApp('en');
+    fake.api.hasSecret.mockResolvedValue({ remembered: false, encryptionAvailable: false });
+    await walkTo(user, 'registration');
+    await user.click(screen.getByLabelText(tx('en', 'reg.clientId.label')));
+    await user.paste(VALID.clientId);
+    expect(screen.queryByLabelText(tx('en', 'reg.remember.label'))).toBeNull();
+  });
+});
+
+describe('the mailboxes view', () => {
+  it('lists the managed files with their health; refresh, remove, open, forget a secret', async () => {
+    const { fake, user } = await renderApp('en');
+    await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
+    const table = await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+    expect(currentHeading()).toBe(tx('en', 'mailboxes.title'));
+    const row = within(table).getByRole('row', { name: new RegExp(SAMPLE_HEALTH.mailbox) });
+    expect(within(row).getByText(DEFAULT_PATH)).toBeTruthy();
+    expect(within(row).getByText(tx('en', 'file.daysLeft', { days: 12 }))).toBeTruthy();
+    expect(await violations()).toEqual([]);
+
+    await user.click(
+      within(row).getByRole('button', {
+        name: tx('en', 'mailboxes.refreshLabel', { mailbox: SAMPLE_HEALTH.mailbox }),
+      }),
+    );
+    expect(fake.api.refreshFiles).toHaveBeenCalledWith({ paths: [DEFAULT_PATH] });
+    expect(await screen.findByText(tx('en', 'mailboxes.row.refreshed'))).toBeTruthy();
+    expect(screen.getByRole('status', { name: '' }).textContent).toBe(
+      tx('en', 'mailboxes.refreshed', { refreshed: 1, total: 1 }),
+    );
+
+    await user.click(
+      screen.getByRole('button', {
+        name: tx('en', 'mailboxes.forgetLabel', { clientId: SAMPLE_HEALTH.clientId }),
+      }),
+    );
+    expect(fake.api.forgetSecret).toHaveBeenCalledWith({ clientId: SAMPLE_HEALTH.clientId });
+
+    await user.click(
+      within(row).getByRole('button', {
+        name: tx('en', 'mailboxes.removeLabel', { mailbox: SAMPLE_HEALTH.mailbox }),
+      }),
+    );
+    expect(fake.api.removeMailbox).toHaveBeenCalledWith({ path: DEFAULT_PATH });
+
+    await user.click(
+      within(row).getByRole('button', {
+        name: tx('en', 'mailboxes.openLabel', { mailbox: SAMPLE_HEALTH.mailbox }),
+      }),
+    );
+    expect(currentHeading()).toBe(tx('en', 'file.title'));
+    // Back to the wizard, where it was.
+    await user.click(screen.getByRole('button', { name: tx('en', 'nav.wizard') }));
+    expect(currentHeading()).toBe(tx('en', 'step.account.title'));
+  });
+
+  it('says when there is nothing yet, and adds a file through the open dialog', async () => {
+    const { fake, user } = await renderApp('en');
+    fake.api.listMailboxes.mockResolvedValue({
+      ok: true,
+      value: { mailboxes: [], encryptionAvailable: false },
+    });
+    await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
+    expect(await screen.findByText(tx('en', 'mailboxes.empty'))).toBeTruthy();
+    expect(screen.getByText(tx('en', 'mailboxes.secrets.unavailable'))).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: tx('en', 'mailboxes.add') }));
+    expect(fake.api.addMailbox).toHaveBeenCalledWith({ path: DEFAULT_PATH });
+    expect(await violations()).toEqual([]);
+  });
+});
+
+describe('pure state', () => {
+  it('reissue-loaded fills the form and keeps the secret out of the input', () => {
+    const state = reducer(initialState(), {
+      type: 'reissue-loaded',
+      view: {
+        input: {
+          outFile: '/srv/a.ini',
+          tenant: 'consumers',
+          clientId: 'c',
+          userId: 'u@outlook.com',
+          protocols: ['pop'],
+        },
+        secretInFile: true,
+        secretExpiresAt: undefined,
+        missing: [],
+      },
+    });
+    expect(state.step).toBe('registration');
+    expect(state.form).toMatchObject({ accountType: 'personal', keepFileSecret: true, protocols: ['pop'] });
+    expect(profileInputOf(state.form, state.reissue)).toMatchObject({
+      clientSecret: '',
+      outFile: '/srv/a.ini',
+    });
+    // Another output file is a new acquisition: the file's secret no longer applies.
+    const moved = reducer(state, { type: 'set', field: 'outFile', value: '/srv/b.ini' });
+    expect(profileInputOf({ ...moved.form, clientSecret: 'typed' }, moved.reissue).clientSecret).toBe(
+      'typed',
+    );
+    expect(reducer(state, { type: 'restart' }).reissue).toBeUndefined();
+  });
+
+  it('a new token never sends an empty secret expiry', () => {
+    expect('clientSecretExpiresAt' in profileInputOf(INITIAL_FORM)).toBe(false);
+  });
+
+  it('the check follows its own file only', () => {
+    let check = checkReducer(INITIAL_CHECK, { type: 'check-started', file: 'a', protocols: ['smtp'] });
+    check = checkReducer(check, {
+      type: 'check-finished',
+      file: 'b',
+      result: { ok: true, value: SAMPLE_REPORT },
+    });
+    expect(check.status).toBe('running');
+    check = checkReducer(check, {
+      type: 'check-finished',
+      file: 'a',
+      result: { ok: true, value: SAMPLE_REPORT },
+    });
+    expect(check.status).toBe('done');
+  });
+});

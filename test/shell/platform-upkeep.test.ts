@@ -1,0 +1,142 @@
+/**
+ * The Electron platform's token-upkeep capabilities: the open dialog, the user-data folder, safeStorage as the
+ * registry's encryptor (refused on Linux's obfuscating 'basic_text' backend), the `rtw` command for schedules,
+ * and the sign-in host policy learning a re-issue's authority from the file it re-issues.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+const storage = vi.hoisted(() => ({
+  available: true,
+  backend: 'gnome_libsecret',
+}));
+const openDialog = vi.hoisted(() => ({
+  result: { canceled: false, filePaths: ['/srv/smail/a.ini'] },
+  calls: [] as unknown[][],
+}));
+vi.mock('electron', () => ({
+  ...stub,
+  dialog: {
+    ...stub.dialog,
+    showOpenDialog: (...args: unknown[]) => {
+      openDialog.calls.push(args);
+      return Promise.resolve(openDialog.result);
+    },
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => storage.available,
+    getSelectedStorageBackend: () => storage.backend,
+    encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+    decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
+  },
+}));
+
+const {
+  authorityOfReissueInput,
+  createElectronPlatform,
+  createSignInHosts,
+  expectingAuthority,
+  rtwCommandOf,
+} = await import('../../electron/main/platform.js');
+const { createSettingsStore } = await import('../../electron/main/settings.js');
+
+let dir: string;
+beforeEach(async () => {
+  stub.resetElectronStub();
+  dir = await mkdtemp(join(tmpdir(), 'rtw-platform-upkeep-'));
+  stub.app.paths.userData = dir;
+  stub.app.paths.documents = dir;
+  openDialog.calls.length = 0;
+  storage.available = true;
+  storage.backend = 'gnome_libsecret';
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const platform = () =>
+  createElectronPlatform({
+    window: () => undefined,
+    signInHosts: createSignInHosts(),
+    settings: createSettingsStore(dir),
+  });
+
+describe('token upkeep on Electron', () => {
+  it('opens an existing INI file through the open dialog; cancelling gives undefined', async () => {
+    await expect(platform().chooseTokenFile?.()).resolves.toBe('/srv/smail/a.ini');
+    expect(openDialog.calls[0]?.[0]).toMatchObject({
+      properties: ['openFile'],
+      filters: [{ name: 'INI', extensions: ['ini'] }],
+    });
+    openDialog.result = { canceled: true, filePaths: [] };
+    await expect(platform().chooseTokenFile?.()).resolves.toBeUndefined();
+    openDialog.result = { canceled: false, filePaths: ['/srv/smail/a.ini'] };
+  });
+
+  it('keeps the mailbox list in the user-data folder', () => {
+    expect(platform().userDataDir?.()).toBe(dir);
+  });
+
+  it('encrypts with safeStorage, and refuses where it would only obfuscate', () => {
+    const encryptor = platform().encryptor?.();
+    expect(encryptor?.isEncryptionAvailable()).toBe(true);
+    const sealed = encryptor?.encryptString('se4Q~value') ?? Buffer.alloc(0);
+    expect(encryptor?.decryptString(sealed)).toBe('se4Q~value');
+    storage.backend = 'basic_text';
+    expect(encryptor?.isEncryptionAvailable()).toBe(process.platform !== 'linux');
+    storage.available = false;
+    expect(encryptor?.isEncryptionAvailable()).toBe(false);
+  });
+
+  it('runs rtw with Node from a checkout, by name once packaged', () => {
+    expect(rtwCommandOf('/opt/rtw', false)).toEqual([
+      'node',
+      join('/opt/rtw', 'dist', 'electron', 'cli', 'main.js'),
+    ]);
+    expect(rtwCommandOf('/opt/rtw/resources/app.asar', true)).toEqual(['rtw']);
+  });
+});
+
+describe('the sign-in host policy and re-issues', () => {
+  const SANDBOX = 'https://127.0.0.1:49152/common';
+  const writeTokenFile = async (): Promise<string> => {
+    const file = join(dir, 'sandbox.ini');
+    await writeFile(
+      file,
+      [
+        '[OAUTH2]',
+        'UserID=printer@contoso.com',
+        'ClientID=3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
+        'ClientSecret=se4Q~abcdefghijklmnopqrstuvwxyz0123456789',
+        'RefreshToken=1.AXsAexampleexampleexample',
+        `TokenURI=${SANDBOX}/oauth2/v2.0/token`,
+        `OuthURI=${SANDBOX}/oauth2/v2.0/authorize`,
+        '',
+      ].join('\r\n'),
+    );
+    return file;
+  };
+
+  it('learns the authority of the file being re-issued before the service opens the browser', async () => {
+    const file = await writeTokenFile();
+    const input = { path: file, changes: {}, keepFileSecret: true };
+    await expect(authorityOfReissueInput(input)).resolves.toBe(SANDBOX);
+    const hosts = createSignInHosts();
+    const dispatch = vi.fn(() => Promise.resolve('dispatched'));
+    await expect(expectingAuthority(dispatch, hosts)('startReissue', input)).resolves.toBe('dispatched');
+    expect(hosts.isAllowed(`${SANDBOX}/oauth2/v2.0/authorize?x=1`)).toBe(true);
+  });
+
+  it('learns nothing from a re-issue the service will refuse', async () => {
+    await expect(
+      authorityOfReissueInput({ path: join(dir, 'missing.ini'), changes: {}, keepFileSecret: true }),
+    ).resolves.toBeUndefined();
+    await expect(authorityOfReissueInput({ path: 1 })).resolves.toBeUndefined();
+    const file = await writeTokenFile();
+    // Without the file's secret and without a new one, the profile is invalid: no authority either.
+    await expect(
+      authorityOfReissueInput({ path: file, changes: {}, keepFileSecret: false }),
+    ).resolves.toBeUndefined();
+  });
+});
