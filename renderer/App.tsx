@@ -312,6 +312,30 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
       const done = (): void => dispatch({ type: 'cancel-done' });
       api.cancelAcquisition(undefined).then(done, done);
     },
+    startDeviceCode: () => {
+      if (acquiring) return;
+      // No secret is sent: problems with the secret do not stop a device code sign-in; the others do.
+      const deviceForm: Form = { ...form, publicClient: true };
+      const stepToFix = STEP_IDS.find(
+        (s) => s !== 'signin' && stepIssues(formIssues(deviceForm, reissue), s).length > 0,
+      );
+      if (stepToFix !== undefined) {
+        dispatch({ type: 'go', step: stepToFix });
+        return;
+      }
+      dispatch({ type: 'acquisition-starting', flow: 'device-code' });
+      api.startDeviceCode(profileInputOf(deviceForm, reissue)).then(
+        (result) => {
+          if (!result.ok) dispatch({ type: 'acquisition-rejected', error: result.error });
+        },
+        () =>
+          dispatch({
+            type: 'acquisition-rejected',
+            error: { code: 'unexpected', explanation: bridgeFailure() },
+          }),
+      );
+    },
+    choose: (method) => dispatch({ type: 'choose-sign-in', method }),
     retryOnPort: (port) => {
       dispatch({ type: 'use-port', port });
       startWith({ ...form, redirectPort: port });
@@ -458,6 +482,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
                     actions={{
                       go: (s) => dispatch({ type: 'go', step: s }),
                       restart: () => dispatch({ type: 'restart' }),
+                      useDeviceCode: () => dispatch({ type: 'choose-sign-in', method: 'device-code' }),
                     }}
                   />
                 ) : null}

@@ -3,7 +3,7 @@
  * registration or account that is wrong; local failures name the port or the file.
  */
 import type { Explanation } from '../electron/core/diagnose/types.js';
-import type { ValidationIssue } from '../electron/core/profile.js';
+import type { InputIssue } from '../electron/shared/contract.js';
 import { stepOfField } from './state.js';
 import type { StepId } from './state.js';
 
@@ -22,7 +22,7 @@ function aadstsOf(explanation: Explanation): number | undefined {
 export function fixStepOf(failure: {
   code: string;
   explanation: Explanation;
-  issues?: readonly ValidationIssue[];
+  issues?: readonly InputIssue[];
 }): StepId | undefined {
   const aadsts = aadstsOf(failure.explanation);
   if (aadsts !== undefined) {
@@ -35,8 +35,17 @@ export function fixStepOf(failure: {
     const first = failure.issues?.[0];
     return first === undefined ? 'account' : stepOfField(first.field);
   }
-  if (code === 'port-busy' || code === 'listener-failed' || code === 'timeout' || code === 'cancelled')
+  if (
+    code === 'port-busy' ||
+    code === 'listener-failed' ||
+    code === 'timeout' ||
+    code === 'cancelled' ||
+    code === 'device-code-expired' ||
+    code === 'device-code-declined'
+  )
     return 'signin';
+  // "Allow public client flows" is off: a setting of the registration.
+  if (code === 'device-code-not-public') return 'registration';
   if (code.startsWith('file-') || code === 'not-a-token-file') return 'output';
   if (code === 'no-refresh-token') return 'registration';
   return undefined;

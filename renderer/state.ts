@@ -15,7 +15,13 @@ import type { ProfileField, ProfileInput, ValidationIssue } from '../electron/co
 import type { SessionEvent } from '../electron/core/session.js';
 import type { TokenFilePlan } from '../electron/core/token-file.js';
 import { VALIDATION_MESSAGES } from '../electron/core/validation-messages.js';
-import type { IpcError, MailboxEvent, ReissueView } from '../electron/shared/contract.js';
+import type {
+  AcquisitionEvent,
+  InputIssue,
+  IpcError,
+  MailboxEvent,
+  ReissueView,
+} from '../electron/shared/contract.js';
 
 /** The wizard's steps, in order. */
 export const STEP_IDS = [
@@ -61,9 +67,31 @@ export interface ReissueState {
   missing: ReissueView['missing'];
 }
 
+/**
+ * How the admin signs in: in the browser (redirect to localhost), or with a device code entered on any other
+ * device (no browser here, no port; a public client, so the INI gets an empty ClientSecret).
+ */
+export type SignInMethod = 'browser' | 'device-code';
+
+/** The code Entra gave a device code sign-in, to show until it ends. */
+export interface DeviceCodeShown {
+  userCode: string;
+  verificationUri: string;
+  expiresAt: string;
+  /** Entra's own sentence, in the language Entra chose. */
+  message: string;
+}
+
 /** Progress of the running acquisition, from session events. */
 export interface SignInState {
+  /**
+   * `waiting`: the browser flow waits for the redirect, the device code flow for the code to be entered
+   * (`deviceCode` is then set).
+   */
   status: 'idle' | 'starting' | 'listening' | 'waiting' | 'exchanging' | 'cancelling';
+  /** The running (or last) attempt's flow. */
+  flow?: SignInMethod;
+  deviceCode?: DeviceCodeShown;
   port?: number;
   redirectUri?: string;
   authorizeUrl?: string;
@@ -89,7 +117,7 @@ export type Outcome =
       /** The file was added to the mailboxes list; how remembering the secret went. */
       registered?: MailboxEvent['secret'];
     }
-  | { kind: 'failure'; code: string; explanation: Explanation; issues?: ValidationIssue[] };
+  | { kind: 'failure'; code: string; explanation: Explanation; issues?: InputIssue[] };
 
 /** What writing to the chosen file would do (asked from the main process while on the output step). */
 export type PlanState =
@@ -106,6 +134,8 @@ export interface WizardState {
   /** Fields whose problems are shown: touched by the admin, or by an attempt to continue. */
   touched: Partial<Record<ProfileField, true>>;
   signIn: SignInState;
+  /** The sign-in the Sign-in step offers; the device code one is chosen there or from a failure. */
+  signInMethod: SignInMethod;
   plan: PlanState;
   outcome?: Outcome;
   /** Set while the form re-issues an existing file's token. */
@@ -151,6 +181,7 @@ export function initialState(form: Partial<Form> = {}): WizardState {
     form: { ...INITIAL_FORM, ...form },
     touched: {},
     signIn: { status: 'idle' },
+    signInMethod: 'browser',
     plan: { status: 'none' },
   };
 }
@@ -239,9 +270,10 @@ export type Action =
       path: string;
       result: { ok: true; value: TokenFilePlan } | { ok: false; error: IpcError };
     }
-  | { type: 'acquisition-starting' }
+  | { type: 'acquisition-starting'; flow?: SignInMethod }
+  | { type: 'choose-sign-in'; method: SignInMethod }
   | { type: 'acquisition-rejected'; error: IpcError }
-  | { type: 'session'; event: SessionEvent }
+  | { type: 'session'; event: AcquisitionEvent }
   | { type: 'port-suggested'; port: number | undefined }
   | { type: 'use-port'; port: number }
   | { type: 'cancel-requested' }
@@ -284,7 +316,7 @@ function goTo(state: WizardState, step: StepId): WizardState {
   };
 }
 
-function onSessionEvent(state: WizardState, event: SessionEvent): WizardState {
+function onSessionEvent(state: WizardState, event: AcquisitionEvent): WizardState {
   // Events of an attempt the wizard no longer waits for (a late tick after the outcome) change nothing.
   if (!isAcquiring(state.signIn)) return state;
   const signIn = state.signIn;
@@ -315,6 +347,24 @@ function onSessionEvent(state: WizardState, event: SessionEvent): WizardState {
         ...state,
         signIn: { ...signIn, status: signIn.status === 'cancelling' ? 'cancelling' : 'exchanging' },
       };
+    case 'device-code':
+      return {
+        ...state,
+        signIn: {
+          ...signIn,
+          status: signIn.status === 'cancelling' ? 'cancelling' : 'waiting',
+          flow: 'device-code',
+          deviceCode: {
+            userCode: event.userCode,
+            verificationUri: event.verificationUri,
+            expiresAt: event.expiresAt,
+            message: event.message,
+          },
+          secondsLeft: event.expiresIn,
+        },
+      };
+    case 'polling':
+      return { ...state, signIn: { ...signIn, secondsLeft: event.secondsLeft } };
     case 'written': {
       const outcome: Outcome = {
         kind: 'success',
@@ -402,7 +452,14 @@ export function reducer(state: WizardState, action: Action): WizardState {
       };
     case 'acquisition-starting':
       if (isAcquiring(state.signIn)) return state;
-      return { ...state, outcome: undefined, signIn: { status: 'starting', port: state.form.redirectPort } };
+      return action.flow === 'device-code'
+        ? { ...state, outcome: undefined, signIn: { status: 'starting', flow: 'device-code' } }
+        : { ...state, outcome: undefined, signIn: { status: 'starting', port: state.form.redirectPort } };
+    case 'choose-sign-in': {
+      if (isAcquiring(state.signIn)) return state;
+      // From the port-busy note or a failure: the choice is made on the Sign-in step, which the admin reached.
+      return { ...goTo(state, 'signin'), signInMethod: action.method, signIn: { status: 'idle' } };
+    }
     case 'acquisition-rejected': {
       const { error } = action;
       return {
@@ -439,7 +496,11 @@ export function reducer(state: WizardState, action: Action): WizardState {
         : state;
     case 'restart': {
       // A fresh start is a new token, not the re-issue of the file the form came from.
-      return { ...initialState({ ...state.form, keepFileSecret: false }), signIn: { status: 'idle' } };
+      return {
+        ...initialState({ ...state.form, keepFileSecret: false }),
+        signIn: { status: 'idle' },
+        signInMethod: state.signInMethod,
+      };
     }
     case 'reissue-loaded': {
       if (isAcquiring(state.signIn)) return state;

@@ -50,6 +50,7 @@ const none = z
 /** One schema per operation; `satisfies` makes a missing operation a compile error. */
 export const OPERATION_SCHEMAS = {
   startAcquisition: plain({ ...profileFields, rememberSecret: z.boolean().optional() }),
+  startDeviceCode: profileInput,
   cancelAcquisition: none,
   planOutputFile: z.object({ path: text(4096).min(1), profile: profileInput.optional() }).strict(),
   chooseOutputFile: z.object({ suggestedPath: text(4096) }).strict(),
@@ -65,6 +66,7 @@ export const OPERATION_SCHEMAS = {
         'entra-new-registration',
         'docs-registration',
         'docs-troubleshooting',
+        'device-login',
       ]),
     })
     .strict(),

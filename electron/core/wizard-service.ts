@@ -7,6 +7,7 @@
  * failure into `{ok: false, error}` data; it never throws and never returns a stack trace.
  */
 import type { Protocol } from './clouds.js';
+import { runDeviceCodeAcquisition } from './device-code.js';
 import { explainError } from './diagnose/index.js';
 import { RtwError } from './errors.js';
 import type { Lang } from './i18n.js';
@@ -15,6 +16,7 @@ import { findFreePort } from './loopback.js';
 import { checkTokenFile } from './mail-check/index.js';
 import type { MailEndpoint, StepTimeouts } from './mail-check/index.js';
 import { openMailboxRegistry } from './mailbox-registry.js';
+import { preflight } from './preflight.js';
 import type { Encryptor, MailboxRegistry } from './mailbox-registry.js';
 import type { IdpNetworkClient } from './network-client.js';
 import { validateProfile } from './profile.js';
@@ -28,7 +30,9 @@ import { planTokenFileWrite } from './token-file.js';
 import { oauth2ValuesFor } from './token-file-values.js';
 import { readTokenHealth } from './token-health.js';
 import type {
+  AcquisitionEvent,
   ExternalPage,
+  InputIssue,
   IpcError,
   LanguageState,
   MailboxEvent,
@@ -42,6 +46,9 @@ import type {
 
 const PLANNED_REFRESH_TOKEN = '(the new refresh token)';
 
+/** Entra's device codes live 15 minutes: a device code sign-in waits that long unless told otherwise (as the CLI). */
+export const DEVICE_CODE_TIMEOUT_SECONDS = 900;
+
 /** Capabilities of the host: Electron in the app, stand-ins in tests. */
 export interface Platform {
   chooseOutputFile(suggestedPath: string): Promise<string | undefined>;
@@ -49,6 +56,12 @@ export interface Platform {
   showInFolder(path: string): Promise<void>;
   copyText(text: string): Promise<void>;
   openExternal(page: ExternalPage): Promise<void>;
+  /**
+   * Opens the verification URI the running device code session received from the identity provider (never one
+   * from the renderer); the host refuses anything but https on a Microsoft host. Without it, `device-login`
+   * opens the fixed page.
+   */
+  openDeviceLogin?(verificationUri: string): Promise<void>;
   /** Opens the sign-in URL in the system browser. */
   openBrowser(url: string): Promise<void>;
   /** The OS locale's language. */
@@ -126,7 +139,14 @@ export interface WizardService extends WizardOperations {
 export function createWizardService(deps: WizardServiceDeps): WizardService {
   const { platform } = deps;
   const now = deps.now ?? (() => new Date());
-  let running: { controller: AbortController; done: Promise<unknown> } | undefined;
+  let running:
+    | {
+        controller: AbortController;
+        done: Promise<unknown>;
+        /** The device code session's verification URI, once Entra has given it. */
+        verificationUri?: string;
+      }
+    | undefined;
   let checking: { controller: AbortController; done: Promise<unknown> } | undefined;
   let langState: LanguageState | undefined;
   let registry: MailboxRegistry | undefined;
@@ -185,7 +205,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     }
   };
 
-  const invalidInput = (issues: Extract<ReturnType<typeof validateProfile>, { ok: false }>['issues']) => {
+  const invalidInput = (issues: InputIssue[]) => {
     const error = new RtwError('invalid-input', { fields: issues.map((i) => i.field).join(',') });
     return {
       ok: false as const,
@@ -193,7 +213,35 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     };
   };
 
-  /** Validates and starts one acquisition (a new token or a re-issue); one at a time. */
+  /**
+   * Starts one acquisition of either flow; one at a time (the port, the browser tab or the code belong to it):
+   * a running one is cancelled first and its port released. The written file is registered afterwards.
+   */
+  const begin = async (
+    profile: Profile,
+    rememberSecret: boolean,
+    run: (signal: AbortSignal, onEvent: (event: AcquisitionEvent) => void) => Promise<SessionResult>,
+  ): Promise<{ ok: true; value: { started: true } }> => {
+    if (running !== undefined) {
+      running.controller.abort();
+      await running.done;
+    }
+    const controller = new AbortController();
+    const current: NonNullable<typeof running> = { controller, done: Promise.resolve() };
+    const onEvent = (event: AcquisitionEvent): void => {
+      if (event.type === 'device-code') current.verificationUri = event.verificationUri;
+      deps.emit({ channel: 'session', event });
+    };
+    current.done = run(controller.signal, onEvent)
+      .then((result) => register(result, profile, rememberSecret))
+      .finally(() => {
+        if (running === current) running = undefined;
+      });
+    running = current;
+    return { ok: true, value: { started: true } };
+  };
+
+  /** Validates and starts one browser acquisition (a new token or a re-issue). */
   const launch = async (
     input: ProfileInput,
     rememberSecret: boolean,
@@ -201,26 +249,48 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     const { lang } = await currentLang();
     const validation = validateProfile(input);
     if (!validation.ok) return invalidInput(validation.issues);
-    if (running !== undefined) {
-      // One acquisition at a time: the port and the browser tab belong to it.
-      running.controller.abort();
-      await running.done;
-    }
-    const controller = new AbortController();
+    return begin(validation.profile, rememberSecret, (signal, onEvent) =>
+      runAcquisition(validation.profile, {
+        network: deps.createNetworkClient(),
+        openBrowser: (url) => platform.openBrowser(url),
+        onEvent,
+        lang,
+        signal,
+      }),
+    );
+  };
+
+  /**
+   * Validates and starts one device code acquisition: always a public client (no secret is sent or written),
+   * after the pre-flight's offline checks as the CLI runs them (no port to check: none is opened).
+   */
+  const launchDeviceCode = async (
+    input: ProfileInput,
+  ): Promise<Awaited<ReturnType<WizardOperations['startDeviceCode']>>> => {
+    const deviceInput: ProfileInput = {
+      ...input,
+      publicClient: true,
+      clientSecret: '',
+      timeoutSeconds: input.timeoutSeconds ?? DEVICE_CODE_TIMEOUT_SECONDS,
+    };
+    // No secret, so no secret expiry: the written file records none (the admin's form may still hold one).
+    delete deviceInput.clientSecretExpiresAt;
+    const validation = validateProfile(deviceInput);
+    if (!validation.ok) return invalidInput(validation.issues);
+    const report = await preflight(deviceInput, { checkPort: false });
+    const blocking = report.findings.filter((f) => f.severity === 'error');
+    if (blocking.length > 0)
+      return invalidInput(
+        blocking.map((f) => ({
+          field: f.field ?? 'tenant',
+          key: `preflight.${f.id}` as const,
+          message: f.message,
+        })),
+      );
     const profile = validation.profile;
-    const done = runAcquisition(profile, {
-      network: deps.createNetworkClient(),
-      openBrowser: (url) => platform.openBrowser(url),
-      onEvent: (event) => deps.emit({ channel: 'session', event }),
-      lang,
-      signal: controller.signal,
-    })
-      .then((result) => register(result, profile, rememberSecret))
-      .finally(() => {
-        if (running?.controller === controller) running = undefined;
-      });
-    running = { controller, done };
-    return { ok: true, value: { started: true } };
+    return begin(profile, false, (signal, onEvent) =>
+      runDeviceCodeAcquisition(profile, { network: deps.createNetworkClient(), onEvent, signal }),
+    );
   };
 
   const mailboxView = async (entry: MailboxView['entry']): Promise<MailboxView> => {
@@ -237,6 +307,9 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
   const operations: WizardOperations = {
     startAcquisition({ rememberSecret, ...input }) {
       return launch(input, rememberSecret === true);
+    },
+    startDeviceCode(input) {
+      return launchDeviceCode(input);
     },
     async startReissue({ path, changes, keepFileSecret, rememberSecret }) {
       try {
@@ -275,7 +348,12 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       deps.emit({ channel: 'language', state: langState });
       return langState;
     },
-    openExternal: ({ page }) => platform.openExternal(page),
+    openExternal({ page }) {
+      // Only the URI Entra gave the running session, never one the renderer names.
+      const uri = page === 'device-login' ? running?.verificationUri : undefined;
+      if (uri !== undefined && platform.openDeviceLogin !== undefined) return platform.openDeviceLogin(uri);
+      return platform.openExternal(page);
+    },
     suggestPort: ({ from }) => findFreePort(from, 20),
 
     chooseTokenFile: () => platform.chooseTokenFile?.() ?? Promise.resolve(undefined),

@@ -8,6 +8,9 @@
  * - `openExternal` takes a page *name*; only the fixed URLs of `EXTERNAL_PAGES` can be opened.
  * - `openBrowser` (the sign-in URL the core builds) must be https on a Microsoft sign-in host, or on the exact
  *   host of the authority the running acquisition uses (a private cloud, the sandbox).
+ * - `openDeviceLogin` (the verification URI Entra sent the running device code session; the service passes it,
+ *   the renderer only names the page `device-login`) must be https on one of `DEVICE_LOGIN_HOSTS`: Entra's
+ *   clouds' device login pages, and nothing else — not even the sandbox's authority.
  */
 import { app, clipboard, dialog, safeStorage, shell } from 'electron';
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -43,10 +46,30 @@ export const EXTERNAL_PAGES: Readonly<Record<ExternalPage, string>> = {
     'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/CreateApplicationBlade',
   'docs-registration': `${DOCS_BASE_URL}/app-registration.md`,
   'docs-troubleshooting': `${DOCS_BASE_URL}/troubleshooting.md`,
+  'device-login': 'https://microsoft.com/devicelogin',
 };
 
 /** Hosts of the pages above, checked again when opening so a bad edit of the table cannot slip through. */
-export const EXTERNAL_HOSTS: readonly string[] = ['entra.microsoft.com', 'github.com'];
+export const EXTERNAL_HOSTS: readonly string[] = ['entra.microsoft.com', 'github.com', 'microsoft.com'];
+
+/**
+ * Hosts a device code's verification URI may be on: https://microsoft.com/devicelogin (global),
+ * https://microsoft.com/deviceloginus (US Government), https://login.chinacloudapi.cn/common/oauth2/deviceauth
+ * (operated by 21Vianet), and the sign-in hosts Entra also names in some answers. No port, no other host.
+ */
+export const DEVICE_LOGIN_HOSTS: readonly string[] = [
+  'microsoft.com',
+  'www.microsoft.com',
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+];
+
+/** True when a device code's verification URI may be opened in the system browser. */
+export function isDeviceLoginUrl(candidate: string): boolean {
+  return isHttpsUrlOn(candidate, DEVICE_LOGIN_HOSTS);
+}
 
 /** True for an `https:` URL on one of `hosts` (host with port, as `URL.host`) without user info. */
 export function isHttpsUrlOn(candidate: string, hosts: Iterable<string>): boolean {
@@ -192,6 +215,14 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): Platform {
       if (url === undefined || !isHttpsUrlOn(url, EXTERNAL_HOSTS))
         throw new Error(`openExternal refused: unknown page ${String(page)}`);
       await shell.openExternal(url);
+    },
+    async openDeviceLogin(verificationUri) {
+      // The renderer shows the URI to copy as well: a refused one is still reachable by hand.
+      if (!isDeviceLoginUrl(verificationUri))
+        throw new Error(
+          `openDeviceLogin refused: ${hostForMessage(verificationUri)} is not a device login host`,
+        );
+      await shell.openExternal(verificationUri);
     },
     async openBrowser(url) {
       // The session reports a refusal as "browser not opened" and shows the URL to copy: nothing is lost.

@@ -10,11 +10,12 @@
  */
 import type { Explanation } from '../core/diagnose/index.js';
 import type { ErrorCode } from '../core/errors.js';
-import type { Lang } from '../core/i18n.js';
+import type { Lang, Localized } from '../core/i18n.js';
+import type { DeviceCodeEvent } from '../core/device-code.js';
 import type { CheckEvent, CheckReport } from '../core/mail-check/index.js';
 import type { Protocol } from '../core/clouds.js';
 import type { MailboxEntry } from '../core/mailbox-registry.js';
-import type { ProfileInput, ValidationIssue } from '../core/profile.js';
+import type { ProfileField, ProfileInput, ValidationIssue } from '../core/profile.js';
 import type { ReissuePrefill } from '../core/reissue.js';
 import type { RefreshOutcome } from '../core/refresh.js';
 import type { ScheduleSnippets, Weekday } from '../core/scheduling.js';
@@ -27,8 +28,21 @@ export interface IpcError {
   code: ErrorCode | 'unexpected' | 'invalid-payload' | 'untrusted-sender';
   explanation: Explanation;
   /** Field-level problems when `code` is `invalid-input`. */
-  issues?: ValidationIssue[];
+  issues?: InputIssue[];
 }
+
+/**
+ * A field-level problem: the profile's validation, or a pre-flight finding that blocks a sign-in (a personal
+ * mailbox with a work tenant…), whose key is `preflight.<finding id>`.
+ */
+export type InputIssue =
+  ValidationIssue | { field: ProfileField; key: `preflight.${string}`; message: Localized };
+
+/**
+ * What a running sign-in reports on the `session` channel: the browser flow's events, or the device code
+ * flow's (`device-code`, `polling`); both end with `written`, `failed` or `cancelled`.
+ */
+export type AcquisitionEvent = SessionEvent | DeviceCodeEvent;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
@@ -40,7 +54,15 @@ export interface LanguageState {
 
 /** Pages `openExternal` may open: named, so the renderer can never pass an arbitrary URL. */
 export type ExternalPage =
-  'entra-app-registrations' | 'entra-new-registration' | 'docs-registration' | 'docs-troubleshooting';
+  | 'entra-app-registrations'
+  | 'entra-new-registration'
+  | 'docs-registration'
+  | 'docs-troubleshooting'
+  /**
+   * Where a device code is entered: the running device code session's own verification URI when it is https on
+   * a Microsoft host (US Gov, China), else https://microsoft.com/devicelogin.
+   */
+  | 'device-login';
 
 /**
  * What the main process adds to an acquisition: after a successful write the file is listed among the
@@ -82,6 +104,13 @@ export interface ScheduleChoice {
 export interface WizardOperations {
   /** Starts one acquisition; progress and the outcome arrive as `SessionEvent`s. One at a time. */
   startAcquisition(input: ProfileInput & AcquisitionOptions): Promise<Result<{ started: true }>>;
+  /**
+   * Starts one device code acquisition (no browser here, no port): always as a public client, so the INI gets an
+   * empty ClientSecret and the registration needs "Allow public client flows". The code and the countdown
+   * arrive as `device-code` / `polling` events on the session channel, the outcome as for `startAcquisition`.
+   * It replaces a running acquisition of either kind; `cancelAcquisition` stops it.
+   */
+  startDeviceCode(input: ProfileInput): Promise<Result<{ started: true }>>;
   /** Cancels the running acquisition, if any; the port is released. */
   cancelAcquisition(input: void): Promise<void>;
   /**
@@ -146,7 +175,7 @@ export type OperationOutput<K extends OperationName> = Awaited<ReturnType<Wizard
 
 /** Events pushed from main to renderer. */
 export type WizardEvent =
-  | { channel: 'session'; event: SessionEvent }
+  | { channel: 'session'; event: AcquisitionEvent }
   | { channel: 'language'; state: LanguageState }
   | { channel: 'check'; file: string; event: CheckEvent }
   | { channel: 'mailboxes'; event: MailboxEvent };
@@ -182,6 +211,7 @@ export const EVENT_CHANNEL = 'wizard:event';
 /** Every operation name, for the preload and for tests that check one handler per operation. */
 export const OPERATION_NAMES = [
   'startAcquisition',
+  'startDeviceCode',
   'cancelAcquisition',
   'planOutputFile',
   'chooseOutputFile',

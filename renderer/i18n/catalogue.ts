@@ -214,6 +214,10 @@ export const CATALOGUE = {
   },
   'reg.check.publicFlowsYes': { ja: '「はい」にします。', en: 'Yes' },
   'reg.check.publicFlowsNo': { ja: '「いいえ」のままにします。', en: 'No (leave it off)' },
+  'reg.check.publicFlowsDeviceCode': {
+    ja: 'デバイス コードでサインインする場合は「はい」にします (シークレットは使わず、INI の ClientSecret は空になります)。',
+    en: 'Yes if you sign in with a device code (no secret is used; the INI gets an empty ClientSecret).',
+  },
 
   // Step 3: mailbox
   'mailbox.userId.label': { ja: 'メールボックス (UserID)', en: 'Mailbox (UserID)' },
@@ -352,6 +356,70 @@ export const CATALOGUE = {
   'signin.portBusy.details': {
     ja: 'ポートを使っているプログラムを調べるには',
     en: 'Find the program using the port',
+  },
+
+  'signin.deviceCode.offer': { ja: '代わりにデバイス コードを使う', en: 'Use a device code instead' },
+  'signin.deviceCode.offerHint': {
+    ja: 'この PC にブラウザーがない場合や、リダイレクト ポートを開けない場合に。表示されるコードを別の端末 (スマートフォンでも可) で入力してサインインします。',
+    en: 'For a machine without a browser, or where the redirect port cannot be opened: you enter a code on any other device (a phone will do) and sign in there.',
+  },
+  'signin.deviceCode.title': { ja: 'デバイス コードでサインイン', en: 'Sign in with a device code' },
+  'signin.deviceCode.intro': {
+    ja: 'Microsoft Entra から短いコードを受け取ります。確認ページでコードを入力し、{mailbox} (または、そのメールボックスにフル アクセス権を持つユーザー) でサインインしてください。この PC はその間待機し、ファイルに書き込みます。ブラウザーもポートも使いません。',
+    en: 'Microsoft Entra gives a short code. Enter it at the verification page on any device and sign in as {mailbox} (or as a user with Full Access to it); this PC waits and writes the file. No browser here, no port.',
+  },
+  'signin.deviceCode.needsPublic': {
+    ja: 'アプリの登録で「認証」 > 「詳細設定」 > 「パブリック クライアント フローを許可する」を「はい」にする必要があります (「いいえ」のままだと AADSTS7000218 になります)。',
+    en: 'The app registration needs Authentication > Advanced settings > Allow public client flows set to Yes (otherwise Entra answers AADSTS7000218).',
+  },
+  'signin.deviceCode.emptySecret': {
+    ja: 'シークレットは使いません。INI ファイルの ClientSecret は空になります。送信側によってはシークレットが必須です。また、このトークンでシークレットを送る送信側は、更新時に AADSTS700025 で失敗します。',
+    en: 'No secret is used: the INI file gets an empty ClientSecret. Some senders require one, and a sender that sends a secret with this token fails to refresh it with AADSTS700025.',
+  },
+  'signin.deviceCode.start': { ja: 'コードを取得', en: 'Get a code' },
+  'signin.deviceCode.useBrowser': {
+    ja: '代わりにブラウザーでサインイン',
+    en: 'Sign in with the browser instead',
+  },
+  'signin.deviceCode.now.starting': {
+    ja: 'Microsoft Entra にコードを要求しています…',
+    en: 'Asking Microsoft Entra for a code…',
+  },
+  'signin.deviceCode.now.waiting': {
+    ja: 'コードの入力と {mailbox} でのサインインを待っています。この PC が数秒ごとに確認します。',
+    en: 'Waiting for the code to be entered and for the sign-in as {mailbox}. This PC checks every few seconds.',
+  },
+  'signin.deviceCode.code': { ja: 'コード', en: 'Code' },
+  'signin.deviceCode.codeWhat': { ja: 'コード', en: 'the code' },
+  'signin.deviceCode.page': { ja: '確認ページ', en: 'Verification page' },
+  'signin.deviceCode.pageWhat': { ja: '確認ページの URL', en: 'the verification page URL' },
+  'signin.deviceCode.open': { ja: 'このコンピューターで開く', en: 'Open on this computer' },
+  'signin.deviceCode.step.open': {
+    ja: '確認ページを開きます (この PC でも、スマートフォンなど別の端末でもかまいません)。',
+    en: 'Open the verification page, on this computer or any other device (a phone will do).',
+  },
+  'signin.deviceCode.step.enter': { ja: 'コードを入力します。', en: 'Enter the code.' },
+  'signin.deviceCode.step.signIn': {
+    ja: '{mailbox} でサインインし、アクセス許可に同意します。',
+    en: 'Sign in as {mailbox} and accept the permissions.',
+  },
+  'signin.deviceCode.entra': { ja: 'Microsoft Entra からのメッセージ', en: 'Microsoft Entra says' },
+  'signin.deviceCode.countdownLabel': {
+    ja: 'コードの有効期限までの残り時間',
+    en: 'Time left before the code expires',
+  },
+  'signin.deviceCode.countdown': { ja: 'コードの有効期限まで残り {time}', en: 'The code expires in {time}' },
+  'signin.deviceCode.announce.minutes': {
+    ja: 'コードの有効期限まで約 {minutes} 分です',
+    en: 'About {minutes} minutes left before the code expires',
+  },
+  'signin.deviceCode.announce.lastMinute': {
+    ja: 'コードの有効期限まで 1 分を切りました',
+    en: 'Less than a minute left before the code expires',
+  },
+  'signin.deviceCode.cancelled': {
+    ja: 'キャンセルしました。コードは使われません。もう一度コードを取得できます。',
+    en: 'Cancelled. The code will not be used; you can get a new one.',
   },
 
   // Step 6: result

@@ -225,8 +225,13 @@ export function RegistrationStep({
           <li>
             <span className="check-title">{t('reg.check.publicFlows')}</span>
             <span className="check-value">
-              {form.publicClient ? t('reg.check.publicFlowsYes') : t('reg.check.publicFlowsNo')}
+              {form.publicClient || state.signInMethod === 'device-code'
+                ? t('reg.check.publicFlowsYes')
+                : t('reg.check.publicFlowsNo')}
             </span>
+            {form.publicClient || state.signInMethod === 'device-code' ? null : (
+              <span className="check-note">{t('reg.check.publicFlowsDeviceCode')}</span>
+            )}
           </li>
         </ol>
       </section>

@@ -16,6 +16,8 @@ import { PortabilityWarnings } from './OutputStep.js';
 export interface ResultActions {
   go: (step: StepId) => void;
   restart: () => void;
+  /** The Sign-in step, with the device code sign-in offered (after a browser sign-in timed out). */
+  useDeviceCode: () => void;
 }
 
 const REGISTERED: Readonly<
@@ -151,6 +153,8 @@ function Failure({
   const t = useT();
   const localized = useLocalized();
   const fixStep = fixStepOf(outcome);
+  // The browser sign-in could not finish here (no sign-in in time, no listener): the device code needs neither.
+  const offerDeviceCode = outcome.code === 'timeout' || outcome.code === 'listener-failed';
   return (
     <div className="step-body">
       <ExplanationView explanation={outcome.explanation} role="alert" />
@@ -177,10 +181,16 @@ function Failure({
         >
           {t('result.retry')}
         </button>
+        {offerDeviceCode ? (
+          <button type="button" className="button" onClick={actions.useDeviceCode}>
+            {t('signin.deviceCode.offer')}
+          </button>
+        ) : null}
         <button type="button" className="button" onClick={actions.restart}>
           {t('result.restart')}
         </button>
       </div>
+      {offerDeviceCode ? <p className="field-hint">{t('signin.deviceCode.offerHint')}</p> : null}
     </div>
   );
 }

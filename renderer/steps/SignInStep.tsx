@@ -2,8 +2,12 @@
  * Step 5: runs the acquisition and shows its progress from session events: the redirect URI listened on,
  * the countdown, what happens now, the sign-in URL to copy if the browser did not open, and Cancel.
  * A busy port offers a free one: Entra ignores the port of localhost redirect URIs, so no registration change.
+ *
+ * The device code sign-in is offered too (no browser here, or no port to open): the code large and copyable,
+ * the verification page (copy, open), Entra's own message, the countdown to the code's expiry, and Cancel.
  */
 import { useState } from 'react';
+import { useWizardApi } from '../api-context.js';
 import { DEFAULT_REDIRECT_PATH, DEFAULT_REDIRECT_PORT, redirectUriOf } from '../../electron/core/profile.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ExplanationView } from '../components/ExplanationView.js';
@@ -12,12 +16,16 @@ import { Icon } from '../components/Icon.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { useLocalized, useT } from '../i18n/context.js';
 import { announcedMinutes, formatCountdown, isAcquiring } from '../state.js';
-import type { SignInState } from '../state.js';
+import type { DeviceCodeShown, SignInMethod, SignInState } from '../state.js';
 import { fieldId, issuesOf } from './step-props.js';
 import type { StepProps } from './step-props.js';
 
 export interface SignInActions {
   start: () => void;
+  /** Starts a device code sign-in. */
+  startDeviceCode: () => void;
+  /** Switches the offered sign-in (also from the port-busy note). */
+  choose: (method: SignInMethod) => void;
   cancel: () => void;
   retryOnPort: (port: number) => void;
 }
@@ -52,6 +60,24 @@ export function SignInStep({ state, dispatch, issues, actions }: StepProps & { a
   const [advancedOpen, setAdvancedOpen] = useState(form.redirectPort !== DEFAULT_REDIRECT_PORT);
   const plannedUri = redirectUriOf({ redirectPort: form.redirectPort, redirectPath: DEFAULT_REDIRECT_PATH });
 
+  if (running && signIn.flow === 'device-code')
+    return (
+      <div className="step-body">
+        <DeviceCodeProgress signIn={signIn} mailbox={form.userId} onCancel={actions.cancel} />
+      </div>
+    );
+  if (!running && state.signInMethod === 'device-code')
+    return (
+      <div className="step-body">
+        <DeviceCodeOffer
+          mailbox={form.userId}
+          outFile={form.outFile}
+          cancelled={signIn.cancelled === true}
+          actions={actions}
+        />
+      </div>
+    );
+
   return (
     <div className="step-body">
       {running ? (
@@ -59,7 +85,11 @@ export function SignInStep({ state, dispatch, issues, actions }: StepProps & { a
       ) : (
         <>
           {signIn.portBusy === undefined ? null : (
-            <PortBusy busy={signIn.portBusy} onRetry={actions.retryOnPort} />
+            <PortBusy
+              busy={signIn.portBusy}
+              onRetry={actions.retryOnPort}
+              onDeviceCode={() => actions.choose('device-code')}
+            />
           )}
           {signIn.cancelled === true ? (
             <p className="note" role="status">
@@ -90,6 +120,19 @@ export function SignInStep({ state, dispatch, issues, actions }: StepProps & { a
             <button type="button" className="button button-primary" onClick={actions.start}>
               {t('signin.start')}
             </button>
+          </div>
+          <div className="device-code-offer">
+            <button
+              type="button"
+              className="button"
+              aria-describedby="device-code-offer-hint"
+              onClick={() => actions.choose('device-code')}
+            >
+              {t('signin.deviceCode.offer')}
+            </button>
+            <p className="field-hint" id="device-code-offer-hint">
+              {t('signin.deviceCode.offerHint')}
+            </p>
           </div>
           <details
             className="advanced"
@@ -211,9 +254,11 @@ function AuthorizeUrl({ url }: { url: string }) {
 function PortBusy({
   busy,
   onRetry,
+  onDeviceCode,
 }: {
   busy: NonNullable<SignInState['portBusy']>;
   onRetry: (port: number) => void;
+  onDeviceCode: () => void;
 }) {
   const t = useT();
   const localized = useLocalized();
@@ -241,11 +286,181 @@ function PortBusy({
             </button>
           </>
         )}
+        <p>
+          <button type="button" className="button" onClick={onDeviceCode}>
+            {t('signin.deviceCode.offer')}
+          </button>
+        </p>
         <details className="raw">
           <summary>{t('signin.portBusy.details')}</summary>
           <ExplanationView explanation={busy.explanation} header={false} />
         </details>
       </div>
     </div>
+  );
+}
+
+/** What the device code sign-in needs and does, before the code is asked for. */
+function DeviceCodeOffer({
+  mailbox,
+  outFile,
+  cancelled,
+  actions,
+}: {
+  mailbox: string;
+  outFile: string;
+  cancelled: boolean;
+  actions: SignInActions;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h3 className="section-title">{t('signin.deviceCode.title')}</h3>
+      {cancelled ? (
+        <p className="note" role="status">
+          <Icon name="info" />
+          <span>{t('signin.deviceCode.cancelled')}</span>
+        </p>
+      ) : null}
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('signin.summary.mailbox')}</dt>
+          <dd>{mailbox}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('signin.summary.file')}</dt>
+          <dd>
+            <code className="value">{outFile}</code>
+          </dd>
+        </div>
+      </dl>
+      <p className="lead">{t('signin.deviceCode.intro', { mailbox })}</p>
+      <PublicClientNote />
+      <div className="actions-inline">
+        <button type="button" className="button button-primary" onClick={actions.startDeviceCode}>
+          {t('signin.deviceCode.start')}
+        </button>
+        <button type="button" className="button" onClick={() => actions.choose('browser')}>
+          {t('signin.deviceCode.useBrowser')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Why a device code sign-in may be refused, and what the file gets without a secret. */
+function PublicClientNote() {
+  const t = useT();
+  return (
+    <div className="note note-info">
+      <Icon name="info" />
+      <div>
+        <p>{t('signin.deviceCode.needsPublic')}</p>
+        <p>{t('signin.deviceCode.emptySecret')}</p>
+      </div>
+    </div>
+  );
+}
+
+/** The running device code sign-in: the code, where to enter it, Entra's words, the time left, Cancel. */
+function DeviceCodeProgress({
+  signIn,
+  mailbox,
+  onCancel,
+}: {
+  signIn: SignInState;
+  mailbox: string;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const shown = signIn.deviceCode;
+  const now: MessageKey =
+    signIn.status === 'cancelling'
+      ? 'signin.now.cancelling'
+      : signIn.status === 'exchanging'
+        ? 'signin.now.exchanging'
+        : shown === undefined
+          ? 'signin.deviceCode.now.starting'
+          : 'signin.deviceCode.now.waiting';
+  const seconds = signIn.secondsLeft;
+  return (
+    <div className="progress">
+      <p className="now" role="status">
+        <Icon name="spinner" className="spin" />
+        <span>{t(now, { mailbox })}</span>
+      </p>
+      {shown === undefined ? null : <DeviceCodeShownView shown={shown} mailbox={mailbox} />}
+      {shown === undefined || seconds === undefined ? null : (
+        <div className="countdown">
+          <span role="timer" aria-label={t('signin.deviceCode.countdownLabel')} className="countdown-time">
+            {t('signin.deviceCode.countdown', { time: formatCountdown(seconds) })}
+          </span>
+          <span className="visually-hidden" aria-live="polite" aria-atomic="true">
+            {announcedMinutes(seconds) > 1
+              ? t('signin.deviceCode.announce.minutes', { minutes: announcedMinutes(seconds) })
+              : t('signin.deviceCode.announce.lastMinute')}
+          </span>
+        </div>
+      )}
+      <PublicClientNote />
+      <div className="actions-inline">
+        <button type="button" className="button" onClick={onCancel} disabled={signIn.status === 'cancelling'}>
+          {t('signin.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function DeviceCodeShownView({ shown, mailbox }: { shown: DeviceCodeShown; mailbox: string }) {
+  const t = useT();
+  const api = useWizardApi();
+  return (
+    <>
+      <ol className="device-code-steps">
+        <li>{t('signin.deviceCode.step.open')}</li>
+        <li>{t('signin.deviceCode.step.enter')}</li>
+        <li>{t('signin.deviceCode.step.signIn', { mailbox })}</li>
+      </ol>
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('signin.deviceCode.code')}</dt>
+          <dd>
+            <div className="value-row">
+              <code className="device-code" data-testid="device-code">
+                {shown.userCode}
+              </code>
+              <CopyButton text={shown.userCode} what={t('signin.deviceCode.codeWhat')} />
+            </div>
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('signin.deviceCode.page')}</dt>
+          <dd>
+            <div className="value-row">
+              <code className="value url">{shown.verificationUri}</code>
+              <CopyButton text={shown.verificationUri} what={t('signin.deviceCode.pageWhat')} />
+              {/* The main process opens the running session's own URI, never one from this page. */}
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void api.openExternal({ page: 'device-login' }).catch(() => undefined)}
+              >
+                <Icon name="external" />
+                <span>{t('signin.deviceCode.open')}</span>
+              </button>
+            </div>
+          </dd>
+        </div>
+      </dl>
+      {shown.message === '' ? null : (
+        <figure className="entra-message">
+          <figcaption>{t('signin.deviceCode.entra')}</figcaption>
+          <blockquote>
+            <p>{shown.message}</p>
+          </blockquote>
+        </figure>
+      )}
+    </>
   );
 }

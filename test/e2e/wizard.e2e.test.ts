@@ -295,3 +295,49 @@ describe('failure paths', () => {
     }
   });
 });
+
+describe.each(['en', 'ja'] as const)('device code sign-in in %s', (lang) => {
+  it('shows the code, which the user enters at the sandbox; the INI gets an empty ClientSecret', async () => {
+    // A 1-second poll keeps the test short; the code lives the 15 minutes Entra gives.
+    idp.setDeviceCodeTiming({ intervalSeconds: 1, expiresInSeconds: 900 });
+    const { page, log, outputFile } = await start(lang, `device-code-${lang}.ini`);
+    await next(page, lang, 'step.registration.title');
+    await page.getByLabel(text(lang, 'reg.clientId.label'), { exact: true }).fill(idp.apps.public.clientId);
+    // A secret typed before choosing the device code is neither sent nor written.
+    await page
+      .getByLabel(text(lang, 'reg.secret.label'), { exact: true })
+      .fill(idp.defaults.secrets.valid.value);
+    await next(page, lang, 'step.mailbox.title');
+    await page.getByLabel(text(lang, 'mailbox.userId.label'), { exact: true }).fill(idp.users.admin.upn);
+    await next(page, lang, 'step.output.title');
+    await page.getByText(text(lang, 'output.plan.new')).waitFor();
+    await next(page, lang, 'step.signin.title');
+
+    await page.getByRole('button', { name: text(lang, 'signin.deviceCode.offer'), exact: true }).click();
+    await page.getByText(text(lang, 'signin.deviceCode.emptySecret')).waitFor();
+    await expectAccessible(page, `${lang} device code offer`);
+    await page.getByRole('button', { name: text(lang, 'signin.deviceCode.start'), exact: true }).click();
+
+    const codeElement = page.getByTestId('device-code');
+    await codeElement.waitFor();
+    const userCode = ((await codeElement.textContent()) ?? '').trim();
+    expect(userCode).toMatch(/^[A-Z0-9]{6,12}$/);
+    expect(idp.pendingDeviceCodes()).toContain(userCode);
+    await page.getByText('https://microsoft.com/devicelogin', { exact: true }).waitFor();
+    await page.getByRole('timer', { name: text(lang, 'signin.deviceCode.countdownLabel') }).waitFor();
+    await page.getByRole('button', { name: text(lang, 'signin.deviceCode.open'), exact: true }).click();
+    // The fixed page, since this host has no `openDeviceLogin` (Electron's checks the session's URI).
+    await expect.poll(() => log.opened).toContain('device-login');
+    await expectAccessible(page, `${lang} device code shown`);
+    await shoot(page, lang, '5-signin-device-code');
+    expect(log.signInUrls).toEqual([]);
+
+    idp.approveDeviceCode(userCode);
+    await page.getByText(text(lang, 'result.success.created')).waitFor({ timeout: 15_000 });
+    const ini = await readFile(outputFile);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'UserID')).toBe(idp.users.admin.upn);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientID')).toBe(idp.apps.public.clientId);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientSecret')).toBe('');
+    expect(ini.toString('latin1')).not.toContain(idp.defaults.secrets.valid.value);
+  });
+});

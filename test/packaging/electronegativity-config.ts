@@ -69,11 +69,13 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'electron/main/platform.ts',
-    occurrences: 2,
+    occurrences: 3,
     why:
-      'Both shell.openExternal calls take no URL from the renderer: openExternal maps a page *name* to a fixed ' +
-      'https URL on an allowed host, and openBrowser opens only the sign-in URL of the expected identity ' +
-      'provider (sign-in hosts check). ' +
+      'No shell.openExternal call takes a URL from the renderer: openExternal maps a page *name* to a fixed ' +
+      'https URL on an allowed host, openBrowser opens only the sign-in URL of the expected identity ' +
+      'provider (sign-in hosts check), and openDeviceLogin opens only the verification URI the running device ' +
+      'code session received from Entra (passed by the service, never by the page), and only when it is https ' +
+      'on a Microsoft device login host (isDeviceLoginUrl, test/shell/platform.test.ts). ' +
       'https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content',
   },
   {
@@ -87,5 +89,13 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
     file: 'renderer/steps/RegistrationStep.tsx',
     occurrences: 1,
     why: 'Not shell.openExternal: the page asks window.wizard.openExternal for a page name, never a URL.',
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'renderer/steps/SignInStep.tsx',
+    occurrences: 1,
+    why:
+      "Not shell.openExternal: the device code's Open button asks window.wizard.openExternal for the page name " +
+      "'device-login'; the main process picks the URL (the running session's own, checked in platform.ts).",
   },
 ];

@@ -11,9 +11,9 @@ import { explainCheck } from '../../electron/core/diagnose/index.js';
 import type { Lang } from '../../electron/core/i18n.js';
 import { explainMailFailure } from '../../electron/core/mail-check/index.js';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
-import type { SessionEvent } from '../../electron/core/session.js';
 import type { TokenHealth } from '../../electron/core/token-health.js';
 import type {
+  AcquisitionEvent,
   LanguageState,
   OperationInput,
   OperationName,
@@ -31,7 +31,7 @@ export interface FakeWizard {
   api: WizardApi & Operations & { pathForFile: Mock<(file: File) => string> };
   /** Pushes an event to every subscriber, inside act(). */
   emit(event: WizardEvent): void;
-  session(event: SessionEvent): void;
+  session(event: AcquisitionEvent): void;
   listenerCount(): number;
 }
 
@@ -131,6 +131,7 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
   };
   const operations: Operations = {
     startAcquisition: vi.fn(() => Promise.resolve({ ok: true as const, value: { started: true as const } })),
+    startDeviceCode: vi.fn(() => Promise.resolve({ ok: true as const, value: { started: true as const } })),
     cancelAcquisition: vi.fn(() => Promise.resolve()),
     planOutputFile: vi.fn(() =>
       Promise.resolve({

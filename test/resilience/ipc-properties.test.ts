@@ -21,6 +21,7 @@ const SIDE_EFFECTS = [
   'showInFolder',
   'copyText',
   'openExternal',
+  'openDeviceLogin',
   'openBrowser',
   'saveLangChoice',
 ] as const;
@@ -42,6 +43,18 @@ const FIELDS: Partial<Record<OperationName, readonly string[]>> = {
     'authority',
     'redirectPort',
     'redirectPath',
+    'outFile',
+    'timeoutSeconds',
+  ],
+  startDeviceCode: [
+    'tenant',
+    'clientId',
+    'clientSecret',
+    'publicClient',
+    'userId',
+    'protocols',
+    'cloud',
+    'authority',
     'outFile',
     'timeoutSeconds',
   ],
@@ -142,7 +155,7 @@ describe('dispatch with arbitrary payloads', () => {
           expect(error).not.toBe('invalid-payload');
           expect(error).not.toBe('unexpected');
           // A profile the schema lets through but validation refuses starts nothing.
-          if (name === 'startAcquisition') {
+          if (name === 'startAcquisition' || name === 'startDeviceCode') {
             expect(error).toBe('invalid-input');
             expect(platform.openBrowser).not.toHaveBeenCalled();
           }

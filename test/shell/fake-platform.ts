@@ -33,6 +33,7 @@ export function fakePlatform(options: { userDataDir?: string; encryptor?: Encryp
     copyText: vi.fn<Platform['copyText']>(() => Promise.resolve()),
     openExternal: vi.fn<Platform['openExternal']>(() => Promise.resolve()),
     openBrowser: vi.fn<Platform['openBrowser']>(() => Promise.resolve()),
+    openDeviceLogin: vi.fn<AllCapabilities['openDeviceLogin']>(() => Promise.resolve()),
     osLang: vi.fn<Platform['osLang']>(() => 'ja'),
     loadLangChoice: vi.fn<Platform['loadLangChoice']>(() => Promise.resolve(undefined)),
     saveLangChoice: vi.fn<Platform['saveLangChoice']>(() => Promise.resolve()),

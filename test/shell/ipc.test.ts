@@ -44,6 +44,18 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
     { userId: 'a@b.c', extra: 1 },
     JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
   ],
+  startDeviceCode: [
+    undefined,
+    null,
+    { clientId: 42 },
+    { userId: 'x'.repeat(400) },
+    { publicClient: 'yes' },
+    { protocols: ['smtp'], extra: 1 },
+    // A device code session remembers no secret: there is none.
+    { clientId: '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c', rememberSecret: true },
+    { timeoutSeconds: '900' },
+    JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
+  ],
   cancelAcquisition: [{}, { now: true }, 0, ''],
   planOutputFile: [
     undefined,
@@ -67,6 +79,9 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
     { url: 'https://entra.microsoft.com/' },
     { page: 'toString' },
     { page: '__proto__' },
+    // The verification page is named, never given: the URI comes from the running session.
+    { page: 'device-login', url: 'https://evil.example/devicelogin' },
+    { page: 'https://microsoft.com/devicelogin' },
   ],
   suggestPort: [undefined, {}, { from: 0 }, { from: 65536 }, { from: 80.5 }, { from: '8001' }],
   chooseTokenFile: [{}, 0, '', { path: '/tmp/a.ini' }],
@@ -137,6 +152,7 @@ const SIDE_EFFECTS = [
   'showInFolder',
   'copyText',
   'openExternal',
+  'openDeviceLogin',
   'openBrowser',
   'saveLangChoice',
 ] as const;

@@ -10,6 +10,7 @@ const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);
 
 const {
+  DEVICE_LOGIN_HOSTS,
   EXTERNAL_PAGES,
   MICROSOFT_SIGN_IN_HOSTS,
   authorityOfStartInput,
@@ -153,6 +154,45 @@ describe('openExternal', () => {
     ]) {
       await expect(p.openExternal(page as ExternalPage), page).rejects.toThrow(/refused/);
     }
+    expect(stub.callsOf('shell.openExternal')).toEqual([]);
+  });
+});
+
+describe('openDeviceLogin', () => {
+  it('opens the verification URI of every Microsoft cloud, exactly as given', async () => {
+    const p = platform();
+    const uris = [
+      'https://microsoft.com/devicelogin',
+      'https://microsoft.com/deviceloginus',
+      'https://login.microsoftonline.com/common/oauth2/deviceauth',
+      'https://login.microsoftonline.us/common/oauth2/deviceauth',
+      'https://login.chinacloudapi.cn/common/oauth2/deviceauth',
+    ];
+    for (const uri of uris) await p.openDeviceLogin?.(uri);
+    expect(stub.callsOf('shell.openExternal').map(([url]) => url)).toEqual(uris);
+    expect(EXTERNAL_PAGES['device-login']).toBe('https://microsoft.com/devicelogin');
+    expect(DEVICE_LOGIN_HOSTS).not.toContain('127.0.0.1');
+  });
+
+  it('refuses anything else, the sandbox and the running authority included, and opens nothing', async () => {
+    const hosts = createSignInHosts();
+    hosts.expectAuthority(SANDBOX);
+    const p = platform(hosts);
+    for (const uri of [
+      'http://microsoft.com/devicelogin',
+      'https://microsoft.com.evil.example/devicelogin',
+      'https://microsoft.com@evil.example/devicelogin',
+      'https://user:pass@microsoft.com/devicelogin',
+      'https://microsoft.com:8443/devicelogin',
+      'https://evil.example/devicelogin',
+      'https://entra.microsoft.com/',
+      `${SANDBOX}/devicelogin`,
+      'file:///C:/Windows/System32/calc.exe',
+      'ms-msdt:/id PCWDiagnostic',
+      'javascript:alert(1)',
+      '',
+    ])
+      await expect(p.openDeviceLogin?.(uri), uri).rejects.toThrow(/refused/);
     expect(stub.callsOf('shell.openExternal')).toEqual([]);
   });
 });
