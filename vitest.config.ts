@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
+    // expect.poll waits for real processes, sockets and a browser: bound hangs generously, time nothing here.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 30_000,
     // Integration tests bind real ports (8001 among them); files run in parallel workers but each picks its own ports.
     pool: 'forks',

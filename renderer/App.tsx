@@ -98,7 +98,11 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
       (s) => live && setLanguage(s),
       () => undefined,
     );
+    // A "re-issue all" walk runs its sign-ins from the mailboxes view: they are not the wizard's.
+    let walking = false;
     const unsubscribe = api.onEvent((event) => {
+      if (event.channel === 'reissue-all') walking = event.event.type === 'step';
+      if (walking && (event.channel === 'session' || event.channel === 'mailboxes')) return;
       switch (event.channel) {
         case 'language':
           setLanguage(event.state);
@@ -111,6 +115,9 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
           break;
         case 'mailboxes':
           dispatch({ type: 'mailbox-registered', event: event.event });
+          break;
+        case 'reissue-all':
+          // The mailboxes view shows the walk.
           break;
       }
     });

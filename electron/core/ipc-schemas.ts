@@ -86,6 +86,16 @@ export const OPERATION_SCHEMAS = {
     keepFileSecret: z.boolean(),
     rememberSecret: z.boolean().optional(),
   }),
+  startReissueAll: plain({
+    clientId,
+    newSecret: text(1024).optional(),
+    useRememberedSecret: z.boolean().optional(),
+    secretExpiresAt: text(10).optional(),
+    rememberSecret: z.boolean().optional(),
+    redirectPort: z.number().int().min(0).max(65535).optional(),
+  }),
+  skipReissueAllStep: none,
+  cancelReissueAll: none,
   scheduleSnippets: plain({
     paths: z.array(path).min(1).max(200),
     frequency: z.enum(['weekly', 'daily']).optional(),

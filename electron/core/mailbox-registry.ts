@@ -50,7 +50,10 @@ export interface ReissuePlan {
 
 /** How one re-issue in the walk ended: the session's own result, reduced to what a summary shows. */
 export type ReissueStepResult =
-  { ok: true; signedInAs?: string } | { ok: false; code: ErrorCode | 'unexpected'; explanation: Explanation };
+  | { ok: true; signedInAs?: string }
+  | { ok: false; code: ErrorCode | 'unexpected'; explanation: Explanation }
+  /** The admin skipped this mailbox; the walk goes on. */
+  | { ok: false; skipped: true };
 
 /** The end of a "re-issue all with this app" walk. */
 export interface ReissueSummary {
@@ -58,6 +61,8 @@ export interface ReissueSummary {
   total: number;
   reissued: Array<{ path: string; mailbox: string; signedInAs?: string }>;
   failed: Array<{ path: string; mailbox: string; code: ErrorCode | 'unexpected'; explanation: Explanation }>;
+  /** Skipped by the admin. */
+  skipped: Array<{ path: string; mailbox: string }>;
   /** Not attempted because the admin cancelled the walk. */
   notReached: Array<{ path: string; mailbox: string }>;
 }
@@ -248,6 +253,7 @@ export async function reissueAll(
     total: plan.mailboxes.length,
     reissued: [],
     failed: [],
+    skipped: [],
     notReached: [],
   };
   let stopped = false;
@@ -263,6 +269,8 @@ export async function reissueAll(
       summary.reissued.push(
         result.signedInAs === undefined ? who : { ...who, signedInAs: result.signedInAs },
       );
+    } else if ('skipped' in result) {
+      summary.skipped.push(who);
     } else if (result.code === 'cancelled') {
       stopped = true;
       summary.notReached.push(who);

@@ -15,9 +15,9 @@ import { OPERATION_SCHEMAS } from './ipc-schemas.js';
 import { findFreePort } from './loopback.js';
 import { checkTokenFile } from './mail-check/index.js';
 import type { MailEndpoint, StepTimeouts } from './mail-check/index.js';
-import { openMailboxRegistry } from './mailbox-registry.js';
+import { openMailboxRegistry, reissueAll } from './mailbox-registry.js';
 import { preflight } from './preflight.js';
-import type { Encryptor, MailboxRegistry } from './mailbox-registry.js';
+import type { Encryptor, MailboxRegistry, ReissueStepResult } from './mailbox-registry.js';
 import type { IdpNetworkClient } from './network-client.js';
 import { validateProfile } from './profile.js';
 import type { Profile, ProfileInput } from './profile.js';
@@ -222,6 +222,18 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     rememberSecret: boolean,
     run: (signal: AbortSignal, onEvent: (event: AcquisitionEvent) => void) => Promise<SessionResult>,
   ): Promise<{ ok: true; value: { started: true } }> => {
+    // A new acquisition from the window ends a "re-issue all" walk: one sign-in at a time.
+    await stopWalk();
+    void (await startRun(profile, rememberSecret, run));
+    return { ok: true, value: { started: true } };
+  };
+
+  /** The shared start path: cancels the running acquisition, starts this one, and gives its result. */
+  const startRun = async (
+    profile: Profile,
+    rememberSecret: boolean,
+    run: (signal: AbortSignal, onEvent: (event: AcquisitionEvent) => void) => Promise<SessionResult>,
+  ): Promise<{ result: Promise<SessionResult> }> => {
     if (running !== undefined) {
       running.controller.abort();
       await running.done;
@@ -232,13 +244,74 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       if (event.type === 'device-code') current.verificationUri = event.verificationUri;
       deps.emit({ channel: 'session', event });
     };
-    current.done = run(controller.signal, onEvent)
-      .then((result) => register(result, profile, rememberSecret))
+    const result = run(controller.signal, onEvent);
+    current.done = result
+      .then((r) => register(r, profile, rememberSecret))
+      .catch(() => undefined)
       .finally(() => {
         if (running === current) running = undefined;
       });
     running = current;
-    return { ok: true, value: { started: true } };
+    return { result };
+  };
+
+  /** The running "re-issue all" walk, if any. */
+  let walk: { controller: AbortController; done: Promise<unknown>; skip: boolean } | undefined;
+  const stopWalk = async (): Promise<void> => {
+    const current = walk;
+    if (current === undefined) return;
+    current.controller.abort();
+    running?.controller.abort();
+    await current.done;
+  };
+
+  /** Re-issues one file of the walk with the new secret; the session's result reduced for the summary. */
+  const reissueStep = async (
+    path: string,
+    secret: { value: string; expiresAt?: string; redirectPort?: number },
+    current: NonNullable<typeof walk>,
+  ): Promise<ReissueStepResult> => {
+    try {
+      const changes: ProfileInput = {
+        clientSecret: secret.value,
+        publicClient: false,
+        ...(secret.expiresAt === undefined ? {} : { clientSecretExpiresAt: secret.expiresAt }),
+        ...(secret.redirectPort === undefined ? {} : { redirectPort: secret.redirectPort }),
+      };
+      const input = await reissueProfileInput(path, changes, false);
+      const validation = validateProfile(input);
+      if (!validation.ok) {
+        const { explanation } = invalidInput(validation.issues).error;
+        return { ok: false, code: 'invalid-input', explanation };
+      }
+      if (current.controller.signal.aborted)
+        return { ok: false, code: 'cancelled', explanation: explainError(new RtwError('cancelled', {})) };
+      const { lang } = await currentLang();
+      current.skip = false;
+      const { result } = await startRun(validation.profile, false, (signal, onEvent) =>
+        runAcquisition(validation.profile, {
+          network: deps.createNetworkClient(),
+          openBrowser: (url) => platform.openBrowser(url),
+          onEvent,
+          lang,
+          signal,
+        }),
+      );
+      const outcome = await result;
+      await running?.done;
+      if (outcome.ok) return { ok: true, signedInAs: outcome.signedInAs };
+      if (current.skip && !current.controller.signal.aborted) return { ok: false, skipped: true };
+      // Stopped from outside (cancel all, or another acquisition): the walk ends here.
+      if (current.controller.signal.aborted)
+        return { ok: false, code: 'cancelled', explanation: outcome.explanation };
+      return { ok: false, code: outcome.code, explanation: outcome.explanation };
+    } catch (error) {
+      return {
+        ok: false,
+        code: RtwError.is(error) ? error.code : 'unexpected',
+        explanation: explainError(error),
+      };
+    }
   };
 
   /** Validates and starts one browser acquisition (a new token or a re-issue). */
@@ -320,6 +393,90 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       } catch (error) {
         return failure(error);
       }
+    },
+    async startReissueAll({
+      clientId,
+      newSecret,
+      useRememberedSecret,
+      secretExpiresAt,
+      rememberSecret,
+      redirectPort,
+    }) {
+      try {
+        const registry = mailboxes();
+        const given = newSecret?.trim() ?? '';
+        const value =
+          given === '' && useRememberedSecret === true
+            ? ((await registry.recallSecret(clientId)) ?? '')
+            : given;
+        const expiresAt = given === '' ? undefined : secretExpiresAt?.trim() || undefined;
+        // The secret's own checks (a secret ID instead of its Value…), as the wizard's form makes them.
+        const check = validateProfile({
+          clientId,
+          clientSecret: value,
+          ...(expiresAt === undefined ? {} : { clientSecretExpiresAt: expiresAt }),
+        });
+        const secretIssues = check.ok
+          ? []
+          : check.issues.filter((i) => i.field === 'clientSecret' || i.field === 'clientSecretExpiresAt');
+        if (secretIssues.length > 0) return invalidInput(secretIssues);
+        const plan = await registry.reissuePlan(clientId);
+        await stopWalk();
+        if (running !== undefined) {
+          running.controller.abort();
+          await running.done;
+        }
+        const current: NonNullable<typeof walk> = {
+          controller: new AbortController(),
+          done: Promise.resolve(),
+          skip: false,
+        };
+        let remembered = false;
+        const total = plan.mailboxes.length;
+        current.done = reissueAll(
+          plan,
+          async (entry, index) => {
+            deps.emit({
+              channel: 'reissue-all',
+              event: { type: 'step', index, total, path: entry.path, userId: entry.mailbox },
+            });
+            const result = await reissueStep(
+              entry.path,
+              {
+                value,
+                ...(expiresAt === undefined ? {} : { expiresAt }),
+                ...(redirectPort === undefined ? {} : { redirectPort }),
+              },
+              current,
+            );
+            // Remembered once a sign-in has shown the secret works.
+            if (result.ok && rememberSecret === true && given !== '' && !remembered) {
+              remembered = true;
+              await registry.rememberSecret(clientId, value).catch(() => undefined);
+            }
+            return result;
+          },
+          { signal: current.controller.signal },
+        )
+          .then((summary) => deps.emit({ channel: 'reissue-all', event: { type: 'done', summary } }))
+          .catch(() => undefined)
+          .finally(() => {
+            if (walk === current) walk = undefined;
+          });
+        walk = current;
+        return { ok: true, value: { total } };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async skipReissueAllStep() {
+      if (walk === undefined || running === undefined) return;
+      walk.skip = true;
+      running.controller.abort();
+      await running.done;
+    },
+    async cancelReissueAll() {
+      await stopWalk();
     },
     async cancelAcquisition() {
       if (running === undefined) return;
@@ -511,7 +668,11 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     },
     async dispose() {
       checking?.controller.abort();
-      await Promise.all([operations.cancelAcquisition(undefined), checking?.done.catch(() => undefined)]);
+      await Promise.all([
+        operations.cancelReissueAll(undefined),
+        operations.cancelAcquisition(undefined),
+        checking?.done.catch(() => undefined),
+      ]);
     },
   };
 }

@@ -14,7 +14,7 @@ import type { Lang, Localized } from '../core/i18n.js';
 import type { DeviceCodeEvent } from '../core/device-code.js';
 import type { CheckEvent, CheckReport } from '../core/mail-check/index.js';
 import type { Protocol } from '../core/clouds.js';
-import type { MailboxEntry } from '../core/mailbox-registry.js';
+import type { MailboxEntry, ReissueSummary } from '../core/mailbox-registry.js';
 import type { ProfileField, ProfileInput, ValidationIssue } from '../core/profile.js';
 import type { ReissuePrefill } from '../core/reissue.js';
 import type { RefreshOutcome } from '../core/refresh.js';
@@ -76,6 +76,24 @@ export interface AcquisitionOptions {
 export interface ReissueView extends Omit<ReissuePrefill, 'input'> {
   input: Omit<ProfileInput, 'clientSecret'>;
 }
+
+/** What "re-issue all with this app" needs: the app, and its new secret (or the remembered one). */
+export interface ReissueAllInput {
+  clientId: string;
+  newSecret?: string;
+  useRememberedSecret?: boolean;
+  /** The new secret's expiry (`YYYY-MM-DD`), recorded in each file. */
+  secretExpiresAt?: string;
+  /** Remember the new secret (encrypted by the OS) once a sign-in with it has worked. */
+  rememberSecret?: boolean;
+  /** The redirect port the sign-ins listen on (default: the wizard's). */
+  redirectPort?: number;
+}
+
+/** Progress of a "re-issue all" walk. */
+export type ReissueAllEvent =
+  | { type: 'step'; index: number; total: number; path: string; userId: string }
+  | { type: 'done'; summary: ReissueSummary };
 
 /** A managed mailbox with its file's health, or why the file could not be read. */
 export interface MailboxView {
@@ -157,6 +175,18 @@ export interface WizardOperations {
   startReissue(
     input: { path: string; changes: ProfileInput; keepFileSecret: boolean } & AcquisitionOptions,
   ): Promise<Result<{ started: true }>>;
+  /**
+   * Re-issues every listed mailbox of one app with its new client secret (after a rotation): one browser sign-in
+   * per file in turn (re-issue semantics: the file's settings, the new secret, unknown keys kept, `.bak`). The
+   * secret is `newSecret`, or with `useRememberedSecret` the one remembered for the client ID; it never comes
+   * back. Progress: `reissue-all` events (`step` per file, `done` with the summary) and the session events.
+   * One at a time with the other acquisitions; `skipReissueAllStep` and `cancelReissueAll` steer it.
+   */
+  startReissueAll(input: ReissueAllInput): Promise<Result<{ total: number }>>;
+  /** Skips the mailbox being signed in; the walk goes on with the next. */
+  skipReissueAllStep(input: void): Promise<void>;
+  /** Stops the walk: the running sign-in is cancelled and the rest is not reached. */
+  cancelReissueAll(input: void): Promise<void>;
   /** Task Scheduler, cron and systemd snippets running `rtw refresh` on these files. */
   scheduleSnippets(input: { paths: string[] } & ScheduleChoice): Promise<Result<ScheduleSnippets>>;
   listMailboxes(input: void): Promise<Result<MailboxList>>;
@@ -178,7 +208,8 @@ export type WizardEvent =
   | { channel: 'session'; event: AcquisitionEvent }
   | { channel: 'language'; state: LanguageState }
   | { channel: 'check'; file: string; event: CheckEvent }
-  | { channel: 'mailboxes'; event: MailboxEvent };
+  | { channel: 'mailboxes'; event: MailboxEvent }
+  | { channel: 'reissue-all'; event: ReissueAllEvent };
 
 /** The registry changed after an acquisition: the file is listed, and how remembering its secret went. */
 export type MailboxEvent = {
@@ -228,6 +259,9 @@ export const OPERATION_NAMES = [
   'refreshFiles',
   'readReissueFile',
   'startReissue',
+  'startReissueAll',
+  'skipReissueAllStep',
+  'cancelReissueAll',
   'scheduleSnippets',
   'listMailboxes',
   'addMailbox',

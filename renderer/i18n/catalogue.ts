@@ -668,6 +668,48 @@ export const CATALOGUE = {
     en: 'Forget the secret of app {clientId}',
   },
 
+  // Mailboxes: re-issue every mailbox of one app with a new secret
+  'reissueAll.action': { ja: '新しいシークレットですべて再発行', en: 'Re-issue all with a new secret' },
+  'reissueAll.actionLabel': {
+    ja: '新しいシークレットですべて再発行 (アプリ {clientId})',
+    en: 'Re-issue all with a new secret (app {clientId})',
+  },
+  'reissueAll.title': {
+    ja: 'アプリ {clientId} のメールボックスをすべて再発行',
+    en: 'Re-issue all mailboxes of app {clientId}',
+  },
+  'reissueAll.intro': {
+    ja: 'Entra でシークレットを新しくしたら、新しい値をここで一度だけ入力します。{count} 個のメールボックスで順にサインインします。各ファイルの設定と独自の項目はそのまま残り、元のファイルは .bak に保存されます。',
+    en: 'After renewing the secret in Entra, enter its new Value here once. Each of the {count} mailboxes then signs in again in turn; each file keeps its settings and its other keys, and the previous file is saved as .bak.',
+  },
+  'reissueAll.useRemembered': { ja: '保存したシークレットを使う', en: 'Use the remembered secret' },
+  'reissueAll.start': { ja: '再発行を開始', en: 'Start re-issuing' },
+  'reissueAll.dismiss': { ja: 'キャンセル', en: 'Cancel' },
+  'reissueAll.starting': { ja: '開始しています…', en: 'Starting…' },
+  'reissueAll.step': {
+    ja: 'メールボックス {n}/{total}: {mailbox}',
+    en: 'Mailbox {n} of {total}: {mailbox}',
+  },
+  'reissueAll.waiting': {
+    ja: 'ブラウザーでサインイン ページを開きました。このメールボックスのアカウントでサインインしてください。',
+    en: 'The sign-in page is open in your browser: sign in as this mailbox.',
+  },
+  'reissueAll.skip': { ja: 'このメールボックスをスキップ', en: 'Skip this mailbox' },
+  'reissueAll.cancelAll': { ja: 'すべて中止', en: 'Cancel all' },
+  'reissueAll.summary.title': { ja: '再発行の結果', en: 'Re-issue summary' },
+  'reissueAll.summary.counts': {
+    ja: '再発行 {reissued} 件、スキップ {skipped} 件、失敗 {failed} 件',
+    en: '{reissued} re-issued, {skipped} skipped, {failed} failed',
+  },
+  'reissueAll.summary.notReached': {
+    ja: '中止したため、{count} 件は再発行していません。',
+    en: 'Cancelled: {count} not re-issued.',
+  },
+  'reissueAll.summary.reissued': { ja: '再発行しました', en: 'Re-issued' },
+  'reissueAll.summary.skipped': { ja: 'スキップしました', en: 'Skipped' },
+  'reissueAll.summary.failed': { ja: '失敗しました', en: 'Failed' },
+  'reissueAll.summary.close': { ja: '閉じる', en: 'Close' },
+
   // Registration step: re-issue and remembered secrets
   'reg.keepSecret.label': { ja: 'ファイルのシークレットをそのまま使う', en: 'Keep the file’s secret' },
   'reg.keepSecret.hint': {

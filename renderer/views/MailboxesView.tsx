@@ -10,6 +10,7 @@ import { ExplanationView } from '../components/ExplanationView.js';
 import { Icon } from '../components/Icon.js';
 import { useLocalized, useT } from '../i18n/context.js';
 import { StateBadge } from './FileView.js';
+import { ReissueAll } from './ReissueAll.js';
 
 export interface MailboxesActions {
   open: (path: string) => void;
@@ -26,6 +27,8 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [outcomes, setOutcomes] = useState<ReadonlyMap<string, RefreshOutcome>>(new Map());
   const [announce, setAnnounce] = useState('');
+  /** The app whose mailboxes are being re-issued with a new secret (dialog, walk or summary). */
+  const [reissuing, setReissuing] = useState<string | undefined>();
 
   const reload = useCallback(() => {
     api.listMailboxes(undefined).then(
@@ -73,6 +76,13 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
 
   const mailboxes = load.status === 'ready' ? load.list.mailboxes : [];
   const clientIds = [...new Set(mailboxes.filter((m) => m.secretRemembered).map((m) => m.entry.clientId))];
+  // The list grouped by app (client ID, compared as Entra does: case-insensitively), in first-seen order.
+  const groups = new Map<string, typeof mailboxes>();
+  for (const m of mailboxes) {
+    const key = m.entry.clientId.trim().toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const reissuingGroup = reissuing === undefined ? undefined : groups.get(reissuing.trim().toLowerCase());
 
   return (
     <div className="step-body mailboxes">
@@ -100,94 +110,127 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
       ) : null}
       {load.status === 'error' ? <ExplanationView explanation={load.error.explanation} role="alert" /> : null}
       {load.status === 'ready' && mailboxes.length === 0 ? <p>{t('mailboxes.empty')}</p> : null}
-      {mailboxes.length === 0 ? null : (
-        <table className="mailbox-table">
-          <caption className="visually-hidden">{t('mailboxes.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('result.userId')}</th>
-              <th scope="col">{t('mailboxes.col.file')}</th>
-              <th scope="col">{t('mailboxes.col.health')}</th>
-              <th scope="col">{t('mailboxes.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mailboxes.map(({ entry, health, error }) => {
-              const outcome = outcomes.get(entry.path);
-              const running = busy.has(entry.path);
-              return (
-                <tr key={entry.path}>
-                  <th scope="row">
-                    <span className="mailbox-name">{entry.mailbox}</span>
-                    <span className="mailbox-app">{t('mailboxes.app', { clientId: entry.clientId })}</span>
-                  </th>
-                  <td>
-                    <code className="value">{entry.path}</code>
-                  </td>
-                  <td>
-                    {health === undefined ? (
-                      <span className="health-row">
-                        <StateBadge state="expired" />
-                        <span>{error === undefined ? '' : localized(error.explanation.title)}</span>
-                      </span>
-                    ) : (
-                      <span className="health-row">
-                        <StateBadge state={worst(health.token, health.secret)} />
-                        <span>
-                          {health.daysLeft === undefined
-                            ? t('file.state.unknown')
-                            : health.daysLeft < 0
-                              ? t('file.daysAgo', { days: -health.daysLeft })
-                              : t('file.daysLeft', { days: health.daysLeft })}
-                        </span>
-                      </span>
-                    )}
-                    {running ? (
-                      <span className="muted">
-                        <Icon name="spinner" className="spin" />
-                        <span>{t('file.refresh.running')}</span>
-                      </span>
-                    ) : outcome === undefined ? null : outcome.status === 'refreshed' ? (
-                      <span className="muted">{t('mailboxes.row.refreshed')}</span>
-                    ) : (
-                      <span className="row-problem">{localized(outcome.explanation.title)}</span>
-                    )}
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={t('mailboxes.openLabel', { mailbox: entry.mailbox })}
-                        onClick={() => actions.open(entry.path)}
-                      >
-                        {t('mailboxes.open')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={running}
-                        aria-label={t('mailboxes.refreshLabel', { mailbox: entry.mailbox })}
-                        onClick={() => refresh([entry.path])}
-                      >
-                        {t('mailboxes.refresh')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={t('mailboxes.removeLabel', { mailbox: entry.mailbox })}
-                        onClick={() => remove(entry.path)}
-                      >
-                        {t('mailboxes.remove')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      {reissuing === undefined || reissuingGroup === undefined || load.status !== 'ready' ? null : (
+        <ReissueAll
+          key={reissuing}
+          clientId={reissuing}
+          count={reissuingGroup.length}
+          remembered={reissuingGroup.some((m) => m.secretRemembered)}
+          encryptionAvailable={load.list.encryptionAvailable}
+          open={actions.open}
+          close={() => {
+            setReissuing(undefined);
+            reload();
+          }}
+        />
       )}
+      {[...groups.values()].map((group) => {
+        const clientId = group[0]?.entry.clientId ?? '';
+        return (
+          <section key={clientId} className="mailbox-group" aria-label={t('mailboxes.app', { clientId })}>
+            <div className="mailbox-group-head">
+              <span className="mailbox-app">{t('mailboxes.app', { clientId })}</span>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={reissuing !== undefined}
+                aria-label={t('reissueAll.actionLabel', { clientId })}
+                onClick={() => setReissuing(clientId)}
+              >
+                {t('reissueAll.action')}
+              </button>
+            </div>
+            <table className="mailbox-table">
+              <caption className="visually-hidden">{t('mailboxes.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('result.userId')}</th>
+                  <th scope="col">{t('mailboxes.col.file')}</th>
+                  <th scope="col">{t('mailboxes.col.health')}</th>
+                  <th scope="col">{t('mailboxes.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.map(({ entry, health, error }) => {
+                  const outcome = outcomes.get(entry.path);
+                  const running = busy.has(entry.path);
+                  return (
+                    <tr key={entry.path}>
+                      <th scope="row">
+                        <span className="mailbox-name">{entry.mailbox}</span>
+                        <span className="mailbox-app">
+                          {t('mailboxes.app', { clientId: entry.clientId })}
+                        </span>
+                      </th>
+                      <td>
+                        <code className="value">{entry.path}</code>
+                      </td>
+                      <td>
+                        {health === undefined ? (
+                          <span className="health-row">
+                            <StateBadge state="expired" />
+                            <span>{error === undefined ? '' : localized(error.explanation.title)}</span>
+                          </span>
+                        ) : (
+                          <span className="health-row">
+                            <StateBadge state={worst(health.token, health.secret)} />
+                            <span>
+                              {health.daysLeft === undefined
+                                ? t('file.state.unknown')
+                                : health.daysLeft < 0
+                                  ? t('file.daysAgo', { days: -health.daysLeft })
+                                  : t('file.daysLeft', { days: health.daysLeft })}
+                            </span>
+                          </span>
+                        )}
+                        {running ? (
+                          <span className="muted">
+                            <Icon name="spinner" className="spin" />
+                            <span>{t('file.refresh.running')}</span>
+                          </span>
+                        ) : outcome === undefined ? null : outcome.status === 'refreshed' ? (
+                          <span className="muted">{t('mailboxes.row.refreshed')}</span>
+                        ) : (
+                          <span className="row-problem">{localized(outcome.explanation.title)}</span>
+                        )}
+                      </td>
+                      <td>
+                        <div className="row-actions">
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={t('mailboxes.openLabel', { mailbox: entry.mailbox })}
+                            onClick={() => actions.open(entry.path)}
+                          >
+                            {t('mailboxes.open')}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            disabled={running}
+                            aria-label={t('mailboxes.refreshLabel', { mailbox: entry.mailbox })}
+                            onClick={() => refresh([entry.path])}
+                          >
+                            {t('mailboxes.refresh')}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={t('mailboxes.removeLabel', { mailbox: entry.mailbox })}
+                            onClick={() => remove(entry.path)}
+                          >
+                            {t('mailboxes.remove')}
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
       {load.status === 'ready' ? (
         <section className="file-section" aria-labelledby="secrets-title">
           <h3 id="secrets-title">{t('mailboxes.secrets.title')}</h3>

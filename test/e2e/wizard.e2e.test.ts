@@ -341,3 +341,76 @@ describe.each(['en', 'ja'] as const)('device code sign-in in %s', (lang) => {
     expect(ini.toString('latin1')).not.toContain(idp.defaults.secrets.valid.value);
   });
 });
+
+describe('re-issue all with a new secret', () => {
+  it('signs each mailbox of the app in again with the new secret, then sums up', async () => {
+    const lang = 'en';
+    const { page, context, log } = await start(lang, 'all-unused.ini');
+    const service = open.at(-1)?.service;
+    if (service === undefined) throw new Error('no service');
+    const users = [idp.users.admin.upn, idp.users.printer.upn];
+    const files = users.map((_, i) => path.join(dir, `all-${i}.ini`));
+    try {
+      // Two mailboxes of the app, acquired first (the browser sign-in followed as the admin would).
+      for (const [i, userId] of users.entries()) {
+        const before = log.signInUrls.length;
+        await expect(
+          service.dispatch('startAcquisition', {
+            clientId: idp.apps.confidential.clientId,
+            clientSecret: idp.defaults.secrets.valid.value,
+            userId,
+            protocols: ['smtp', 'imap'],
+            outFile: files[i],
+          }),
+        ).resolves.toEqual({ ok: true, value: { started: true } });
+        await expect.poll(() => log.signInUrls.length).toBe(before + 1);
+        idp.signInAs(userId);
+        await signInWithBrowser(context, log.signInUrls.at(-1) ?? '');
+        await expect
+          .poll(async () => {
+            const list = await service.dispatch('listMailboxes', undefined);
+            return list.ok ? list.value.mailboxes.length : 0;
+          })
+          .toBe(i + 1);
+      }
+      // The secret is rotated in Entra.
+      const newSecret = `new8Q~${'abcdefghijklmnopqrstuvwxyz01234567'}`;
+      idp.apps.confidential.secrets.push({
+        id: '00000000-0000-4000-8000-0000000000aa',
+        value: newSecret,
+        expiresAt: new Date(Date.now() + 90 * 86_400_000),
+      });
+
+      await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
+      await page
+        .getByRole('button', {
+          name: text(lang, 'reissueAll.actionLabel', { clientId: idp.apps.confidential.clientId }),
+        })
+        .click();
+      await page.getByLabel(text(lang, 'reg.secret.label'), { exact: true }).fill(newSecret);
+      await page.getByRole('button', { name: text(lang, 'reissueAll.start') }).click();
+      for (const [i, userId] of users.entries()) {
+        await page
+          .getByText(text(lang, 'reissueAll.step', { n: i + 1, total: 2, mailbox: userId }))
+          .waitFor();
+        await expect.poll(() => log.signInUrls.length).toBe(3 + i);
+        if (i === 1) await expectAccessible(page, `${lang} re-issue all, step`);
+        idp.signInAs(userId);
+        await signInWithBrowser(context, log.signInUrls.at(-1) ?? '');
+      }
+      await page
+        .getByText(text(lang, 'reissueAll.summary.counts', { reissued: 2, skipped: 0, failed: 0 }))
+        .waitFor();
+      await expectAccessible(page, `${lang} re-issue all, summary`);
+      await shoot(page, lang, '10-reissue-all');
+      for (const file of files) {
+        const ini = await readFile(file);
+        expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientSecret')).toBe(newSecret);
+        await readFile(`${file}.bak`);
+      }
+      expect(await page.content()).not.toContain(newSecret);
+    } finally {
+      idp.signInAs(null);
+    }
+  });
+});

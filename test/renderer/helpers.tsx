@@ -192,6 +192,9 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
       }),
     ),
     startReissue: vi.fn(() => Promise.resolve({ ok: true as const, value: { started: true as const } })),
+    startReissueAll: vi.fn(() => Promise.resolve({ ok: true as const, value: { total: 2 } })),
+    skipReissueAllStep: vi.fn(() => Promise.resolve()),
+    cancelReissueAll: vi.fn(() => Promise.resolve()),
     scheduleSnippets: vi.fn(({ paths }) =>
       Promise.resolve({
         ok: true as const,

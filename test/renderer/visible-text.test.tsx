@@ -307,6 +307,49 @@ describe.each(['ja', 'en'] as const)(
       await screen.findByRole('table');
       expectOnlyCatalogueText(lang, data, 'mailboxes');
     });
+
+    it('re-issue all: the dialog, the step banner and the summary', async () => {
+      const { fake, user } = await renderApp(lang);
+      await user.click(screen.getByRole('button', { name: tx(lang, 'nav.mailboxes') }));
+      await screen.findByRole('table');
+      const clientId = SAMPLE_HEALTH.clientId;
+      await user.click(
+        screen.getByRole('button', { name: tx(lang, 'reissueAll.actionLabel', { clientId }) }),
+      );
+      await user.click(screen.getByLabelText(tx(lang, 'reissueAll.useRemembered')));
+      await user.click(screen.getByRole('button', { name: tx(lang, 'reissueAll.start') }));
+      expectOnlyCatalogueText(
+        lang,
+        [...data, VALIDATION_MESSAGES.secretRequired[lang], 'YYYY-MM-DD'],
+        're-issue all, dialog',
+      );
+      await user.click(screen.getByLabelText(tx(lang, 'reissueAll.useRemembered')));
+      await user.click(screen.getByRole('button', { name: tx(lang, 'reissueAll.start') }));
+      expectOnlyCatalogueText(lang, data, 're-issue all, starting');
+      fake.emit({
+        channel: 'reissue-all',
+        event: { type: 'step', index: 1, total: 2, path: DEFAULT_PATH, userId: VALID.userId },
+      });
+      expectOnlyCatalogueText(lang, data, 're-issue all, step');
+      fake.emit({
+        channel: 'reissue-all',
+        event: {
+          type: 'done',
+          summary: {
+            clientId,
+            total: 4,
+            reissued: [{ path: DEFAULT_PATH, mailbox: SAMPLE_HEALTH.mailbox }],
+            skipped: [{ path: 'D:\\smail\\b.ini', mailbox: 'admin@contoso.com' }],
+            failed: [
+              { path: 'D:\\smail\\c.ini', mailbox: VALID.userId, code: 'aadsts', explanation: AADSTS },
+            ],
+            notReached: [{ path: 'D:\\smail\\d.ini', mailbox: 'someone@contoso.com' }],
+          },
+        },
+      });
+      await screen.findByText(tx(lang, 'reissueAll.summary.title'));
+      expectOnlyCatalogueText(lang, [...data, ...explanationTexts(AADSTS, lang)], 're-issue all, summary');
+    });
   },
 );
 

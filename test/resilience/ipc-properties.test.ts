@@ -68,6 +68,16 @@ const FIELDS: Partial<Record<OperationName, readonly string[]>> = {
   setLanguage: ['lang'],
   openExternal: ['page'],
   suggestPort: ['from'],
+  startReissueAll: [
+    'clientId',
+    'newSecret',
+    'useRememberedSecret',
+    'secretExpiresAt',
+    'rememberSecret',
+    'redirectPort',
+  ],
+  skipReissueAllStep: [],
+  cancelReissueAll: [],
 };
 
 /** JSON-ish values and the odd things structured clone can carry over IPC. */

@@ -28,7 +28,8 @@ export function requestBytes(
 }
 
 /** Sends `bytes` to 127.0.0.1:port and reads until the server closes (or `timeoutMs` passes). */
-export function rawRequest(port: number, bytes: Uint8Array, timeoutMs = 3000): Promise<RawAnswer> {
+// Generous: a loaded CI machine can be slow to answer; this bounds a hang, it is not a timing goal.
+export function rawRequest(port: number, bytes: Uint8Array, timeoutMs = 10_000): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     const chunks: Buffer[] = [];

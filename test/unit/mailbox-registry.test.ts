@@ -170,9 +170,9 @@ describe('mailbox registry', () => {
 });
 
 describe('re-issue all mailboxes of one app', () => {
-  it('walks the app’s mailboxes in turn, goes on after a failure, stops on cancel, and sums up', async () => {
+  it('walks the app’s mailboxes in turn, goes on after a failure or a skip, stops on cancel, and sums up', async () => {
     const registry = openMailboxRegistry({ dir: registryDir() });
-    for (const name of ['c', 'a', 'b', 'd'])
+    for (const name of ['c', 'a', 'b', 'b2', 'd'])
       await registry.upsert({
         path: path.join(dir, `${name}.ini`),
         mailbox: `${name}@contoso.com`,
@@ -189,6 +189,7 @@ describe('re-issue all mailboxes of one app', () => {
     expect(plan.mailboxes.map((m) => m.mailbox)).toEqual([
       'a@contoso.com',
       'b@contoso.com',
+      'b2@contoso.com',
       'c@contoso.com',
       'd@contoso.com',
     ]);
@@ -203,6 +204,7 @@ describe('re-issue all mailboxes of one app', () => {
           new RtwError('aadsts', { aadsts: 7000215, error: 'invalid_client', description: 'x' }),
         ),
       },
+      'b2@contoso.com': { ok: false, skipped: true },
       'c@contoso.com': {
         ok: false,
         code: 'cancelled',
@@ -213,12 +215,13 @@ describe('re-issue all mailboxes of one app', () => {
       seen.push(entry.mailbox);
       return Promise.resolve(results[entry.mailbox] ?? { ok: true });
     });
-    expect(seen).toEqual(['a@contoso.com', 'b@contoso.com', 'c@contoso.com']);
+    expect(seen).toEqual(['a@contoso.com', 'b@contoso.com', 'b2@contoso.com', 'c@contoso.com']);
     expect(summary).toMatchObject({
       clientId: APP.toUpperCase(),
-      total: 4,
+      total: 5,
       reissued: [{ mailbox: 'a@contoso.com', signedInAs: 'a@contoso.com' }],
       failed: [{ mailbox: 'b@contoso.com', code: 'aadsts' }],
+      skipped: [{ mailbox: 'b2@contoso.com' }],
       notReached: [{ mailbox: 'c@contoso.com' }, { mailbox: 'd@contoso.com' }],
     });
     expect(summary.failed[0]?.explanation.id).toBe('AADSTS7000215');

@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+/**
+ * "Re-issue all with a new secret" in the mailboxes view, against the fake `window.wizard`: the dialog (masked
+ * secret, the secret-ID warning, expiry, remember / use the remembered one), the step banner with Skip and
+ * Cancel all, and the summary with each failure explained and its file one click away. Axe on each.
+ */
+import { cleanup, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { UserEvent } from '@testing-library/user-event';
+import { explainError } from '../../electron/core/diagnose/index.js';
+import { RtwError } from '../../electron/core/errors.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
+import { DEFAULT_PATH, SAMPLE_HEALTH, VALID, currentHeading, renderApp, tx } from './helpers.js';
+import type { FakeWizard } from './helpers.js';
+
+afterEach(cleanup);
+HTMLCanvasElement.prototype.getContext = () => null;
+
+async function violations(): Promise<string[]> {
+  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const CLIENT_ID = SAMPLE_HEALTH.clientId;
+const PRINTER = 'printer@contoso.com';
+
+async function openDialog(user: UserEvent): Promise<void> {
+  await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
+  await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+  await user.click(
+    screen.getByRole('button', { name: tx('en', 'reissueAll.actionLabel', { clientId: CLIENT_ID }) }),
+  );
+  await screen.findByRole('heading', { name: tx('en', 'reissueAll.title', { clientId: CLIENT_ID }) });
+}
+
+function step(fake: FakeWizard, index: number, total: number, userId: string): void {
+  fake.emit({
+    channel: 'reissue-all',
+    event: { type: 'step', index, total, path: `D:\\smail\\${userId}.ini`, userId },
+  });
+}
+
+describe('re-issue all with a new secret', () => {
+  it('the dialog: masked secret, the secret ID refused, expiry and remember sent once', async () => {
+    const { fake, user } = await renderApp('en');
+    await openDialog(user);
+    // A secret is remembered for this app: offered, and ticked.
+    const useRemembered = screen.getByLabelText<HTMLInputElement>(tx('en', 'reissueAll.useRemembered'));
+    expect(useRemembered.checked).toBe(true);
+    expect(await violations()).toEqual([]);
+    await user.click(useRemembered);
+
+    const secret = screen.getByLabelText<HTMLInputElement>(tx('en', 'reg.secret.label'));
+    expect(secret.type).toBe('password');
+    await user.click(secret);
+    await user.paste(VALID.clientId);
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.start') }));
+    expect(screen.getByText(VALIDATION_MESSAGES.secretLooksLikeId.en)).toBeTruthy();
+    expect(secret.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.api.startReissueAll).not.toHaveBeenCalled();
+    expect(await violations()).toEqual([]);
+
+    await user.clear(secret);
+    await user.paste(VALID.secret);
+    await user.type(screen.getByLabelText(tx('en', 'reg.secretExpires.label')), '2027-01-31');
+    await user.click(screen.getByLabelText(tx('en', 'reg.remember.label')));
+    // Never in the markup.
+    expect(document.body.innerHTML).not.toContain(VALID.secret);
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.start') }));
+    expect(fake.api.startReissueAll).toHaveBeenCalledWith({
+      clientId: CLIENT_ID,
+      newSecret: VALID.secret,
+      secretExpiresAt: '2027-01-31',
+      rememberSecret: true,
+    });
+    expect(await screen.findByText(tx('en', 'reissueAll.starting'))).toBeTruthy();
+  });
+
+  it('the remembered secret: nothing to type; Cancel closes the dialog', async () => {
+    const { fake, user } = await renderApp('en');
+    await openDialog(user);
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.dismiss') }));
+    expect(
+      screen.queryByRole('heading', { name: tx('en', 'reissueAll.title', { clientId: CLIENT_ID }) }),
+    ).toBeNull();
+    await user.click(
+      screen.getByRole('button', { name: tx('en', 'reissueAll.actionLabel', { clientId: CLIENT_ID }) }),
+    );
+    expect(screen.queryByLabelText(tx('en', 'reg.secret.label'))).toBeNull();
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.start') }));
+    expect(fake.api.startReissueAll).toHaveBeenCalledWith({ clientId: CLIENT_ID, useRememberedSecret: true });
+  });
+
+  it('the step banner: which mailbox of how many, Skip and Cancel all; the wizard is left alone', async () => {
+    const { fake, user } = await renderApp('en');
+    await openDialog(user);
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.start') }));
+    step(fake, 1, 5, PRINTER);
+    const banner = await screen.findByText(tx('en', 'reissueAll.step', { n: 2, total: 5, mailbox: PRINTER }));
+    expect(banner.getAttribute('role')).toBe('status');
+    expect(screen.getByText(tx('en', 'reissueAll.waiting'))).toBeTruthy();
+    // The walk's sign-in events are not the wizard's.
+    fake.session({
+      type: 'waiting',
+      authorizeUrl: 'https://login.microsoftonline.com/x',
+      secondsLeft: 300,
+      browserOpened: true,
+    });
+    expect(await violations()).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.skip') }));
+    expect(fake.api.skipReissueAllStep).toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.cancelAll') }));
+    expect(fake.api.cancelReissueAll).toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: tx('en', 'nav.wizard') }));
+    expect(currentHeading()).toBe(tx('en', 'step.account.title'));
+  });
+
+  it('the summary: counts, each failure explained with its file one click away', async () => {
+    const { fake, user } = await renderApp('en');
+    await openDialog(user);
+    await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.start') }));
+    step(fake, 0, 3, SAMPLE_HEALTH.mailbox);
+    const explanation = explainError(
+      new RtwError('aadsts', {
+        aadsts: 7000215,
+        error: 'invalid_client',
+        description: 'Invalid client secret',
+      }),
+    );
+    fake.emit({
+      channel: 'reissue-all',
+      event: {
+        type: 'done',
+        summary: {
+          clientId: CLIENT_ID,
+          total: 3,
+          reissued: [
+            { path: DEFAULT_PATH, mailbox: SAMPLE_HEALTH.mailbox, signedInAs: SAMPLE_HEALTH.mailbox },
+          ],
+          skipped: [{ path: 'D:\\smail\\skipped.ini', mailbox: 'skipped@contoso.com' }],
+          failed: [{ path: 'D:\\smail\\printer.ini', mailbox: PRINTER, code: 'aadsts', explanation }],
+          notReached: [],
+        },
+      },
+    });
+    const summary = await screen.findByRole('region', { name: tx('en', 'reissueAll.summary.title') });
+    expect(
+      within(summary).getByText(
+        tx('en', 'reissueAll.summary.counts', { reissued: 1, skipped: 1, failed: 1 }),
+      ),
+    ).toBeTruthy();
+    expect(within(summary).getByText(explanation.title.en)).toBeTruthy();
+    expect(await violations()).toEqual([]);
+    await user.click(
+      within(summary).getByRole('button', { name: tx('en', 'mailboxes.openLabel', { mailbox: PRINTER }) }),
+    );
+    expect(currentHeading()).toBe(tx('en', 'file.title'));
+    expect(fake.api.addMailbox).toHaveBeenCalledWith({ path: 'D:\\smail\\printer.ini' });
+  });
+});
