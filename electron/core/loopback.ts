@@ -98,7 +98,15 @@ export async function startRedirectListener(options: RedirectListenerOptions): P
         .end('Method not allowed\n');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      // A request target such as `//` or `//host:bad` reads as a scheme-relative URL and does not parse:
+      // answer it, never let it throw out of the handler (it would take the whole process down).
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+      return;
+    }
     if (url.pathname === resultPath && finalOutcome !== undefined) {
       page(res, 200, finalOutcome);
       resultServed?.();

@@ -125,6 +125,9 @@ describe('redirect listener', () => {
     expect((await get(l.port, '/other/')).status).toBe(404);
     expect((await get(l.port, '/myapp')).status).toBe(404);
     expect((await get(l.port, '/myapp/done')).status).toBe(404);
+    // Request targets that do not parse as a URL (found by the property test): answered, not a crash.
+    expect((await get(l.port, '//')).status).toBe(400);
+    expect((await get(l.port, '//x:99999/myapp/')).status).toBe(400);
     expect((await get(l.port, `/myapp/?code=C&state=${STATE}`, { host: 'evil.example:80' })).status).toBe(
       421,
     );

@@ -143,6 +143,8 @@ describe('the redirect listener under arbitrary requests', () => {
         examples: [
           ['POST', PATH, '?code=x&state=y', []],
           ['GET', '/elsewhere', '', []],
+          // Once crashed the process: `new URL('//', base)` throws.
+          ['GET', '//', '', []],
           ['BREW', PATH, '', []],
           ['GET', PATH, `?code=${'x'.repeat(OVER_LIMIT)}`, []],
         ],
