@@ -7,7 +7,7 @@ import { Agent } from 'undici';
 import { playBrowser } from '../test/fixtures/browser.js';
 import { createSandboxIdp } from '../test/fixtures/sandbox/idp.js';
 import { tempDir } from '../test/helpers/acquisition.js';
-import { CLI_PATH } from '../test/helpers/cli.js';
+import { CLI_PATH, sandboxAcquireArgs } from '../test/helpers/cli.js';
 import { peakRssOfNode } from './lib/peak-rss.js';
 import type { PeakRun } from './lib/peak-rss.js';
 import type { BenchSection } from './lib/report.js';
@@ -29,22 +29,7 @@ export async function memoryBench(): Promise<BenchSection> {
   try {
     for (let run = 0; run < RUNS; run++) {
       const out = path.join(dir, `run-${run}.ini`);
-      const args = [
-        CLI_PATH,
-        'acquire',
-        '--authority',
-        idp.authority('common'),
-        '--client-id',
-        idp.apps.confidential.clientId,
-        '--user',
-        idp.users.admin.upn,
-        '--out',
-        out,
-        '--port',
-        '0',
-        '--no-browser',
-        '--json',
-      ];
+      const args = [CLI_PATH, ...sandboxAcquireArgs(idp, out, { extra: ['--json'] })];
       let browsed = false;
       const result = await peakRssOfNode(args, {
         env: { ...env, NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value },

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 
 export const CLI_PATH = path.resolve(import.meta.dirname, '../../dist/electron/cli/main.js');
 
@@ -62,4 +63,30 @@ export function runCli(
       resolve({ code, signal, events, stdout, stderr });
     });
   });
+}
+
+/**
+ * `rtw acquire` arguments for the sandbox's confidential app and default user, on a free port, without a
+ * browser. `authority: null` leaves the authority out: the production host, reached through a routing proxy.
+ */
+export function sandboxAcquireArgs(
+  idp: SandboxIdp,
+  out: string,
+  options: { authority?: string | null; extra?: readonly string[] } = {},
+): string[] {
+  const authority = options.authority === undefined ? idp.authority('common') : options.authority;
+  return [
+    'acquire',
+    ...(authority === null ? [] : ['--authority', authority]),
+    '--client-id',
+    idp.apps.confidential.clientId,
+    '--user',
+    idp.users.admin.upn,
+    '--out',
+    out,
+    '--port',
+    '0',
+    '--no-browser',
+    ...(options.extra ?? []),
+  ];
 }

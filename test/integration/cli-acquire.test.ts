@@ -12,7 +12,7 @@ import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, sandboxAcquireArgs } from '../helpers/cli.js';
 
 let idp: SandboxIdp;
 let trustSandbox: Agent;
@@ -36,21 +36,7 @@ afterEach(async () => {
 });
 
 function baseArgs(out: string, extra: string[] = []): string[] {
-  return [
-    'acquire',
-    '--authority',
-    idp.authority('common'),
-    '--client-id',
-    idp.apps.confidential.clientId,
-    '--user',
-    idp.users.admin.upn,
-    '--out',
-    out,
-    '--port',
-    '0',
-    '--no-browser',
-    ...extra,
-  ];
+  return sandboxAcquireArgs(idp, out, { extra });
 }
 
 function sandboxEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -118,19 +104,7 @@ describe('rtw acquire (a real process against the sandbox)', () => {
     try {
       const out = path.join(dir, 'prod.ini');
       const browser = browseOnWaiting(routeToSandbox(idp));
-      const args = [
-        'acquire',
-        '--client-id',
-        idp.apps.confidential.clientId,
-        '--user',
-        idp.users.admin.upn,
-        '--out',
-        out,
-        '--port',
-        '0',
-        '--no-browser',
-        '--json',
-      ];
+      const args = sandboxAcquireArgs(idp, out, { authority: null, extra: ['--json'] });
       const run = await runCli(args, {
         env: sandboxEnv({ HTTPS_PROXY: proxy.url }),
         onEvent: browser.onEvent,

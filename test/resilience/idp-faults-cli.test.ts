@@ -18,7 +18,7 @@ import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxFault, SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, sandboxAcquireArgs } from '../helpers/cli.js';
 
 let idp: SandboxIdp;
 let proxy: ConnectProxy;
@@ -81,33 +81,18 @@ const CASES: readonly Case[] = [
 async function acquireWithFault(c: Case, out: string): Promise<Awaited<ReturnType<typeof runCli>>> {
   if (c.fault !== undefined) idp.setFault(c.fault);
   let browsed = false;
-  return runCli(
-    [
-      'acquire',
-      '--client-id',
-      idp.apps.confidential.clientId,
-      '--user',
-      idp.users.admin.upn,
-      '--out',
-      out,
-      '--port',
-      '0',
-      '--no-browser',
-      '--json',
-    ],
-    {
-      env: {
-        HTTPS_PROXY: proxy.url,
-        RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value,
-        ...(c.untrusted === true ? {} : { NODE_EXTRA_CA_CERTS: idp.caFile }),
-      },
-      onEvent: (event) => {
-        if (event.event !== 'waiting' || browsed) return;
-        browsed = true;
-        void playBrowser(String(event.authorizeUrl), { dispatcher: routeToSandbox(idp) });
-      },
+  return runCli(sandboxAcquireArgs(idp, out, { authority: null, extra: ['--json'] }), {
+    env: {
+      HTTPS_PROXY: proxy.url,
+      RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value,
+      ...(c.untrusted === true ? {} : { NODE_EXTRA_CA_CERTS: idp.caFile }),
     },
-  );
+    onEvent: (event) => {
+      if (event.event !== 'waiting' || browsed) return;
+      browsed = true;
+      void playBrowser(String(event.authorizeUrl), { dispatcher: routeToSandbox(idp) });
+    },
+  });
 }
 
 describe('identity provider faults after sign-in, through rtw acquire', () => {
