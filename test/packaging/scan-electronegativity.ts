@@ -1,37 +1,29 @@
 /**
- * Runs the Electronegativity CLI on a folder and reads its CSV report.
+ * Runs Electronegativity on a folder through its documented programmatic API (`run(options)` resolves to the
+ * findings), in a child process, and returns the findings.
  *
- * The CLI exits 0 whatever it finds, so the report is the verdict. The report itself is written by two
- * unordered asynchronous writes (electronegativity `util/file.js`: the header with flag 'w', then the rows with
- * flag 'a'); when the machine is busy the header's truncating open can land after the rows and wipe them, or
- * the header can overwrite the rows' first bytes. So a report whose header is not intact, or that has no rows,
- * is not trusted: the scan runs again (up to `attempts` times) before its last report is returned.
- * https://github.com/doyensec/electronegativity
+ * Why not the CLI's CSV report: the CLI writes it with two unordered asynchronous writes (electronegativity
+ * `util/file.js`: the header with flag 'w', then the rows with flag 'a'), so on a busy machine the header can
+ * land on top of the first row and silently drop a finding; CI saw exactly that. The API hands the findings
+ * over in memory, and the child writes them in one synchronous write.
+ * Why a child process: the tool registers its i18n function on `global`, configures global loggers and, offline,
+ * waits for a translations download; a child keeps that out of the test worker and can be killed on a timeout.
+ * https://github.com/doyensec/electronegativity#programmatically
  */
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { parseCsv } from './csv.js';
 
 const run = promisify(execFile);
 
-const CSV_HEADER = [
-  'issue',
-  'severity',
-  'confidence',
-  'filename',
-  'location',
-  'sample',
-  'description',
-  'url',
-];
-
-/** One finding of the report. */
+/** One finding. */
 export interface Finding {
   readonly id: string;
   readonly severity: string;
+  /** Relative to the scanned folder. */
   readonly file: string;
+  /** `line:column`. */
   readonly location: string;
   readonly description: string;
 }
@@ -39,49 +31,50 @@ export interface Finding {
 /** How to scan. */
 export interface ScanOptions {
   readonly input: string;
+  /** Where the child writes the findings (JSON). */
   readonly report: string;
   readonly electronVersion: string;
-  /** Check class names for `--exclude-checks`. */
+  /** Check class names to leave out. */
   readonly excludeChecks: readonly string[];
   readonly timeoutMs: number;
-  readonly attempts?: number;
 }
 
-/** Scans `input` and returns the findings of the first intact, non-empty report (else of the last one). */
+/** Runs in the child: argv = [runner module, options JSON, report path]. */
+const CHILD = `
+const [runnerPath, options, report] = process.argv.slice(1);
+require(runnerPath)(JSON.parse(options)).then((result) => {
+  const findings = result.issues.map((i) => ({
+    id: i.id,
+    severity: i.severity.name,
+    file: i.file,
+    location: i.location.line + ':' + i.location.column,
+    description: i.description,
+  }));
+  const unparsed = result.errors.filter((e) => !e.tolerable).map((e) => e.file + ': ' + e.message);
+  require('node:fs').writeFileSync(report, JSON.stringify({ findings, unparsed }));
+});
+`;
+
+/** Scans `input`; throws when the tool fails or could not parse a file (a file it did not scan). */
 export async function scanWithElectronegativity(options: ScanOptions): Promise<Finding[]> {
-  const cli = createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/index.js');
-  let findings: Finding[] | undefined;
-  for (let attempt = 1; attempt <= (options.attempts ?? 3); attempt++) {
-    await rm(options.report, { force: true });
-    await run(
-      process.execPath,
-      [
-        cli,
-        ...['--input', options.input, '--output', options.report, '--relative', '--verbose', 'false'],
-        ...['--electron-version', options.electronVersion],
-        ...['--exclude-checks', options.excludeChecks.join(',')],
-      ],
-      // LANG: its messages in English (it looks translations up by LANG, and fails offline to en-US anyway).
-      { timeout: options.timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, LANG: 'en-US' } },
-    );
-    const [header, ...rows] = parseCsv(await readFile(options.report, 'utf8')).filter(
-      (r) => r.join('') !== '',
-    );
-    const intact = header?.map((h) => h.trim()).join() === CSV_HEADER.join();
-    findings = intact ? rows.map(toFinding) : [];
-    if (intact && findings.length > 0) return findings;
-  }
-  return findings ?? [];
-}
-
-function toFinding([
-  id = '',
-  severity = '',
-  ,
-  file = '',
-  location = '',
-  ,
-  description = '',
-]: string[]): Finding {
-  return { id, severity, file, location, description };
+  const runner = createRequire(import.meta.url).resolve('@doyensec/electronegativity');
+  const apiOptions = {
+    input: options.input,
+    isRelative: true,
+    // The README calls it `electronVersion`, but runner.js reads `electronVersionOverride`.
+    electronVersionOverride: options.electronVersion,
+    excludeFromScan: options.excludeChecks,
+  };
+  await run(process.execPath, ['-e', CHILD, runner, JSON.stringify(apiOptions), options.report], {
+    timeout: options.timeoutMs,
+    killSignal: 'SIGKILL',
+    // LANG: descriptions in English (it looks translations up by LANG, and falls back to en-US offline).
+    env: { ...process.env, LANG: 'en-US' },
+  });
+  const { findings, unparsed } = JSON.parse(await readFile(options.report, 'utf8')) as {
+    findings: Finding[];
+    unparsed: string[];
+  };
+  if (unparsed.length > 0) throw new Error(`Electronegativity could not parse: ${unparsed.join('; ')}`);
+  return findings;
 }
