@@ -144,15 +144,18 @@ ${
     ? ''
     : `
 **Why the goal is missed:** most of rtw's time is start-up, not the refresh. \`rtw refresh\` with no file, which
-only starts and loads the command, takes ${num(loadS.median, 0)} ms, against ${num(rtwS.median, 0)} ms for a whole refresh;
-of which Node itself is ${num(nodeS.median, 0)} ms. The rest is importing the refresh command's dependencies —
-MSAL (~170 ms to import alone on this machine), undici, zod and proper-lockfile. Commands are already loaded
-only when they run (\`electron/cli/run.ts\`), so the mail-check libraries are no longer part of it. The refresh
-itself is the remaining ${num(rtwS.median - loadS.median, 0)} ms (MSAL's client set-up, one token request over a new TLS connection
-through the proxy, the lock and an fsynced write; compare figure 2). Closing the gap
-needs a V8 compile cache (\`module.enableCompileCache()\`, Node ≥ 22.1) or a bundled CLI; even then Node's own
-start-up alone is ${num(nodeS.median / curlS.median, 1)}× curl's whole run,
-so ≤ 5 is reachable only with the start-up cut to the bone.`
+only starts and loads the command, takes ${num(loadS.median, 0)} ms of the ${num(rtwS.median, 0)} ms of a whole refresh, and
+Node itself is ${num(nodeS.median, 0)} ms of that (${num(nodeS.median / curlS.median, 1)}× curl's whole run). The rest of the
+start-up is parsing and initialising MSAL and undici (about 1.2 MB of JavaScript; undici's initialisation also
+pulls in Node's own fetch internals). What was done about it: the CLI is bundled, one file per command
+(\`vite.cli.config.ts\`: Node's module loader no longer resolves and reads some 360 files), it runs undici's
+WebAssembly HTTP parser with V8's baseline compiler only (\`electron/cli/main.ts\`: the optimising
+re-compile held every finished run open for 60–100 ms), and on Node ≥ 22.1 it turns on Node's compile cache
+(not measurable on this machine's Node 20). The refresh itself is the remaining
+${num(rtwS.median - loadS.median, 0)} ms (MSAL's client set-up, one token request over a new TLS connection through the proxy,
+the lock and an fsynced write; compare figure 2). Reaching ≤ 5 would mean dropping MSAL and undici from the
+refresh path for a hand-written token POST and proxy tunnel: not done, because the refresh would then no longer
+share MSAL's request building and error handling with every other flow, for a scheduled job that runs weekly.`
 }
 `,
     };

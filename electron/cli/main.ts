@@ -1,6 +1,21 @@
 #!/usr/bin/env node
 /** Entry point of `rtw`: wires the real process to the CLI and turns signals into cancellation. */
-import { runCli } from './run.js';
+import nodeModule from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+
+// Node 22.1+ can keep the compiled code of the modules a process loads and reuse it next time; most of a
+// scheduled `rtw refresh` is loading MSAL and undici, so every later run starts sooner. Node 20 has no such
+// API (this is then a no-op). Turned on before the CLI's modules load, hence the dynamic import below.
+// https://nodejs.org/api/module.html#moduleenablecompilecachecachedir
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+// undici parses HTTP with llhttp compiled to WebAssembly. V8 first compiles it with its baseline compiler
+// (Liftoff), then re-compiles the hot parser with TurboFan on a background thread, and a finishing Node process
+// waits for that thread: 60–100 ms at the end of every `rtw refresh` for a parser that reads a few kilobytes
+// (docs/benchmarks.md, figure 3). Liftoff alone is plenty for a command that sends a handful of requests.
+// It is a compile-time flag, read when undici compiles the parser on its first connection, i.e. after this line.
+// https://v8.dev/blog/liftoff
+setFlagsFromString('--liftoff-only');
 
 const controller = new AbortController();
 let interrupted = false;
@@ -13,6 +28,7 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+const { runCli } = await import('./run.js');
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -21,6 +37,13 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   signal: controller.signal,
 });
-process.exitCode = code;
-// Nothing should be left running, but a stray keep-alive socket must not keep a finished CLI alive.
-setTimeout(() => process.exit(code), 2000).unref();
+// Exit as soon as the output is out, rather than when the event loop drains: a keep-alive socket or a stray
+// timer must not keep a finished CLI alive. Every file write and lock release has been awaited by now; only the
+// console output may still be in flight.
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);
+
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}

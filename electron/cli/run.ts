@@ -1,5 +1,6 @@
 /** The `rtw` command line: picks the command and the language, and returns the exit code. */
-import { createRequire } from 'node:module';
+// Imported, not read at run time: the bundler inlines it into dist/cli/rtw.mjs, whatever the folder layout.
+import packageJson from '../../package.json' with { type: 'json' };
 import { detectLang, format, isLang } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
 import { EXIT } from './exit-codes.js';
@@ -61,11 +62,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
       writeLine(io.stdout, await helpText(lang));
       return command === undefined ? EXIT.usage : EXIT.ok;
     case '--version':
-    case '-v': {
-      const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
-      writeLine(io.stdout, pkg.version);
+    case '-v':
+      writeLine(io.stdout, packageJson.version);
       return EXIT.ok;
-    }
     default:
       writeLine(io.stderr, format(CLI_TEXT.unknownCommand[lang], { command }));
       return EXIT.usage;
