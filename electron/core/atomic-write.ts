@@ -47,6 +47,34 @@ function tempPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/**
+ * A temp file this old is a leftover: a write takes milliseconds, and a writer that stalled this long lost its
+ * file lock long ago (file-lock.ts) and will refuse to rename anyway.
+ */
+export const STALE_TEMP_MS = 10 * 60_000;
+
+/** Temp names `tempPath` gives `target` and its backup. */
+function isTempNameOf(target: string, name: string): boolean {
+  const base = basename(target);
+  if (!name.startsWith(`.${base}.`) || !name.endsWith('.tmp')) return false;
+  return /^(bak\.)?\d+\.[0-9a-f]{12}\.tmp$/.test(name.slice(base.length + 2));
+}
+
+/**
+ * Removes the temp files a killed or crashed writer left beside `target` (a kill between creating and renaming
+ * one leaves it behind: owner-only, but holding the secret and a refresh token). Best effort, after a write.
+ */
+async function sweepStaleTemps(target: string, now: number): Promise<void> {
+  const dir = dirname(target);
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => isTempNameOf(target, n))) {
+    const path = join(dir, name);
+    const stat = await fsp.lstat(path).catch(() => undefined);
+    if (stat?.isFile() === true && now - stat.mtimeMs > STALE_TEMP_MS)
+      await fsp.unlink(path).catch(() => undefined);
+  }
+}
+
 /** Creates a new owner-only file with the bytes, flushed to disk; returns its path. */
 async function writeTemp(fs: AtomicFs, target: string, data: Uint8Array, temps: string[]): Promise<string> {
   const path = tempPath(target);
@@ -85,6 +113,7 @@ async function syncDirectory(fs: AtomicFs, dir: string): Promise<void> {
  * Atomically replaces (or creates) `target` with `data`: temp file in the same directory, fsync, backup of
  * the old file to `<target>.bak` (itself replaced atomically), rename, directory fsync.
  * On failure the temp files are removed, `target` is untouched, and `RtwError('file-unwritable')` is thrown.
+ * After a success, stale temp files of earlier, killed writers are removed too.
  */
 export async function atomicWriteFile(
   target: string,
@@ -115,6 +144,7 @@ export async function atomicWriteFile(
     throw new RtwError('file-unwritable', { path: target, reason: errorCode(error) }, { cause: error });
   }
   await syncDirectory(fs, dirname(target));
+  await sweepStaleTemps(target, Date.now());
   return backupPath === undefined ? { created } : { created, backupPath };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STALE_TEMP_MS } from '../../electron/core/atomic-write.js';
 import type { AtomicFs } from '../../electron/core/atomic-write.js';
 import { RtwError } from '../../electron/core/errors.js';
 import { EMPTY_INI, mergeIni, readersMisreading } from '../../electron/core/ini-format.js';
@@ -329,6 +330,34 @@ describe('reader compatibility (measured with the real ini package and python3)'
     expect(getPrivateProfileString(file, OAUTH2_SECTION, 'ClientSecret')).toBe('ab;cd');
     expect(getPrivateProfileString(file, OAUTH2_SECTION, 'UserID')).toBe(' x');
     expect(getPrivateProfileString(file, META_SECTION, 'note')).toBe('"q"');
+  });
+});
+
+describe('writeTokenFile: leftovers of killed writers', () => {
+  it('removes stale temp files of this file and its backup, and nothing else', async () => {
+    const path = join(dir, 'smail_refresh_token.ini');
+    await fsp.writeFile(path, FACTS_FILE);
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    const stale = [
+      '.smail_refresh_token.ini.4242.0123456789ab.tmp',
+      '.smail_refresh_token.ini.bak.77.ba9876543210.tmp',
+    ];
+    // A writer may be running right now (fresh), and other files' temps and look-alikes are not ours.
+    const kept = [
+      '.smail_refresh_token.ini.4243.fedcba987654.tmp',
+      '.other.ini.4242.0123456789ab.tmp',
+      '.smail_refresh_token.ini.notes.tmp',
+      'smail_refresh_token.ini.4242.0123456789ab.tmp',
+    ];
+    for (const name of [...stale, ...kept]) {
+      await fsp.writeFile(join(dir, name), 'RefreshToken=leftover\r\n', { mode: 0o600 });
+      if (name !== kept[0]) await fsp.utimes(join(dir, name), old, old);
+    }
+    await writeTokenFile(path, { oauth2: { RefreshToken: 'NEW' } });
+    const left = await fsp.readdir(dir);
+    for (const name of stale) expect(left).not.toContain(name);
+    for (const name of kept) expect(left).toContain(name);
+    expect(left).toContain('smail_refresh_token.ini.bak');
   });
 });
 
