@@ -462,7 +462,13 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
                 <h2 id="step-heading" className="step-heading" tabIndex={-1} ref={headingRef}>
                   {t(STEP_TITLES[step])}
                 </h2>
-                <p className="step-description">{t(DESCRIPTIONS[step])}</p>
+                <p className="step-description">
+                  {t(
+                    step === 'signin' && state.signInMethod === 'device-code'
+                      ? 'step.signin.deviceCode.description'
+                      : DESCRIPTIONS[step],
+                  )}
+                </p>
                 {reissue !== undefined && formStep ? (
                   <div className="note note-info reissue-note">
                     <Icon name="info" />

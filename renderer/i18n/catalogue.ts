@@ -57,6 +57,10 @@ export const CATALOGUE = {
     ja: 'ブラウザーでサインインし、アクセスを許可します。完了すると、このアプリがトークンを受け取ってファイルに書き込みます。',
     en: 'Sign in and consent in your browser. When you are done, the app receives the token and writes the file.',
   },
+  'step.signin.deviceCode.description': {
+    ja: '表示されるコードを、任意の端末のブラウザーの確認ページで入力してサインインします。完了すると、このアプリがトークンを受け取ってファイルに書き込みます。',
+    en: 'Enter the code shown here at the verification page, in a browser on any device, and sign in. When you are done, the app receives the token and writes the file.',
+  },
   'step.result.title': { ja: '結果', en: 'Result' },
   'step.result.description': {
     ja: '結果と、次に行うことです。',

@@ -162,8 +162,12 @@ describe.each(['en', 'ja'] as const)('the Sign-in step (%s)', (lang) => {
     const { fake, user } = await renderApp(lang);
     await walkTo(user, 'signin', lang);
     expect(screen.getByText(tx(lang, 'signin.deviceCode.offerHint'))).toBeTruthy();
+    expect(screen.getByText(tx(lang, 'step.signin.description'))).toBeTruthy();
     await user.click(screen.getByRole('button', { name: tx(lang, 'signin.deviceCode.offer') }));
     expect(screen.getByRole('heading', { level: 3, name: tx(lang, 'signin.deviceCode.title') })).toBeTruthy();
+    // The step's description follows the method: no "your browser" for a machine without one.
+    expect(screen.getByText(tx(lang, 'step.signin.deviceCode.description'))).toBeTruthy();
+    expect(screen.queryByText(tx(lang, 'step.signin.description'))).toBeNull();
     expect(screen.getByText(tx(lang, 'signin.deviceCode.needsPublic'))).toBeTruthy();
     expect(screen.getByText(tx(lang, 'signin.deviceCode.emptySecret'))).toBeTruthy();
     expect(strayTexts(lang, data)).toEqual([]);
