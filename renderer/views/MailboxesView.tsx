@@ -83,17 +83,20 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
   const reissuingGroup = reissuing === undefined ? undefined : groups.get(reissuing.trim().toLowerCase());
+  // While a re-issue runs (dialog, walk or summary) the list it walks must hold still: no refresh racing a
+  // sign-in for the same file, no mailbox or remembered secret removed from under it. Open stays available.
+  const locked = reissuing !== undefined;
 
   return (
     <div className="step-body mailboxes">
       <div className="actions-inline">
-        <button type="button" className="button" onClick={add}>
+        <button type="button" className="button" disabled={locked} onClick={add}>
           {t('mailboxes.add')}
         </button>
         <button
           type="button"
           className="button"
-          disabled={mailboxes.length === 0 || busy.size > 0}
+          disabled={mailboxes.length === 0 || busy.size > 0 || locked}
           onClick={() => refresh(mailboxes.map((m) => m.entry.path))}
         >
           {t('mailboxes.refreshAll')}
@@ -133,7 +136,7 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
               <button
                 type="button"
                 className="button button-small"
-                disabled={reissuing !== undefined}
+                disabled={locked}
                 aria-label={t('reissueAll.actionLabel', { clientId })}
                 onClick={() => setReissuing(clientId)}
               >
@@ -207,7 +210,7 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                           <button
                             type="button"
                             className="button button-small"
-                            disabled={running}
+                            disabled={running || locked}
                             aria-label={t('mailboxes.refreshLabel', { mailbox: entry.mailbox })}
                             onClick={() => refresh([entry.path])}
                           >
@@ -216,6 +219,7 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                           <button
                             type="button"
                             className="button button-small"
+                            disabled={locked}
                             aria-label={t('mailboxes.removeLabel', { mailbox: entry.mailbox })}
                             onClick={() => remove(entry.path)}
                           >
@@ -249,6 +253,7 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                   <button
                     type="button"
                     className="button button-small"
+                    disabled={locked}
                     aria-label={t('mailboxes.forgetLabel', { clientId })}
                     onClick={() => forget(clientId)}
                   >

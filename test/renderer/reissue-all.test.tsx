@@ -98,6 +98,19 @@ describe('re-issue all with a new secret', () => {
     await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.start') }));
     step(fake, 1, 5, PRINTER);
     const banner = await screen.findByText(tx('en', 'reissueAll.step', { n: 2, total: 5, mailbox: PRINTER }));
+    // The list being walked holds still: nothing that refreshes or removes a mailbox, only Open.
+    const mailbox = SAMPLE_HEALTH.mailbox;
+    for (const name of [
+      tx('en', 'mailboxes.add'),
+      tx('en', 'mailboxes.refreshAll'),
+      tx('en', 'mailboxes.refreshLabel', { mailbox }),
+      tx('en', 'mailboxes.removeLabel', { mailbox }),
+    ])
+      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled, name).toBe(true);
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: tx('en', 'mailboxes.openLabel', { mailbox }) })
+        .disabled,
+    ).toBe(false);
     expect(banner.getAttribute('role')).toBe('status');
     expect(screen.getByText(tx('en', 'reissueAll.waiting'))).toBeTruthy();
     // The walk's sign-in events are not the wizard's.
