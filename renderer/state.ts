@@ -65,6 +65,11 @@ export interface ReissueState {
   secretInFile: boolean;
   secretExpiresAt: string | undefined;
   missing: ReissueView['missing'];
+  /**
+   * The file's sign-in authority when it is none of the listed clouds (a private or test deployment): kept as
+   * it is, since the form's tenant and cloud cannot express it.
+   */
+  authority?: string;
 }
 
 /**
@@ -218,6 +223,8 @@ export function profileInputOf(form: Form, reissue?: ReissueState): ProfileInput
     outFile: form.outFile,
     redirectPort: form.redirectPort,
     ...(sendExpiry ? { clientSecretExpiresAt: form.publicClient ? '' : expiry } : {}),
+    // It takes precedence over tenant and cloud (validateProfile), also for a copy into another file.
+    ...(reissue?.authority === undefined ? {} : { authority: reissue.authority }),
   };
 }
 
@@ -527,6 +534,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
         secretInFile: view.secretInFile,
         secretExpiresAt: view.secretExpiresAt,
         missing: view.missing,
+        ...(input.authority === undefined ? {} : { authority: input.authority }),
       };
       // Every form step is reachable at once: usually only the secret changes, then straight to sign-in.
       return {

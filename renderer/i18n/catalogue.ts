@@ -103,6 +103,10 @@ export const CATALOGUE = {
     ja: 'テナントは consumers (個人用 Microsoft アカウント) に自動で設定されます。',
     en: 'The tenant is set to consumers (personal Microsoft accounts) for you.',
   },
+  'account.customAuthority': {
+    ja: 'このファイルは、ここに一覧にないサインイン先 {authority} (専用またはテスト用の環境) を使います。再発行でもそのまま使い、アカウントの種類、テナント、クラウドはそこから決まります。',
+    en: 'This file signs in at {authority}, an authority outside the clouds listed here (a private or test deployment). The re-issue keeps it: the account type, tenant and cloud come from it.',
+  },
   'account.tenant.label': { ja: 'テナント', en: 'Tenant' },
   'account.tenant.hintCommon': {
     ja: 'common: 職場アカウントと個人用アカウントの両方を受け付けるアプリ (SMAIL の手順どおりの登録)。',

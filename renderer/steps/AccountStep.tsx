@@ -30,6 +30,16 @@ export function AccountStep({ state, dispatch, issues }: StepProps) {
   const cloudIssues = issuesOf(issues, 'cloud');
   // Open at first when a cloud was chosen; then the admin's toggle rules (never closed under their focus).
   const [advancedOpen] = useState(() => form.cloud !== 'global' || cloudIssues.length > 0);
+  const customAuthority = state.reissue?.authority;
+  if (customAuthority !== undefined)
+    return (
+      <div className="step-body">
+        <p className="note note-info">
+          <Icon name="info" />
+          <span>{t('account.customAuthority', { authority: customAuthority })}</span>
+        </p>
+      </div>
+    );
   return (
     <div className="step-body">
       <fieldset className="choice-group">

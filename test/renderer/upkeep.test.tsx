@@ -308,6 +308,42 @@ describe('re-issue from a file', () => {
     expect(changes !== undefined && 'clientSecretExpiresAt' in changes).toBe(false);
   });
 
+  it('keeps a private or test authority the form cannot express, and says so instead of showing a tenant', async () => {
+    const authority = 'https://login.sandbox.contoso.test/contoso.onmicrosoft.com';
+    const r = await renderApp('en');
+    r.fake.api.readReissueFile.mockImplementationOnce(({ path }) =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          input: {
+            outFile: path,
+            authority,
+            clientId: SAMPLE_HEALTH.clientId,
+            userId: SAMPLE_HEALTH.mailbox,
+            protocols: ['smtp'],
+          },
+          secretInFile: true,
+          secretExpiresAt: undefined,
+          missing: [],
+        },
+      }),
+    );
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.openFile') }));
+    await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'file.action.reissue') }));
+    await screen.findByRole('heading', { level: 2, name: tx('en', 'step.registration.title') });
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
+    expect(currentHeading()).toBe(tx('en', 'step.account.title'));
+    expect(screen.getByText(tx('en', 'account.customAuthority', { authority }))).toBeTruthy();
+    expect(screen.queryByLabelText(tx('en', 'account.tenant.label'))).toBeNull();
+    expect(await violations()).toEqual([]);
+    for (let i = 0; i < 4; i++) await clickNext(r.user);
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'signin.start') }));
+    expect(r.fake.api.startReissue).toHaveBeenCalledWith(
+      expect.objectContaining({ changes: expect.objectContaining({ authority }) as unknown }),
+    );
+  });
+
   it('takes a new secret and its expiry when the admin unticks “keep”', async () => {
     const { fake, user } = await reissue();
     await user.click(screen.getByLabelText(tx('en', 'reg.keepSecret.label')));
