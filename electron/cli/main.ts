@@ -2,20 +2,21 @@
 /** Entry point of `rtw`: wires the real process to the CLI and turns signals into cancellation. */
 import nodeModule from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-
-// Node 22.1+ can keep the compiled code of the modules a process loads and reuse it next time; most of a
-// scheduled `rtw refresh` is loading MSAL and undici, so every later run starts sooner. Node 20 has no such
-// API (this is then a no-op). Turned on before the CLI's modules load, hence the dynamic import below.
-// https://nodejs.org/api/module.html#moduleenablecompilecachecachedir
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+import { runCli } from './run.js';
 
 // undici parses HTTP with llhttp compiled to WebAssembly. V8 first compiles it with its baseline compiler
 // (Liftoff), then re-compiles the hot parser with TurboFan on a background thread, and a finishing Node process
 // waits for that thread: 60–100 ms at the end of every `rtw refresh` for a parser that reads a few kilobytes
 // (docs/benchmarks.md, figure 3). Liftoff alone is plenty for a command that sends a handful of requests.
 // It is a compile-time flag, read when undici compiles the parser on its first connection, i.e. after this line.
-// https://v8.dev/blog/liftoff
-setFlagsFromString('--liftoff-only');
+// V8 calls it a testing flag; it is defined in the V8 of every Node major up to 24 (an unknown flag would only
+// print a warning on every run, so newer majors go without until checked). https://v8.dev/blog/liftoff
+if (Number(process.versions.node.split('.')[0]) <= 24) setFlagsFromString('--liftoff-only');
+
+// Output nobody reads any more (`rtw help | head -1`) is not an error of the command: without these handlers
+// the EPIPE would surface as an unhandled 'error' event and a crash.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 
 const controller = new AbortController();
 let interrupted = false;
@@ -28,7 +29,6 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-const { runCli } = await import('./run.js');
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -39,8 +39,12 @@ const code = await runCli(process.argv.slice(2), {
 });
 // Exit as soon as the output is out, rather than when the event loop drains: a keep-alive socket or a stray
 // timer must not keep a finished CLI alive. Every file write and lock release has been awaited by now; only the
-// console output may still be in flight.
+// console output may still be in flight, and an output nobody reads gets 2 seconds, not forever.
+setTimeout(() => process.exit(code), 2000).unref();
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+// With NODE_COMPILE_CACHE set (Node 22.1+), Node saves compiled code at a normal exit, which process.exit
+// skips: save it now (Node 22.12+; a no-op without a cache). https://github.com/vitejs/vite/issues/19537
+(nodeModule as { flushCompileCache?: () => void }).flushCompileCache?.();
 process.exit(code);
 
 /** Resolves once everything written to `stream` so far has been handed to the OS. */

@@ -48,8 +48,9 @@ function tempPath(target: string): string {
 }
 
 /**
- * A temp file this old is a leftover: a write takes milliseconds, and a writer that stalled this long lost its
- * file lock long ago (file-lock.ts) and will refuse to rename anyway.
+ * A temp file this old is a leftover: a write takes milliseconds. Should a writer stall this long between
+ * creating its temp file and renaming it, its rename fails once the file is swept: that write is reported as
+ * failed and the target is left as it was, never half-written.
  */
 export const STALE_TEMP_MS = 10 * 60_000;
 

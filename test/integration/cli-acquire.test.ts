@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { runCli, sandboxAcquireArgs } from '../helpers/cli.js';
+import { CLI_PATH, runCli, sandboxAcquireArgs } from '../helpers/cli.js';
 
 let idp: SandboxIdp;
 let trustSandbox: Agent;
@@ -248,5 +250,16 @@ describe('rtw acquire (a real process against the sandbox)', () => {
     expect((await runCli(['--help'])).stdout).toContain('rtw acquire');
     expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await runCli(['frobnicate'])).code).toBe(2);
+  });
+
+  it('exits normally when nobody reads its output any more (rtw help | head -1)', async () => {
+    const child = spawn(process.execPath, [CLI_PATH, 'help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI has even started: its first write meets a closed pipe (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
