@@ -34,10 +34,16 @@ export function AccountStep({ state, dispatch, issues }: StepProps) {
   if (customAuthority !== undefined)
     return (
       <div className="step-body">
-        <p className="note note-info">
+        <p className="note note-info" id={fieldId('authority')} tabIndex={-1}>
           <Icon name="info" />
           <span>{t('account.customAuthority', { authority: customAuthority })}</span>
         </p>
+        {/* Nothing here can change it, but a file with an authority MSAL refuses must say why it cannot go on. */}
+        <FieldErrors
+          id={`${fieldId('authority')}-error`}
+          issues={issuesOf(issues, 'authority')}
+          localized={localized}
+        />
       </div>
     );
   return (

@@ -9,6 +9,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
 import { checkReducer, INITIAL_CHECK } from '../../renderer/check-state.js';
 import { INITIAL_FORM, initialState, profileInputOf, reducer } from '../../renderer/state.js';
 import {
@@ -342,6 +343,37 @@ describe('re-issue from a file', () => {
     expect(r.fake.api.startReissue).toHaveBeenCalledWith(
       expect.objectContaining({ changes: expect.objectContaining({ authority }) as unknown }),
     );
+  });
+
+  it('a recorded authority MSAL would refuse is explained on the Account step, not a silent dead end', async () => {
+    const authority = 'https://login.sandbox.contoso.test/tfp/contoso';
+    const r = await renderApp('en');
+    r.fake.api.readReissueFile.mockImplementationOnce(({ path }) =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          input: {
+            outFile: path,
+            authority,
+            clientId: SAMPLE_HEALTH.clientId,
+            userId: SAMPLE_HEALTH.mailbox,
+          },
+          secretInFile: true,
+          secretExpiresAt: undefined,
+          missing: [],
+        },
+      }),
+    );
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.openFile') }));
+    await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'file.action.reissue') }));
+    await screen.findByRole('heading', { level: 2, name: tx('en', 'step.registration.title') });
+    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
+    await clickNext(r.user);
+    // Still on the Account step, with the validation message for the authority in view.
+    expect(currentHeading()).toBe(tx('en', 'step.account.title'));
+    expect(screen.getByText(VALIDATION_MESSAGES.authorityInvalid.en)).toBeTruthy();
+    expect(await violations()).toEqual([]);
   });
 
   it('takes a new secret and its expiry when the admin unticks “keep”', async () => {
