@@ -89,6 +89,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   const { step, form, signIn, plan, reissue } = state;
   const issues = useMemo(() => formIssues(form, reissue), [form, reissue]);
   const shown = visibleIssues(state, issues);
+  const [reissuingAll, setReissuingAll] = useState(false);
   const acquiring = isAcquiring(signIn);
 
   // The language: the OS's or the admin's saved choice, then pushed changes.
@@ -291,6 +292,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   };
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
+    if (reissuingAll) return;
     const file = e.dataTransfer.files[0];
     const path = file === undefined ? '' : api.pathForFile(file);
     if (file === undefined || !file.name.toLowerCase().endsWith('.ini') || path === '') {
@@ -366,7 +368,8 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
 
   const index = STEP_IDS.indexOf(step);
   const formStep = step !== 'signin' && step !== 'result' && step !== 'check';
-  const navLocked = acquiring;
+  // A sign-in in the wizard, or a re-issue of all in the mailboxes view, keeps the admin where it runs.
+  const navLocked = acquiring || reissuingAll;
   const toolHeading =
     view.kind === 'file' ? t('file.title') : view.kind === 'mailboxes' ? t('mailboxes.title') : '';
 
@@ -384,6 +387,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
                 type="button"
                 className="nav-button"
                 aria-current={view.kind === 'wizard' ? 'page' : undefined}
+                disabled={reissuingAll}
                 onClick={() => setView({ kind: 'wizard' })}
               >
                 {t('nav.wizard')}
@@ -442,7 +446,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
                     actions={{ check: runCheck, reissue: reissueFile }}
                   />
                 ) : (
-                  <MailboxesView actions={{ open: openFile }} />
+                  <MailboxesView actions={{ open: openFile, reissueActive: setReissuingAll }} />
                 )}
               </main>
             )}

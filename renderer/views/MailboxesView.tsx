@@ -14,6 +14,11 @@ import { ReissueAll } from './ReissueAll.js';
 
 export interface MailboxesActions {
   open: (path: string) => void;
+  /**
+   * A re-issue of all is open (dialog, walk or summary), or no longer. The app keeps the admin in this view
+   * meanwhile: the walk's progress and its Skip and Cancel live here, and would be lost on leaving it.
+   */
+  reissueActive?: (active: boolean) => void;
 }
 
 type Load =
@@ -84,8 +89,14 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   }
   const reissuingGroup = reissuing === undefined ? undefined : groups.get(reissuing.trim().toLowerCase());
   // While a re-issue runs (dialog, walk or summary) the list it walks must hold still: no refresh racing a
-  // sign-in for the same file, no mailbox or remembered secret removed from under it. Open stays available.
+  // sign-in for the same file, no mailbox or remembered secret removed from under it, no leaving the view (the
+  // summary's own Open links end it).
   const locked = reissuing !== undefined;
+  const { reissueActive } = actions;
+  useEffect(() => {
+    reissueActive?.(locked);
+    return () => reissueActive?.(false);
+  }, [locked, reissueActive]);
 
   return (
     <div className="step-body mailboxes">
@@ -202,6 +213,7 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                           <button
                             type="button"
                             className="button button-small"
+                            disabled={locked}
                             aria-label={t('mailboxes.openLabel', { mailbox: entry.mailbox })}
                             onClick={() => actions.open(entry.path)}
                           >

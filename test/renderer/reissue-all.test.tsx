@@ -92,25 +92,26 @@ describe('re-issue all with a new secret', () => {
     expect(fake.api.startReissueAll).toHaveBeenCalledWith({ clientId: CLIENT_ID, useRememberedSecret: true });
   });
 
-  it('the step banner: which mailbox of how many, Skip and Cancel all; the wizard is left alone', async () => {
+  it('the step banner: which mailbox of how many, Skip and Cancel all; the list and the views held until it ends', async () => {
     const { fake, user } = await renderApp('en');
     await openDialog(user);
     await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.start') }));
     step(fake, 1, 5, PRINTER);
     const banner = await screen.findByText(tx('en', 'reissueAll.step', { n: 2, total: 5, mailbox: PRINTER }));
-    // The list being walked holds still: nothing that refreshes or removes a mailbox, only Open.
+    // The list being walked holds still, and the admin stays with the walk: nothing that refreshes, removes or
+    // leaves (its progress, Skip and Cancel all live here).
     const mailbox = SAMPLE_HEALTH.mailbox;
-    for (const name of [
+    const lockedDuringWalk = [
       tx('en', 'mailboxes.add'),
       tx('en', 'mailboxes.refreshAll'),
       tx('en', 'mailboxes.refreshLabel', { mailbox }),
       tx('en', 'mailboxes.removeLabel', { mailbox }),
-    ])
+      tx('en', 'mailboxes.openLabel', { mailbox }),
+      tx('en', 'nav.wizard'),
+      tx('en', 'nav.openFile'),
+    ];
+    for (const name of lockedDuringWalk)
       expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled, name).toBe(true);
-    expect(
-      screen.getByRole<HTMLButtonElement>('button', { name: tx('en', 'mailboxes.openLabel', { mailbox }) })
-        .disabled,
-    ).toBe(false);
     expect(banner.getAttribute('role')).toBe('status');
     expect(screen.getByText(tx('en', 'reissueAll.waiting'))).toBeTruthy();
     // The walk's sign-in events are not the wizard's.
@@ -127,6 +128,17 @@ describe('re-issue all with a new secret', () => {
     await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.cancelAll') }));
     expect(fake.api.cancelReissueAll).toHaveBeenCalled();
 
+    fake.emit({
+      channel: 'reissue-all',
+      event: {
+        type: 'done',
+        summary: { clientId: CLIENT_ID, total: 5, reissued: [], skipped: [], failed: [], notReached: [] },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: tx('en', 'reissueAll.summary.close') }));
+    for (const name of lockedDuringWalk)
+      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled, name).toBe(false);
+    // The walk's sign-in events were never the wizard's: it is where it was.
     await user.click(screen.getByRole('button', { name: tx('en', 'nav.wizard') }));
     expect(currentHeading()).toBe(tx('en', 'step.account.title'));
   });
