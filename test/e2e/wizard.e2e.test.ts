@@ -343,52 +343,70 @@ describe.each(['en', 'ja'] as const)('device code sign-in in %s', (lang) => {
 });
 
 describe('re-issue all with a new secret', () => {
+  /** Acquires one file per user for the sandbox's confidential app, signing in as the admin would. */
+  async function acquireAll(
+    { service, context, log }: { service: WizardService; context: BrowserContext; log: PlatformLog },
+    users: readonly string[],
+    prefix: string,
+  ): Promise<string[]> {
+    const files = users.map((_, i) => path.join(dir, `${prefix}-${i}.ini`));
+    for (const [i, userId] of users.entries()) {
+      const before = log.signInUrls.length;
+      await expect(
+        service.dispatch('startAcquisition', {
+          clientId: idp.apps.confidential.clientId,
+          clientSecret: idp.defaults.secrets.valid.value,
+          userId,
+          protocols: ['smtp', 'imap'],
+          outFile: files[i],
+        }),
+      ).resolves.toEqual({ ok: true, value: { started: true } });
+      await expect.poll(() => log.signInUrls.length).toBe(before + 1);
+      idp.signInAs(userId);
+      await signInWithBrowser(context, log.signInUrls.at(-1) ?? '');
+      await expect
+        .poll(async () => {
+          const list = await service.dispatch('listMailboxes', undefined);
+          return list.ok ? list.value.mailboxes.length : 0;
+        })
+        .toBe(i + 1);
+    }
+    return files;
+  }
+
+  /** Rotates the confidential app's secret in the sandbox: a new Value next to the old one. */
+  function rotateSecret(tag: string): string {
+    const value = `new8Q~${tag}${'abcdefghijklmnopqrstuvwxyz01234567'.slice(tag.length)}`;
+    idp.apps.confidential.secrets.push({
+      id: `00000000-0000-4000-8000-0000000000${tag}`,
+      value,
+      expiresAt: new Date(Date.now() + 90 * 86_400_000),
+    });
+    return value;
+  }
+
+  /** Opens the mailboxes view and starts the walk with the new secret. */
+  async function startWalk(page: Page, lang: Lang, newSecret: string): Promise<void> {
+    await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
+    await page
+      .getByRole('button', {
+        name: text(lang, 'reissueAll.actionLabel', { clientId: idp.apps.confidential.clientId }),
+      })
+      .click();
+    await page.getByLabel(text(lang, 'reg.secret.label'), { exact: true }).fill(newSecret);
+    await page.getByRole('button', { name: text(lang, 'reissueAll.start') }).click();
+  }
+
   it('signs each mailbox of the app in again with the new secret, then sums up', async () => {
     const lang = 'en';
     const { page, context, log } = await start(lang, 'all-unused.ini');
     const service = open.at(-1)?.service;
     if (service === undefined) throw new Error('no service');
     const users = [idp.users.admin.upn, idp.users.printer.upn];
-    const files = users.map((_, i) => path.join(dir, `all-${i}.ini`));
     try {
-      // Two mailboxes of the app, acquired first (the browser sign-in followed as the admin would).
-      for (const [i, userId] of users.entries()) {
-        const before = log.signInUrls.length;
-        await expect(
-          service.dispatch('startAcquisition', {
-            clientId: idp.apps.confidential.clientId,
-            clientSecret: idp.defaults.secrets.valid.value,
-            userId,
-            protocols: ['smtp', 'imap'],
-            outFile: files[i],
-          }),
-        ).resolves.toEqual({ ok: true, value: { started: true } });
-        await expect.poll(() => log.signInUrls.length).toBe(before + 1);
-        idp.signInAs(userId);
-        await signInWithBrowser(context, log.signInUrls.at(-1) ?? '');
-        await expect
-          .poll(async () => {
-            const list = await service.dispatch('listMailboxes', undefined);
-            return list.ok ? list.value.mailboxes.length : 0;
-          })
-          .toBe(i + 1);
-      }
-      // The secret is rotated in Entra.
-      const newSecret = `new8Q~${'abcdefghijklmnopqrstuvwxyz01234567'}`;
-      idp.apps.confidential.secrets.push({
-        id: '00000000-0000-4000-8000-0000000000aa',
-        value: newSecret,
-        expiresAt: new Date(Date.now() + 90 * 86_400_000),
-      });
-
-      await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
-      await page
-        .getByRole('button', {
-          name: text(lang, 'reissueAll.actionLabel', { clientId: idp.apps.confidential.clientId }),
-        })
-        .click();
-      await page.getByLabel(text(lang, 'reg.secret.label'), { exact: true }).fill(newSecret);
-      await page.getByRole('button', { name: text(lang, 'reissueAll.start') }).click();
+      const files = await acquireAll({ service, context, log }, users, 'all');
+      const newSecret = rotateSecret('aa');
+      await startWalk(page, lang, newSecret);
       for (const [i, userId] of users.entries()) {
         await page
           .getByText(text(lang, 'reissueAll.step', { n: i + 1, total: 2, mailbox: userId }))
@@ -408,6 +426,63 @@ describe('re-issue all with a new secret', () => {
         expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientSecret')).toBe(newSecret);
         await readFile(`${file}.bak`);
       }
+      expect(await page.content()).not.toContain(newSecret);
+    } finally {
+      idp.signInAs(null);
+    }
+  });
+
+  it('skips one mailbox, re-issues the next, cancels the rest; only the re-issued file changes (ja)', async () => {
+    const lang = 'ja';
+    const { page, context, log } = await start(lang, 'walk-unused.ini');
+    const service = open.at(-1)?.service;
+    if (service === undefined) throw new Error('no service');
+    const users = [idp.users.admin.upn, idp.users.printer.upn, idp.users.admin.upn];
+    try {
+      const files = await acquireAll({ service, context, log }, users, 'walk');
+      const before = await Promise.all(files.map((file) => readFile(file)));
+      const newSecret = rotateSecret('bb');
+      await startWalk(page, lang, newSecret);
+      // The walk goes in the list's order: read each step's mailbox off its banner.
+      const banner = page.locator('.reissue-all-step');
+      const stepMailbox = async (n: number): Promise<string> => {
+        const texts = new Map(
+          users.map((u) => [text(lang, 'reissueAll.step', { n, total: 3, mailbox: u }), u] as const),
+        );
+        await expect.poll(async () => texts.has((await banner.textContent()) ?? '')).toBe(true);
+        await expect.poll(() => log.signInUrls.length).toBe(3 + n);
+        return texts.get((await banner.textContent()) ?? '') ?? '';
+      };
+
+      // 1st: its sign-in is open in the browser, but the admin skips it.
+      await stepMailbox(1);
+      await page.getByRole('button', { name: text(lang, 'reissueAll.skip') }).click();
+      // 2nd: signed in with the new secret.
+      const second = await stepMailbox(2);
+      idp.signInAs(second);
+      await signInWithBrowser(context, log.signInUrls.at(-1) ?? '');
+      // 3rd: the admin stops here.
+      await stepMailbox(3);
+      await expectAccessible(page, `${lang} re-issue all, step`);
+      await page.getByRole('button', { name: text(lang, 'reissueAll.cancelAll') }).click();
+
+      await page
+        .getByText(text(lang, 'reissueAll.summary.counts', { reissued: 1, skipped: 1, failed: 0 }))
+        .waitFor();
+      await page.getByText(text(lang, 'reissueAll.summary.notReached', { count: 1 })).waitFor();
+      await expectAccessible(page, `${lang} re-issue all, summary`);
+      await shoot(page, lang, '10-reissue-all');
+      // Exactly one file changed, the second step's, to the new secret; the skipped and the cancelled ones are
+      // byte for byte as they were.
+      const after = await Promise.all(files.map((file) => readFile(file)));
+      const changed = files.filter((_, i) => !after[i]?.equals(before[i] ?? Buffer.alloc(0)));
+      expect(changed).toHaveLength(1);
+      const reissued = await readFile(changed[0] ?? '');
+      expect(getPrivateProfileString(reissued, 'OAUTH2', 'ClientSecret')).toBe(newSecret);
+      expect(getPrivateProfileString(reissued, 'OAUTH2', 'UserID')).toBe(second);
+      // The cancelled sign-in released the redirect port.
+      const server = await occupy(8001);
+      server.close();
       expect(await page.content()).not.toContain(newSecret);
     } finally {
       idp.signInAs(null);
