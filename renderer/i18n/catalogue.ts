@@ -716,6 +716,7 @@ export const CATALOGUE = {
   'reissueAll.summary.reissued': { ja: '再発行しました', en: 'Re-issued' },
   'reissueAll.summary.skipped': { ja: 'スキップしました', en: 'Skipped' },
   'reissueAll.summary.failed': { ja: '失敗しました', en: 'Failed' },
+  'reissueAll.summary.notReachedRow': { ja: '中止により未実施', en: 'Not reached (cancelled)' },
   'reissueAll.summary.close': { ja: '閉じる', en: 'Close' },
 
   // Registration step: re-issue and remembered secrets

@@ -253,11 +253,14 @@ function Summary({
       {summary.notReached.length > 0 ? (
         <p>{t('reissueAll.summary.notReached', { count: summary.notReached.length })}</p>
       ) : null}
+      {/* Every row names its file: one mailbox may have several. What still has the old secret (skipped, failed,
+          not reached) can be opened to re-issue on its own before that secret expires. */}
       <ul className="reissue-all-list">
         {summary.reissued.map((m) => (
           <li key={m.path}>
             <Icon name="check" />
             <span className="mailbox-name">{m.mailbox}</span>
+            <code className="value">{m.path}</code>
             <span className="muted">{t('reissueAll.summary.reissued')}</span>
           </li>
         ))}
@@ -265,23 +268,28 @@ function Summary({
           <li key={m.path}>
             <Icon name="info" />
             <span className="mailbox-name">{m.mailbox}</span>
+            <code className="value">{m.path}</code>
             <span className="muted">{t('reissueAll.summary.skipped')}</span>
+            <OpenButton mailbox={m.mailbox} onClick={() => open(m.path)} />
           </li>
         ))}
         {summary.failed.map((m) => (
           <li key={m.path} className="reissue-all-failed">
             <Icon name="error" />
             <span className="mailbox-name">{m.mailbox}</span>
+            <code className="value">{m.path}</code>
             <span className="row-problem">{t('reissueAll.summary.failed')}</span>
-            <button
-              type="button"
-              className="button button-small"
-              aria-label={t('mailboxes.openLabel', { mailbox: m.mailbox })}
-              onClick={() => open(m.path)}
-            >
-              {t('mailboxes.open')}
-            </button>
+            <OpenButton mailbox={m.mailbox} onClick={() => open(m.path)} />
             <ExplanationView explanation={m.explanation} />
+          </li>
+        ))}
+        {summary.notReached.map((m) => (
+          <li key={m.path}>
+            <Icon name="info" />
+            <span className="mailbox-name">{m.mailbox}</span>
+            <code className="value">{m.path}</code>
+            <span className="muted">{t('reissueAll.summary.notReachedRow')}</span>
+            <OpenButton mailbox={m.mailbox} onClick={() => open(m.path)} />
           </li>
         ))}
       </ul>
@@ -291,5 +299,20 @@ function Summary({
         </button>
       </div>
     </section>
+  );
+}
+
+/** Opens a mailbox's file in the file view (to check it, or re-issue it on its own). */
+function OpenButton({ mailbox, onClick }: { mailbox: string; onClick: () => void }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      aria-label={t('mailboxes.openLabel', { mailbox })}
+      onClick={onClick}
+    >
+      {t('mailboxes.open')}
+    </button>
   );
 }

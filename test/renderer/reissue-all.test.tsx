@@ -167,11 +167,35 @@ describe('re-issue all with a new secret', () => {
           ],
           skipped: [{ path: 'D:\\smail\\skipped.ini', mailbox: 'skipped@contoso.com' }],
           failed: [{ path: 'D:\\smail\\printer.ini', mailbox: PRINTER, code: 'aadsts', explanation }],
-          notReached: [],
+          notReached: [{ path: 'D:\\smail\\later.ini', mailbox: 'later@contoso.com' }],
         },
       },
     });
     const summary = await screen.findByRole('region', { name: tx('en', 'reissueAll.summary.title') });
+    // Each row names its file; what still has the old secret can be opened to re-issue on its own.
+    for (const path of [
+      DEFAULT_PATH,
+      'D:\\smail\\skipped.ini',
+      'D:\\smail\\printer.ini',
+      'D:\\smail\\later.ini',
+    ])
+      expect(within(summary).getByText(path)).toBeTruthy();
+    expect(within(summary).getByText(tx('en', 'reissueAll.summary.notReachedRow'))).toBeTruthy();
+    for (const mailbox of ['skipped@contoso.com', PRINTER, 'later@contoso.com'])
+      expect(
+        within(summary).getByRole('button', { name: tx('en', 'mailboxes.openLabel', { mailbox }) }),
+      ).toBeTruthy();
+    // The re-issued file needs nothing more: three Open buttons, for the skipped, failed and not reached ones.
+    const openLabels = new Set(
+      ['skipped@contoso.com', PRINTER, 'later@contoso.com'].map((mailbox) =>
+        tx('en', 'mailboxes.openLabel', { mailbox }),
+      ),
+    );
+    expect(
+      within(summary)
+        .getAllByRole('button')
+        .filter((b) => openLabels.has(b.getAttribute('aria-label') ?? '')),
+    ).toHaveLength(3);
     expect(
       within(summary).getByText(
         tx('en', 'reissueAll.summary.counts', { reissued: 1, skipped: 1, failed: 1 }),

@@ -348,7 +348,12 @@ describe.each(['ja', 'en'] as const)(
         },
       });
       await screen.findByText(tx(lang, 'reissueAll.summary.title'));
-      expectOnlyCatalogueText(lang, [...data, ...explanationTexts(AADSTS, lang)], 're-issue all, summary');
+      const paths = ['D:\\smail\\b.ini', 'D:\\smail\\c.ini', 'D:\\smail\\d.ini'];
+      expectOnlyCatalogueText(
+        lang,
+        [...data, ...paths, ...explanationTexts(AADSTS, lang)],
+        're-issue all, summary',
+      );
     });
   },
 );
