@@ -53,7 +53,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const lang = isLang(langArg) ? langArg : detectLang(io.env);
   const [command, ...rest] = argv;
   const load = command === undefined || !Object.hasOwn(COMMANDS, command) ? undefined : COMMANDS[command];
-  if (load !== undefined) return (await load()).run(rest, io, lang);
+  if (load !== undefined) {
+    const loaded = await load();
+    // `rtw acquire --help` as admins type it: that command's help, whatever else is on the line.
+    if (rest.includes('--help') || rest.includes('-h')) {
+      writeLine(io.stdout, loaded.help[lang]);
+      return EXIT.ok;
+    }
+    return loaded.run(rest, io, lang);
+  }
   switch (command) {
     case undefined:
     case 'help':

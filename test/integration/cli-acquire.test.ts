@@ -250,6 +250,15 @@ describe('rtw acquire (a real process against the sandbox)', () => {
     expect((await runCli(['--help'])).stdout).toContain('rtw acquire');
     expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await runCli(['frobnicate'])).code).toBe(2);
+    // Each command's own help, as `rtw <command> --help` (or -h), exit 0.
+    for (const command of ['acquire', 'refresh', 'show', 'check']) {
+      const run = await runCli([command, '--help']);
+      expect(run.code, command).toBe(0);
+      expect(run.stdout, command).toContain(`rtw ${command}`);
+    }
+    const ja = await runCli(['refresh', '-h', '--lang', 'ja']);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toMatch(/[\u3040-\u30ff]/);
   });
 
   it('exits normally when nobody reads its output any more (rtw help | head -1)', async () => {
