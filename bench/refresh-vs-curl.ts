@@ -150,7 +150,7 @@ start-up is parsing and initialising MSAL and undici (about 1.2 MB of JavaScript
 pulls in Node's own fetch internals). What was done about it: the CLI is bundled, one file per command
 (\`vite.cli.config.ts\`: Node's module loader no longer resolves and reads some 360 files), it runs undici's
 WebAssembly HTTP parser with V8's baseline compiler only (\`electron/cli/main.ts\`: the optimising
-re-compile held every finished run open for 60–100 ms), and on Node ≥ 22.1 it saves Node's compile cache when
+re-compile held every finished run open for 60–100 ms), and on Node ≥ 22.10 it saves Node's compile cache when
 \`NODE_COMPILE_CACHE\` names one (docs/cli.en.md; not measurable on this machine's Node 20). The refresh itself is the remaining
 ${num(rtwS.median - loadS.median, 0)} ms (MSAL's client set-up, one token request over a new TLS connection through the proxy,
 the lock and an fsynced write; compare figure 2). Reaching ≤ 5 would mean dropping MSAL and undici from the

@@ -42,8 +42,8 @@ const code = await runCli(process.argv.slice(2), {
 // console output may still be in flight, and an output nobody reads gets 2 seconds, not forever.
 setTimeout(() => process.exit(code), 2000).unref();
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-// With NODE_COMPILE_CACHE set (Node 22.1+), Node saves compiled code at a normal exit, which process.exit
-// skips: save it now (Node 22.12+; a no-op without a cache). https://github.com/vitejs/vite/issues/19537
+// With NODE_COMPILE_CACHE set, Node saves compiled code at a normal exit, which process.exit skips: save it now
+// (module.flushCompileCache, Node 22.10+; a no-op without a cache). https://github.com/vitejs/vite/issues/19537
 (nodeModule as { flushCompileCache?: () => void }).flushCompileCache?.();
 process.exit(code);
 
