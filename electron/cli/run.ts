@@ -47,8 +47,11 @@ export async function helpText(lang: Lang): Promise<string> {
 
 /** Runs the CLI with argv after the program name. */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
-  // --lang may appear anywhere; take it before the command so even usage errors speak the right language.
-  const langIndex = argv.indexOf('--lang');
+  // Options may appear anywhere before a `--`; what follows it is operands (a file named `-h`), never options.
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  // --lang: taken before the command so even usage errors speak the right language.
+  const langIndex = options.indexOf('--lang');
   const langArg = langIndex >= 0 ? argv[langIndex + 1] : undefined;
   const lang = isLang(langArg) ? langArg : detectLang(io.env);
   const [command, ...rest] = argv;
@@ -56,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   if (load !== undefined) {
     const loaded = await load();
     // `rtw acquire --help` as admins type it: that command's help, whatever else is on the line.
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if (options.includes('--help') || options.includes('-h')) {
       writeLine(io.stdout, loaded.help[lang]);
       return EXIT.ok;
     }

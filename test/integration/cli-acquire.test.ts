@@ -256,6 +256,10 @@ describe('rtw acquire (a real process against the sandbox)', () => {
       expect(run.code, command).toBe(0);
       expect(run.stdout, command).toContain(`rtw ${command}`);
     }
+    // After `--` it is a file name, not the help option.
+    const operand = await runCli(['show', '--', '-h']);
+    expect(operand.code).toBe(5);
+    expect(operand.stdout).not.toContain('rtw show FILE');
     const ja = await runCli(['refresh', '-h', '--lang', 'ja']);
     expect(ja.code).toBe(0);
     expect(ja.stdout).toMatch(/[\u3040-\u30ff]/);
