@@ -84,7 +84,8 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   const [view, setView] = useState<View>({ kind: 'wizard' });
   const [check, checkDispatch] = useReducer(checkReducer, INITIAL_CHECK);
   const [encryptionAvailable, setEncryptionAvailable] = useState(false);
-  const [dropProblem, setDropProblem] = useState(false);
+  /** Why a dropped file was not opened: not an INI file, or something running holds the views. */
+  const [dropProblem, setDropProblem] = useState<'not-ini' | 'busy' | undefined>();
 
   const { step, form, signIn, plan, reissue } = state;
   const issues = useMemo(() => formIssues(form, reissue), [form, reissue]);
@@ -206,7 +207,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   }, [step, viewKey]);
 
   // A refused drop is old news once the admin goes elsewhere.
-  useEffect(() => setDropProblem(false), [step, viewKey]);
+  useEffect(() => setDropProblem(undefined), [step, viewKey]);
 
   const startWith = useCallback(
     (f: Form) => {
@@ -292,14 +293,18 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   };
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
-    if (reissuingAll) return;
+    // Like the header's buttons: a running sign-in or re-issue of all keeps the view where it is.
+    if (acquiring || reissuingAll) {
+      setDropProblem('busy');
+      return;
+    }
     const file = e.dataTransfer.files[0];
     const path = file === undefined ? '' : api.pathForFile(file);
     if (file === undefined || !file.name.toLowerCase().endsWith('.ini') || path === '') {
-      setDropProblem(true);
+      setDropProblem('not-ini');
       return;
     }
-    setDropProblem(false);
+    setDropProblem(undefined);
     openFile(path);
   };
 
@@ -423,12 +428,12 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
               </select>
             </div>
           </header>
-          {dropProblem ? (
+          {dropProblem === undefined ? null : (
             <div className="note note-warning drop-problem" role="alert">
               <Icon name="warning" />
-              <p>{t('drop.notIni')}</p>
+              <p>{t(dropProblem === 'busy' ? 'drop.busy' : 'drop.notIni')}</p>
             </div>
-          ) : null}
+          )}
           <div className="app-body">
             {view.kind === 'wizard' ? null : (
               <main className="card" aria-labelledby="step-heading">

@@ -476,6 +476,10 @@ export const CATALOGUE = {
   'nav.wizard': { ja: 'トークンの取得', en: 'Get a token' },
   'nav.openFile': { ja: 'INI ファイルを開く…', en: 'Open an INI file…' },
   'nav.mailboxes': { ja: 'メールボックス一覧', en: 'Mailboxes' },
+  'drop.busy': {
+    ja: 'サインインまたは一括再発行の実行中は、ほかのファイルを開けません。終了するか中止してから、もう一度ドロップしてください。',
+    en: 'A file cannot be opened while a sign-in or a re-issue of all is running. Let it finish or cancel it, then drop the file again.',
+  },
   'drop.notIni': {
     ja: 'ドロップされたものは INI ファイルではありません。.ini ファイルをウィンドウにドロップしてください。',
     en: 'That is not an INI file. Drop a .ini file on the window.',

@@ -2,7 +2,7 @@
  * The mailboxes the app manages (every file it wrote, every file opened): each with its token's health, and
  * per row open, refresh and remove; refresh them all at once; forget an app's remembered secret.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefreshOutcome } from '../../electron/core/refresh.js';
 import type { IpcError, MailboxList } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
@@ -11,6 +11,10 @@ import { Icon } from '../components/Icon.js';
 import { useLocalized, useT } from '../i18n/context.js';
 import { StateBadge } from './FileView.js';
 import { ReissueAll } from './ReissueAll.js';
+import type { ReissueAllProps } from './ReissueAll.js';
+
+/** What a re-issue of all is started with. */
+type ReissueTarget = Pick<ReissueAllProps, 'clientId' | 'count' | 'remembered' | 'encryptionAvailable'>;
 
 export interface MailboxesActions {
   open: (path: string) => void;
@@ -32,8 +36,19 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [outcomes, setOutcomes] = useState<ReadonlyMap<string, RefreshOutcome>>(new Map());
   const [announce, setAnnounce] = useState('');
-  /** The app whose mailboxes are being re-issued with a new secret (dialog, walk or summary). */
-  const [reissuing, setReissuing] = useState<string | undefined>();
+  /**
+   * The app whose mailboxes are being re-issued with a new secret (dialog, walk or summary), with what the
+   * dialog needs, taken when it opened: the walk stays on screen even if the list fails to reload meanwhile.
+   */
+  const [reissuing, setReissuing] = useState<ReissueTarget | undefined>();
+  /** Where focus goes back when a re-issue closes: its app's Re-issue all button. */
+  const reissueButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [returnFocusTo, setReturnFocusTo] = useState<string | undefined>();
+  useEffect(() => {
+    if (returnFocusTo === undefined) return;
+    reissueButtons.current.get(returnFocusTo)?.focus();
+    setReturnFocusTo(undefined);
+  }, [returnFocusTo]);
 
   const reload = useCallback(() => {
     api.listMailboxes(undefined).then(
@@ -87,7 +102,6 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
     const key = m.entry.clientId.trim().toLowerCase();
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
-  const reissuingGroup = reissuing === undefined ? undefined : groups.get(reissuing.trim().toLowerCase());
   // While a re-issue runs (dialog, walk or summary) the list it walks must hold still: no refresh racing a
   // sign-in for the same file, no mailbox or remembered secret removed from under it, no leaving the view (the
   // summary's own Open links end it).
@@ -124,15 +138,13 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
       ) : null}
       {load.status === 'error' ? <ExplanationView explanation={load.error.explanation} role="alert" /> : null}
       {load.status === 'ready' && mailboxes.length === 0 ? <p>{t('mailboxes.empty')}</p> : null}
-      {reissuing === undefined || reissuingGroup === undefined || load.status !== 'ready' ? null : (
+      {reissuing === undefined ? null : (
         <ReissueAll
-          key={reissuing}
-          clientId={reissuing}
-          count={reissuingGroup.length}
-          remembered={reissuingGroup.some((m) => m.secretRemembered)}
-          encryptionAvailable={load.list.encryptionAvailable}
+          key={reissuing.clientId}
+          {...reissuing}
           open={actions.open}
           close={() => {
+            setReturnFocusTo(reissuing.clientId);
             setReissuing(undefined);
             reload();
           }}
@@ -147,9 +159,21 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
               <button
                 type="button"
                 className="button button-small"
-                disabled={locked}
+                // Not while a refresh runs either: it would race the walk's sign-ins for the same files.
+                disabled={locked || busy.size > 0}
+                ref={(button) => {
+                  if (button === null) reissueButtons.current.delete(clientId);
+                  else reissueButtons.current.set(clientId, button);
+                }}
                 aria-label={t('reissueAll.actionLabel', { clientId })}
-                onClick={() => setReissuing(clientId)}
+                onClick={() =>
+                  setReissuing({
+                    clientId,
+                    count: group.length,
+                    remembered: group.some((m) => m.secretRemembered),
+                    encryptionAvailable: load.status === 'ready' && load.list.encryptionAvailable,
+                  })
+                }
               >
                 {t('reissueAll.action')}
               </button>

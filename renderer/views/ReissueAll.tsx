@@ -3,7 +3,7 @@
  * secret Value (or the remembered one), then the walk through each mailbox's sign-in with Skip and Cancel all,
  * then the summary. The secret goes to the main process once and never comes back.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { validateProfile } from '../../electron/core/profile.js';
 import type { ValidationIssue } from '../../electron/core/profile.js';
@@ -77,6 +77,12 @@ export function ReissueAll({
     [api],
   );
 
+  // Focus follows the re-issue: its heading when the dialog opens (the button that opened it is now disabled)
+  // and when the walk replaces the form; the summary focuses its own.
+  useEffect(() => {
+    if (phase.kind === 'dialog' || phase.kind === 'starting') document.getElementById(`${id}-title`)?.focus();
+  }, [phase.kind, id]);
+
   const issues = useRemembered ? [] : secretIssues(clientId, secret, expiresAt);
   const shown = submitted ? issues : [];
   const titleId = `${id}-title`;
@@ -114,7 +120,9 @@ export function ReissueAll({
   if (phase.kind !== 'dialog')
     return (
       <section className="file-section reissue-all" aria-labelledby={titleId}>
-        <h3 id={titleId}>{t('reissueAll.title', { clientId })}</h3>
+        <h3 id={titleId} tabIndex={-1}>
+          {t('reissueAll.title', { clientId })}
+        </h3>
         <p className="reissue-all-step" role="status">
           {phase.kind === 'running' && phase.step !== undefined
             ? t('reissueAll.step', {
@@ -152,7 +160,9 @@ export function ReissueAll({
 
   return (
     <section className="file-section reissue-all" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('reissueAll.title', { clientId })}</h3>
+      <h3 id={titleId} tabIndex={-1}>
+        {t('reissueAll.title', { clientId })}
+      </h3>
       <p>{t('reissueAll.intro', { count })}</p>
       {error === undefined || error.code === 'invalid-input' ? null : (
         <ExplanationView explanation={error.explanation} role="alert" />
@@ -240,9 +250,14 @@ function Summary({
 }) {
   const t = useT();
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The walk's section was just replaced: keep the keyboard where the admin is reading.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="file-section reissue-all" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('reissueAll.summary.title')}</h3>
+      <h3 id={`${id}-title`} tabIndex={-1} ref={heading}>
+        {t('reissueAll.summary.title')}
+      </h3>
       <p role="status">
         {t('reissueAll.summary.counts', {
           reissued: summary.reissued.length,

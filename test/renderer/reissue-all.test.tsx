@@ -42,6 +42,27 @@ function step(fake: FakeWizard, index: number, total: number, userId: string): v
 }
 
 describe('re-issue all with a new secret', () => {
+  it('cannot start while a refresh runs (they would race for the same files)', async () => {
+    const { fake, user } = await renderApp('en');
+    let finish: (() => void) | undefined;
+    const refreshed = fake.api.refreshFiles.getMockImplementation();
+    fake.api.refreshFiles.mockImplementationOnce(
+      (input) =>
+        new Promise((resolve) => {
+          finish = () => void refreshed?.(input).then(resolve);
+        }),
+    );
+    await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
+    await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+    const reissueAll = screen.getByRole<HTMLButtonElement>('button', {
+      name: tx('en', 'reissueAll.actionLabel', { clientId: CLIENT_ID }),
+    });
+    await user.click(screen.getByRole('button', { name: tx('en', 'mailboxes.refreshAll') }));
+    expect(reissueAll.disabled).toBe(true);
+    finish?.();
+    await expect.poll(() => reissueAll.disabled).toBe(false);
+  });
+
   it('the dialog: masked secret, the secret ID refused, expiry and remember sent once', async () => {
     const { fake, user } = await renderApp('en');
     await openDialog(user);
@@ -80,7 +101,13 @@ describe('re-issue all with a new secret', () => {
   it('the remembered secret: nothing to type; Cancel closes the dialog', async () => {
     const { fake, user } = await renderApp('en');
     await openDialog(user);
+    // The button that opened it is now disabled: focus is on the dialog's heading, and returns to the button.
+    const title = tx('en', 'reissueAll.title', { clientId: CLIENT_ID });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: title }));
     await user.click(screen.getByRole('button', { name: tx('en', 'reissueAll.dismiss') }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: tx('en', 'reissueAll.actionLabel', { clientId: CLIENT_ID }) }),
+    );
     expect(
       screen.queryByRole('heading', { name: tx('en', 'reissueAll.title', { clientId: CLIENT_ID }) }),
     ).toBeNull();
@@ -196,6 +223,12 @@ describe('re-issue all with a new secret', () => {
         .getAllByRole('button')
         .filter((b) => openLabels.has(b.getAttribute('aria-label') ?? '')),
     ).toHaveLength(3);
+    const reissuedRow = within(summary).getByText(DEFAULT_PATH).closest('li');
+    expect(reissuedRow).not.toBeNull();
+    expect(within(reissuedRow as HTMLElement).queryByRole('button')).toBeNull();
+    expect(document.activeElement).toBe(
+      within(summary).getByRole('heading', { name: tx('en', 'reissueAll.summary.title') }),
+    );
     expect(
       within(summary).getByText(
         tx('en', 'reissueAll.summary.counts', { reissued: 1, skipped: 1, failed: 1 }),
@@ -208,5 +241,8 @@ describe('re-issue all with a new secret', () => {
     );
     expect(currentHeading()).toBe(tx('en', 'file.title'));
     expect(fake.api.addMailbox).toHaveBeenCalledWith({ path: 'D:\\smail\\printer.ini' });
+    // Leaving through the summary ends the re-issue: the views are free again.
+    for (const name of [tx('en', 'nav.wizard'), tx('en', 'nav.openFile'), tx('en', 'nav.mailboxes')])
+      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled, name).toBe(false);
   });
 });

@@ -262,6 +262,22 @@ describe('an INI file opened', () => {
     fireEvent.drop(app, { dataTransfer: { files: [new File(['x'], 'photo.png')], types: ['Files'] } });
     expect(screen.getByRole('alert').textContent).toBe(tx('en', 'drop.notIni'));
   });
+
+  it('does not switch views for a dropped file while a re-issue of all runs, and says why', async () => {
+    const { fake, user } = await renderApp('en');
+    await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
+    await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+    await user.click(
+      screen.getByRole('button', {
+        name: tx('en', 'reissueAll.actionLabel', { clientId: SAMPLE_HEALTH.clientId }),
+      }),
+    );
+    const app = document.querySelector('.app') as HTMLElement;
+    fireEvent.drop(app, { dataTransfer: { files: [new File(['[OAUTH2]'], 'other.ini')], types: ['Files'] } });
+    expect(screen.getByRole('alert').textContent).toBe(tx('en', 'drop.busy'));
+    expect(fake.api.tokenHealth).not.toHaveBeenCalled();
+    expect(currentHeading()).toBe(tx('en', 'mailboxes.title'));
+  });
 });
 
 describe('re-issue from a file', () => {
