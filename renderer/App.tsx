@@ -92,6 +92,8 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   const shown = visibleIssues(state, issues);
   const [reissuingAll, setReissuingAll] = useState(false);
   const acquiring = isAcquiring(signIn);
+  // A sign-in in the wizard, or a re-issue of all in the mailboxes view, keeps the admin where it runs.
+  const navLocked = acquiring || reissuingAll;
 
   // The language: the OS's or the admin's saved choice, then pushed changes.
   useEffect(() => {
@@ -294,7 +296,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
     // Like the header's buttons: a running sign-in or re-issue of all keeps the view where it is.
-    if (acquiring || reissuingAll) {
+    if (navLocked) {
       setDropProblem('busy');
       return;
     }
@@ -373,8 +375,6 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
 
   const index = STEP_IDS.indexOf(step);
   const formStep = step !== 'signin' && step !== 'result' && step !== 'check';
-  // A sign-in in the wizard, or a re-issue of all in the mailboxes view, keeps the admin where it runs.
-  const navLocked = acquiring || reissuingAll;
   const toolHeading =
     view.kind === 'file' ? t('file.title') : view.kind === 'mailboxes' ? t('mailboxes.title') : '';
 

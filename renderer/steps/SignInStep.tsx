@@ -167,15 +167,14 @@ export function SignInStep({ state, dispatch, issues, actions }: StepProps & { a
   );
 }
 
-function Progress({
-  signIn,
-  mailbox,
-  onCancel,
-}: {
+/** What both progress views show and do: the sign-in's state, the mailbox signing in, Cancel. */
+interface ProgressProps {
   signIn: SignInState;
   mailbox: string;
   onCancel: () => void;
-}) {
+}
+
+function Progress({ signIn, mailbox, onCancel }: ProgressProps) {
   const t = useT();
   const active = activeStage(signIn.status);
   const activeIndex = STAGES.findIndex((s) => s.stage === active);
@@ -363,15 +362,7 @@ function PublicClientNote() {
 }
 
 /** The running device code sign-in: the code, where to enter it, Entra's words, the time left, Cancel. */
-function DeviceCodeProgress({
-  signIn,
-  mailbox,
-  onCancel,
-}: {
-  signIn: SignInState;
-  mailbox: string;
-  onCancel: () => void;
-}) {
+function DeviceCodeProgress({ signIn, mailbox, onCancel }: ProgressProps) {
   const t = useT();
   const shown = signIn.deviceCode;
   const now: MessageKey =

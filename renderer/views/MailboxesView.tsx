@@ -8,6 +8,7 @@ import type { IpcError, MailboxList } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
 import { ExplanationView } from '../components/ExplanationView.js';
 import { Icon } from '../components/Icon.js';
+import { OpenMailboxButton } from '../components/OpenMailboxButton.js';
 import { useLocalized, useT } from '../i18n/context.js';
 import { StateBadge } from './FileView.js';
 import { ReissueAll } from './ReissueAll.js';
@@ -234,15 +235,11 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                       </td>
                       <td>
                         <div className="row-actions">
-                          <button
-                            type="button"
-                            className="button button-small"
+                          <OpenMailboxButton
+                            mailbox={entry.mailbox}
                             disabled={locked}
-                            aria-label={t('mailboxes.openLabel', { mailbox: entry.mailbox })}
                             onClick={() => actions.open(entry.path)}
-                          >
-                            {t('mailboxes.open')}
-                          </button>
+                          />
                           <button
                             type="button"
                             className="button button-small"

@@ -13,6 +13,7 @@ import { useWizardApi } from '../api-context.js';
 import { ExplanationView } from '../components/ExplanationView.js';
 import { Field } from '../components/Field.js';
 import { Icon } from '../components/Icon.js';
+import { OpenMailboxButton } from '../components/OpenMailboxButton.js';
 import { SecretInput } from '../components/SecretInput.js';
 import { useT } from '../i18n/context.js';
 
@@ -79,9 +80,10 @@ export function ReissueAll({
 
   // Focus follows the re-issue: its heading when the dialog opens (the button that opened it is now disabled)
   // and when the walk replaces the form; the summary focuses its own.
+  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (phase.kind === 'dialog' || phase.kind === 'starting') document.getElementById(`${id}-title`)?.focus();
-  }, [phase.kind, id]);
+    if (phase.kind === 'dialog' || phase.kind === 'starting') heading.current?.focus();
+  }, [phase.kind]);
 
   const issues = useRemembered ? [] : secretIssues(clientId, secret, expiresAt);
   const shown = submitted ? issues : [];
@@ -120,7 +122,7 @@ export function ReissueAll({
   if (phase.kind !== 'dialog')
     return (
       <section className="file-section reissue-all" aria-labelledby={titleId}>
-        <h3 id={titleId} tabIndex={-1}>
+        <h3 id={titleId} tabIndex={-1} ref={heading}>
           {t('reissueAll.title', { clientId })}
         </h3>
         <p className="reissue-all-step" role="status">
@@ -160,7 +162,7 @@ export function ReissueAll({
 
   return (
     <section className="file-section reissue-all" aria-labelledby={titleId}>
-      <h3 id={titleId} tabIndex={-1}>
+      <h3 id={titleId} tabIndex={-1} ref={heading}>
         {t('reissueAll.title', { clientId })}
       </h3>
       <p>{t('reissueAll.intro', { count })}</p>
@@ -285,7 +287,7 @@ function Summary({
             <span className="mailbox-name">{m.mailbox}</span>
             <code className="value">{m.path}</code>
             <span className="muted">{t('reissueAll.summary.skipped')}</span>
-            <OpenButton mailbox={m.mailbox} onClick={() => open(m.path)} />
+            <OpenMailboxButton mailbox={m.mailbox} onClick={() => open(m.path)} />
           </li>
         ))}
         {summary.failed.map((m) => (
@@ -294,7 +296,7 @@ function Summary({
             <span className="mailbox-name">{m.mailbox}</span>
             <code className="value">{m.path}</code>
             <span className="row-problem">{t('reissueAll.summary.failed')}</span>
-            <OpenButton mailbox={m.mailbox} onClick={() => open(m.path)} />
+            <OpenMailboxButton mailbox={m.mailbox} onClick={() => open(m.path)} />
             <ExplanationView explanation={m.explanation} />
           </li>
         ))}
@@ -304,7 +306,7 @@ function Summary({
             <span className="mailbox-name">{m.mailbox}</span>
             <code className="value">{m.path}</code>
             <span className="muted">{t('reissueAll.summary.notReachedRow')}</span>
-            <OpenButton mailbox={m.mailbox} onClick={() => open(m.path)} />
+            <OpenMailboxButton mailbox={m.mailbox} onClick={() => open(m.path)} />
           </li>
         ))}
       </ul>
@@ -314,20 +316,5 @@ function Summary({
         </button>
       </div>
     </section>
-  );
-}
-
-/** Opens a mailbox's file in the file view (to check it, or re-issue it on its own). */
-function OpenButton({ mailbox, onClick }: { mailbox: string; onClick: () => void }) {
-  const t = useT();
-  return (
-    <button
-      type="button"
-      className="button button-small"
-      aria-label={t('mailboxes.openLabel', { mailbox })}
-      onClick={onClick}
-    >
-      {t('mailboxes.open')}
-    </button>
   );
 }

@@ -3,21 +3,16 @@
  * axe-core on each step (jsdom cannot compute colours, so contrast is left to the e2e run in Chromium).
  */
 import { cleanup, screen } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
 import { DEFAULT_PATH, VALID, clickNext, renderApp, tx } from './helpers.js';
+import { violations } from './screen-checks.js';
 
 afterEach(cleanup);
 
 // jsdom has no canvas; axe only uses it for checks that need rendering (icon ligatures). Say so quietly.
 HTMLCanvasElement.prototype.getContext = () => null;
-
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility', () => {
   it('the check finds a problem when there is one', async () => {

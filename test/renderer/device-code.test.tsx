@@ -6,17 +6,15 @@
  * catalogue text or data (both languages) and axe finds nothing.
  */
 import { cleanup, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
-import type { Lang } from '../../electron/core/i18n.js';
 import type { AcquisitionEvent } from '../../electron/shared/contract.js';
-import { CATALOGUE, ENDONYMS } from '../../renderer/i18n/catalogue.js';
 import { fixStepOf } from '../../renderer/fix-step.js';
 import { initialState, reducer } from '../../renderer/state.js';
 import type { Action, WizardState } from '../../renderer/state.js';
 import { DEFAULT_PATH, VALID, clickNext, renderApp, tx, walkTo } from './helpers.js';
+import { escapeRegExp, strayTexts, violations } from './screen-checks.js';
 
 afterEach(cleanup);
 HTMLCanvasElement.prototype.getContext = () => null;
@@ -121,40 +119,6 @@ describe('reducer', () => {
   });
 });
 
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Shown texts that are neither catalogue text of `lang` nor data (the same rule as visible-text.test.tsx). */
-function strayTexts(lang: Lang, data: readonly string[]): string[] {
-  const matchers = Object.values(CATALOGUE)
-    .map((text) => text[lang].trim())
-    .filter((template) => template.replace(/\{\w+\}/g, '').trim() !== '')
-    .map(
-      (template) =>
-        new RegExp(
-          `^${template
-            .split(/\{\w+\}/)
-            .map(escape)
-            .join('[\\s\\S]+?')}$`,
-        ),
-    );
-  const texts: string[] = [document.title];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
-    texts.push(node.textContent ?? '');
-  for (const el of document.body.querySelectorAll('[aria-label]'))
-    texts.push(el.getAttribute('aria-label') ?? '');
-  const values = new Set([...data, ...Object.values(ENDONYMS)]);
-  return texts
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .filter((text) => !values.has(text) && !/^\d+$/.test(text) && !matchers.some((m) => m.test(text)));
-}
-
 describe.each(['en', 'ja'] as const)('the Sign-in step (%s)', (lang) => {
   const data = ['common', VALID.userId, DEFAULT_PATH, CODE.userCode, CODE.verificationUri, CODE.message];
 
@@ -236,7 +200,7 @@ describe.each(['en', 'ja'] as const)('the Sign-in step (%s)', (lang) => {
 
     // The registration step: with the device code chosen, public client flows must be Yes.
     await user.click(
-      screen.getByRole('button', { name: new RegExp(escape(tx(lang, 'step.registration.title'))) }),
+      screen.getByRole('button', { name: new RegExp(escapeRegExp(tx(lang, 'step.registration.title'))) }),
     );
     expect(screen.getByText(tx(lang, 'reg.check.publicFlowsYes'))).toBeTruthy();
     expect(screen.queryByText(tx(lang, 'reg.check.publicFlowsDeviceCode'))).toBeNull();

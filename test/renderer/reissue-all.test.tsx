@@ -5,22 +5,17 @@
  * Cancel all, and the summary with each failure explained and its file one click away. Axe on each.
  */
 import { cleanup, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
 import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
 import { DEFAULT_PATH, SAMPLE_HEALTH, VALID, currentHeading, renderApp, tx } from './helpers.js';
+import { violations } from './screen-checks.js';
 import type { FakeWizard } from './helpers.js';
 
 afterEach(cleanup);
 HTMLCanvasElement.prototype.getContext = () => null;
-
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const CLIENT_ID = SAMPLE_HEALTH.clientId;
 const PRINTER = 'printer@contoso.com';

@@ -5,7 +5,6 @@
  * Keyboard-only where it matters, axe on every new view.
  */
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
@@ -23,15 +22,11 @@ import {
   tx,
   walkTo,
 } from './helpers.js';
+import { violations } from './screen-checks.js';
 import type { FakeWizard } from './helpers.js';
 
 afterEach(cleanup);
 HTMLCanvasElement.prototype.getContext = () => null;
-
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Runs the wizard to a written file and shows the result step. */
 async function toResult(fake: FakeWizard, user: UserEvent): Promise<void> {

@@ -17,7 +17,6 @@ import type { Explanation } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
 import type { Lang } from '../../electron/core/i18n.js';
 import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
-import { CATALOGUE, ENDONYMS } from '../../renderer/i18n/catalogue.js';
 import { initialState, mailHostsOf } from '../../renderer/state.js';
 import { formatDate, formatDateTime } from '../../renderer/views/format.js';
 import {
@@ -30,27 +29,9 @@ import {
   tx,
   walkTo,
 } from './helpers.js';
+import { escapeRegExp, strayTexts } from './screen-checks.js';
 
 afterEach(cleanup);
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function templateMatchers(lang: Lang): RegExp[] {
-  const templates = [...Object.values(CATALOGUE), ...Object.values(VALIDATION_MESSAGES)].map((text) =>
-    text[lang].trim(),
-  );
-  return templates
-    .filter((template) => template.replace(/\{\w+\}/g, '').trim() !== '')
-    .map(
-      (template) =>
-        new RegExp(
-          `^${template
-            .split(/\{\w+\}/)
-            .map(escape)
-            .join('[\\s\\S]+?')}$`,
-        ),
-    );
-}
 
 function explanationTexts(explanation: Explanation, lang: Lang): string[] {
   return [
@@ -65,26 +46,6 @@ function explanationTexts(explanation: Explanation, lang: Lang): string[] {
     explanation.raw?.timestamp ?? '',
     explanation.raw?.aadsts === undefined ? '' : `AADSTS${explanation.raw.aadsts}`,
   ].filter((s) => s !== '');
-}
-
-/** What the screen shows: text nodes, accessible names given as attributes, and the window title. */
-function shownTexts(): string[] {
-  const texts: string[] = [document.title];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
-    texts.push(node.textContent ?? '');
-  for (const el of document.body.querySelectorAll('[aria-label]'))
-    texts.push(el.getAttribute('aria-label') ?? '');
-  return texts.map((s) => s.trim()).filter((s) => s !== '');
-}
-
-/** Shown texts that are neither catalogue text of `lang` nor data (step numbers count as data). */
-function strayTexts(lang: Lang, data: readonly string[]): string[] {
-  const matchers = templateMatchers(lang);
-  const values = new Set([...data, ...Object.values(ENDONYMS)]);
-  return shownTexts().filter(
-    (text) => !values.has(text) && !/^\d+$/.test(text) && !matchers.some((m) => m.test(text)),
-  );
 }
 
 function expectOnlyCatalogueText(lang: Lang, data: readonly string[], where: string): void {
@@ -132,7 +93,7 @@ describe.each(['ja', 'en'] as const)('every visible text is catalogue text or da
     expectOnlyCatalogueText(lang, data, 'account');
     await user.type(screen.getByLabelText(tx(lang, 'account.tenant.label')), '!');
     expectOnlyCatalogueText(lang, [...data, 'common!'], 'account, invalid tenant');
-    await user.click(screen.getByLabelText(new RegExp(escape(tx(lang, 'account.type.personal')))));
+    await user.click(screen.getByLabelText(new RegExp(escapeRegExp(tx(lang, 'account.type.personal')))));
     expectOnlyCatalogueText(lang, data, 'account, personal');
     await clickNext(user, lang);
     await clickNext(user, lang); // shows the registration step's problems
