@@ -13,7 +13,8 @@
  */
 import type { NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseEntraError } from './diagnose/index.js';
+import { asEntraAnswer, errorOfEntraAnswer, oauthErrorOf } from './entra-answer.js';
+import type { EntraAnswer } from './entra-answer.js';
 import { RtwError } from './errors.js';
 import type { IdpNetworkClient } from './network-client.js';
 
@@ -46,38 +47,27 @@ export interface DeviceCodeNetwork extends IdpNetworkClient {
   readonly extraDelayMs: number;
 }
 
-type EntraBody = Record<string, unknown>;
-
-function asBody(value: unknown): EntraBody {
-  return typeof value === 'object' && value !== null ? (value as EntraBody) : {};
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 /** Our error for an Entra error answer of the device code flow. */
-export function deviceCodeError(body: EntraBody, grant: DeviceCodeGrant | undefined): RtwError {
-  const error = text(body.error);
-  const parsed = parseEntraError(text(body.error_description));
-  const first: unknown = Array.isArray(body.error_codes) ? (body.error_codes as unknown[])[0] : undefined;
-  const aadsts = typeof first === 'number' ? first : parsed.aadsts;
-  const ids = {
-    ...(parsed.traceId === undefined ? {} : { traceId: parsed.traceId }),
-    ...(parsed.correlationId === undefined ? {} : { correlationId: parsed.correlationId }),
-  };
+export function deviceCodeError(body: EntraAnswer, grant: DeviceCodeGrant | undefined): RtwError {
+  const error = oauthErrorOf(body);
   // Decided by the OAuth `error` first: RFC 8628 names these, while Entra documents no AADSTS number for a decline.
   if (error === 'expired_token')
     return new RtwError('device-code-expired', { seconds: grant?.expiresIn ?? 900 });
   if (error === 'authorization_declined') return new RtwError('device-code-declined', {});
+  const general = errorOfEntraAnswer(body);
   // Entra's answer when "Allow public client flows" is off: the app is confidential, so it wants a secret.
-  if (aadsts === 7000218) return new RtwError('device-code-not-public', { aadsts, ...ids });
-  if (aadsts !== undefined)
-    return new RtwError('aadsts', { aadsts, error, description: parsed.message, ...ids });
-  return new RtwError('oauth-error', { error: error || 'unknown', description: parsed.message });
+  if (RtwError.is(general, 'aadsts') && general.params.aadsts === 7000218) {
+    const { aadsts, traceId, correlationId } = general.params;
+    return new RtwError('device-code-not-public', {
+      aadsts,
+      ...(traceId === undefined ? {} : { traceId }),
+      ...(correlationId === undefined ? {} : { correlationId }),
+    });
+  }
+  return general;
 }
 
-function grantOf(body: EntraBody, host: string, status: number): DeviceCodeGrant {
+function grantOf(body: EntraAnswer, host: string, status: number): DeviceCodeGrant {
   const { user_code, verification_uri, expires_in, interval, message, device_code } = body;
   if (
     typeof user_code !== 'string' ||
@@ -130,7 +120,7 @@ export function createDeviceCodeNetwork(
       const host = new URL(url).host;
       if (new URL(url).pathname.endsWith('/devicecode')) {
         const response = await inner.sendPostRequestAsync<unknown>(url, request);
-        const body = asBody(response.body);
+        const body = asEntraAnswer(response.body);
         if ('error' in body) fail(deviceCodeError(body, undefined));
         grant = grantOf(body, host, response.status);
         return response as NetworkResponse<T>;
@@ -144,8 +134,8 @@ export function createDeviceCodeNetwork(
         }
       }
       const response = await inner.sendPostRequestAsync<unknown>(url, request);
-      const body = asBody(response.body);
-      const error = text(body.error);
+      const body = asEntraAnswer(response.body);
+      const error = oauthErrorOf(body);
       if (error === 'slow_down') {
         extraDelayMs += step;
         return { ...response, body: { ...body, error: 'authorization_pending' } as T };

@@ -92,7 +92,7 @@ export function recordedProfile(content: TokenFileContent): RecordedProfile {
   const cloud = authority?.cloud ?? (isCloudName(meta.Cloud) ? meta.Cloud : 'global');
   const recordedScopes = (meta.Scopes ?? '')
     .split(/\s+/)
-    // Only the mail scopes: MSAL adds the OIDC ones and offline_access itself.
+    // Only the mail scopes: the sign-in (MSAL) and the refresh grant (refresh-grant.ts) add the OIDC ones and offline_access.
     .filter((s) => s !== '' && s !== OFFLINE_ACCESS && s.includes('/'));
   const protocols = parseProtocols(meta.Protocols);
   const effective = protocols.length > 0 ? protocols : protocolsOfScopes(recordedScopes);

@@ -9,9 +9,6 @@
 import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { AuthenticationResult } from '@azure/msal-node';
-import { createMsalApp } from './authorize.js';
-import { explainError } from './diagnose/index.js';
 import type { DiagnoseContext, Explanation } from './diagnose/index.js';
 import { RtwError } from './errors.js';
 import type { ErrorCode } from './errors.js';
@@ -19,10 +16,9 @@ import { withFileLock } from './file-lock.js';
 import type { FileLockOptions } from './file-lock.js';
 import type { Localized } from './i18n.js';
 import { maskSecret } from './mask.js';
-import { fromMsalError } from './msal-errors.js';
 import type { IdpNetworkClient } from './network-client.js';
 import { recordedProfile } from './recorded-profile.js';
-import { extractRefreshToken } from './token-cache.js';
+import { redeemRefreshGrant } from './refresh-grant.js';
 import { readTokenFile, writeTokenFile } from './token-file.js';
 import type { TokenFileContent } from './token-file.js';
 
@@ -147,28 +143,15 @@ function requireTokenFields(
   };
 }
 
-/** Redeems the refresh token through MSAL and returns the rotated one from MSAL's cache. */
+/** Redeems the refresh token and returns the rotated one Entra sent with the access token. */
 async function redeem(
   network: IdpNetworkClient,
-  settings: { clientId: string; clientSecret: string | undefined; authority: string },
-  refreshToken: string,
+  fields: { clientId: string; clientSecret: string | undefined; authority: string; refreshToken: string },
   scopes: string[],
 ): Promise<string> {
-  const app = createMsalApp(settings, network);
-  let result: AuthenticationResult | null;
-  try {
-    // forceCache: without it MSAL does not cache the rotated refresh token, and there is no other way to get it.
-    result = await app.acquireTokenByRefreshToken({ refreshToken, scopes, forceCache: true });
-  } catch (error) {
-    throw fromMsalError(error, network);
-  }
-  const account = result?.account ?? null;
-  const rotated =
-    account === null
-      ? undefined
-      : extractRefreshToken(app.getTokenCache().serialize(), account.homeAccountId, settings.clientId);
-  if (rotated === undefined) throw new RtwError('no-refresh-token', {});
-  return rotated;
+  const { refreshToken } = await redeemRefreshGrant(network, { ...fields, scopes });
+  if (refreshToken === undefined) throw new RtwError('no-refresh-token', {});
+  return refreshToken;
 }
 
 /** Refreshes one token file; never throws for expected failures (they come back as the outcome). */
@@ -194,12 +177,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
         });
         const fields = requireTokenFields(file, content);
         deps.onEvent?.({ type: 'redeeming', file });
-        const rotated = await redeem(
-          deps.createNetworkClient(),
-          fields,
-          fields.refreshToken,
-          recorded.scopes,
-        );
+        const rotated = await redeem(deps.createNetworkClient(), fields, recorded.scopes);
         const refreshedAt = now().toISOString();
         lock.assertHeld();
         // Only the token and the time change: IssuedAt, the secret and every other key keep their bytes.
@@ -223,6 +201,9 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
       { ...deps.lock, onWait: () => deps.onEvent?.({ type: 'waiting-for-lock', file }) },
     );
   } catch (error) {
+    // The catalogue (every explanation, in two languages: the largest module on this path) is loaded only when
+    // something failed: a scheduled run that succeeds, the usual case, does not parse it (docs/benchmarks.md, 3).
+    const { explainError } = await import('./diagnose/explain.js');
     const explanation = explainError(error, context);
     const withMailbox = mailbox === undefined ? {} : { mailbox };
     if (needsReissue(error) && RtwError.is(error)) {

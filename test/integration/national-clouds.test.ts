@@ -1,5 +1,5 @@
 /**
- * National clouds: each cloud signs in at its own host and names its own mail resource in the scopes. The
+ * National clouds: each cloud signs in, and refreshes, at its own host and names its own mail resource in the scopes. The
  * production hosts (login.microsoftonline.us, login.partner.microsoftonline.cn) are routed to the sandbox,
  * whose certificate carries those names, so the product's URLs, Host headers and TLS names stay real.
  */
@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudName } from '../../electron/core/clouds.js';
 import { runDeviceCodeAcquisition } from '../../electron/core/device-code.js';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { refreshTokenFile } from '../../electron/core/refresh.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
@@ -67,6 +68,28 @@ describe.each(CASES)('$cloud cloud', ({ cloud, host, resource }) => {
     expect(token?.scope).not.toContain(cloud === 'global' ? 'office365.us' : 'outlook.office.com/');
   });
 
+  it(`refreshes the written file at ${host} (nothing else reachable) with ${resource} scopes`, async () => {
+    const out = path.join(dir, `${cloud}-refresh.ini`);
+    const run = await acquire(idp, sandboxProfile(idp, out, { cloud, tenant: 'contoso.onmicrosoft.com' }));
+    expect(run.result.ok, JSON.stringify(run.result)).toBe(true);
+    idp.clearRequests();
+    // Only this cloud's login host leads to the sandbox: a POST anywhere else could not be answered.
+    const outcome = await refreshTokenFile(out, {
+      createNetworkClient: () => createUndiciNetworkClient({ dispatcher: routeToSandbox(idp, [host]) }),
+    });
+    expect(outcome.status, JSON.stringify(outcome)).toBe('refreshed');
+    const requests = idp.requests();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      path: '/contoso.onmicrosoft.com/oauth2/v2.0/token',
+      grantType: 'refresh_token',
+      status: 200,
+    });
+    expect(requests[0]?.scope?.split(' ')).toEqual(
+      expect.arrayContaining([`${resource}SMTP.Send`, 'offline_access']),
+    );
+  });
+
   it(`device code asks ${host} for a code with ${resource} scopes`, async () => {
     const out = path.join(dir, `${cloud}-dc.ini`);
     const profile = sandboxProfile(idp, out, {
@@ -77,7 +100,7 @@ describe.each(CASES)('$cloud cloud', ({ cloud, host, resource }) => {
       publicClient: true,
     });
     const result = await runDeviceCodeAcquisition(profile, {
-      network: createNodeNetworkClient({ dispatcher: routeToSandbox(idp) }),
+      network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
       onEvent: (event) => {
         if (event.type === 'device-code') idp.approveDeviceCode(event.userCode);
       },

@@ -65,6 +65,7 @@ describe('refreshTokenFile (in process, against the sandbox)', () => {
     const original = await issueTokenFile(idp, target);
     await addForeignContent(target);
     const before = await readTokenFile(target);
+    idp.clearRequests();
 
     const outcome = await refreshTokenFile(target, deps());
 
@@ -78,8 +79,8 @@ describe('refreshTokenFile (in process, against the sandbox)', () => {
     expect(rotated).not.toBe(original);
     expect(outcome.status === 'refreshed' && outcome.previousFingerprint).toBe(tokenFingerprint(original));
     expect(outcome.status === 'refreshed' && outcome.fingerprint).toBe(tokenFingerprint(rotated));
-    // One token POST: the redemption, nothing else (no discovery beyond the sandbox's own metadata).
-    expect(idp.requests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(1);
+    // One request in all: the refresh_token POST (no discovery, not even for the sandbox's own host).
+    expect(idp.requests()).toMatchObject([{ method: 'POST', grantType: 'refresh_token', status: 200 }]);
     expect(await worksAtSandbox(idp, rotated)).toBe(true);
     expect(await tokenIn(`${target}.bak`)).toBe(original);
     expect(after.exists && after.meta).toMatchObject({

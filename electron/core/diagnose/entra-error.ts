@@ -14,7 +14,7 @@ const TIMESTAMP = /Timestamp:\s*(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)
 const TRAILER = /\s*(?:-\s*)?(?:Trace ID|Correlation ID|Timestamp):/i;
 
 /** The fields of Entra's JSON error body that we use. */
-interface EntraErrorBody {
+export interface EntraErrorBody {
   error?: unknown;
   error_description?: unknown;
   error_codes?: unknown;
@@ -26,7 +26,7 @@ interface EntraErrorBody {
 /** Splits an Entra error text such as "AADSTS7000215: Invalid client secret provided. … Trace ID: …" into parts. */
 export function parseEntraError(text: string): EntraErrorParts {
   const body = parseJsonBody(text);
-  if (body !== undefined) return fromBody(body);
+  if (body !== undefined) return parseEntraErrorBody(body);
   return fromDescription(text);
 }
 
@@ -66,7 +66,8 @@ function parseJsonBody(text: string): EntraErrorBody | undefined {
   }
 }
 
-function fromBody(body: EntraErrorBody): EntraErrorParts {
+/** The parts of an Entra JSON error answer already parsed (`{error, error_description, error_codes…}`). */
+export function parseEntraErrorBody(body: EntraErrorBody): EntraErrorParts {
   const description = typeof body.error_description === 'string' ? body.error_description : '';
   const parts = fromDescription(description);
   if (parts.message === '' && typeof body.error === 'string') parts.message = body.error;

@@ -1,5 +1,6 @@
 /**
- * Redeeming the file's refresh token for access tokens, through MSAL as the senders' own refresh does.
+ * Redeeming the file's refresh token for access tokens, with the same request the senders' own refresh sends
+ * (`refresh-grant.ts`).
  *
  * Entra rotates the refresh token on every redemption: the answer carries a new one. The check does not write
  * it to the file — keeping the file current is the refresh command's job, with its lock and backup — and that
@@ -8,12 +9,8 @@
  * senders. The new token is still not dropped silently: it goes to `onRotated` for a caller that wants it
  * (the wizard can hand it to the refresh step), and the report says it was issued.
  */
-import type { AuthenticationResult } from '@azure/msal-node';
-import { createMsalApp } from '../authorize.js';
-import { RtwError } from '../errors.js';
-import { fromMsalError } from '../msal-errors.js';
 import type { IdpNetworkClient } from '../network-client.js';
-import { extractRefreshToken } from '../token-cache.js';
+import { redeemRefreshGrant } from '../refresh-grant.js';
 
 /** The registration and token from the file. */
 export interface RedeemSettings {
@@ -30,7 +27,7 @@ export interface RedeemedAccessToken {
   expiresOn?: Date;
   /** Scopes Entra reported granting. */
   scopes: string[];
-  /** The account MSAL saw (the signed-in user: a delegate for a shared mailbox). */
+  /** The account in the ID token (the signed-in user: a delegate for a shared mailbox). */
   username?: string;
   /** The refresh token Entra rotated to, if it sent one. */
   rotatedRefreshToken?: string;
@@ -48,32 +45,14 @@ export async function redeemRefreshToken(
   scopes: readonly string[],
   network: IdpNetworkClient,
 ): Promise<RedeemedAccessToken> {
-  const app = createMsalApp(
-    { clientId: settings.clientId, clientSecret: settings.clientSecret, authority: settings.authority },
-    network,
-  );
-  let result: AuthenticationResult | null;
-  try {
-    // forceCache: without it MSAL does not cache the rotated refresh token, and we could not report it.
-    result = await app.acquireTokenByRefreshToken({
-      refreshToken: settings.refreshToken,
-      scopes: [...scopes],
-      forceCache: true,
-    });
-  } catch (error) {
-    throw fromMsalError(error, network);
-  }
-  if (result === null || result.accessToken === '')
-    throw new RtwError('idp-bad-response', { host: new URL(settings.authority).host, status: 200 });
-  const rotated =
-    result.account === null
-      ? undefined
-      : extractRefreshToken(app.getTokenCache().serialize(), result.account.homeAccountId, settings.clientId);
+  const result = await redeemRefreshGrant(network, { ...settings, scopes });
   return {
     accessToken: result.accessToken,
-    ...(result.expiresOn === null ? {} : { expiresOn: result.expiresOn }),
+    ...(result.expiresOn === undefined ? {} : { expiresOn: result.expiresOn }),
     scopes: result.scopes,
-    ...(result.account === null ? {} : { username: result.account.username }),
-    ...(rotated === undefined || rotated === settings.refreshToken ? {} : { rotatedRefreshToken: rotated }),
+    ...(result.username === undefined ? {} : { username: result.username }),
+    ...(result.refreshToken === undefined || result.refreshToken === settings.refreshToken
+      ? {}
+      : { rotatedRefreshToken: result.refreshToken }),
   };
 }
