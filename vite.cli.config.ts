@@ -2,7 +2,7 @@
  * Bundles the `rtw` command line into `dist/cli/rtw.mjs` plus one chunk per command (loaded when it runs).
  *
  * Why bundle a Node CLI: a scheduled `rtw refresh` is mostly start-up. Unbundled, Node's ES module loader
- * resolves, reads and compiles some 360 files of MSAL, undici and our own code one by one; from one file per
+ * resolves, reads and compiles some 360 files of MSAL, our other dependencies and our own code one by one; from one file per
  * command it reads a handful (docs/benchmarks.md, figure 3). Dependencies are
  * bundled too (`ssr.noExternal`), so the CLI needs nothing from node_modules at run time.
  */

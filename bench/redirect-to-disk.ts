@@ -7,7 +7,7 @@
  */
 import { realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createNodeNetworkClient } from '../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../test/helpers/undici-network-client.js';
 import { routeToSandbox } from '../test/fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../test/fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../test/helpers/acquisition.js';
@@ -37,7 +37,7 @@ export async function redirectToDiskBench(): Promise<BenchSection> {
       await writeFile(out, EXISTING);
       // Fresh connections each run, as in a real acquisition: the browser has its own, and the product's
       // client opens its TLS connection to the IdP only when it redeems the code.
-      const network = createNodeNetworkClient({ dispatcher: routeToSandbox(idp) });
+      const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) });
       const browserDispatcher = routeToSandbox(idp);
       let callback: Promise<TimedCallback> | undefined;
       let writtenAt = 0;

@@ -7,6 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { recordedProfile } from '../electron/core/recorded-profile.js';
+import { refreshGrantBody } from '../electron/core/refresh-grant.js';
 import { readTokenFile } from '../electron/core/token-file.js';
 import { startConnectProxy } from '../test/fixtures/connect-proxy.js';
 import { createSandboxIdp } from '../test/fixtures/sandbox/idp.js';
@@ -71,13 +73,14 @@ export async function refreshVsCurlBench(): Promise<BenchSection> {
       // not revoke it on rotation, but the latest is what a scheduler would hold).
       const content = await readTokenFile(file);
       if (!content.exists) throw new Error('token file vanished');
-      const body = new URLSearchParams({
-        client_id: content.oauth2.ClientID ?? '',
-        client_secret: content.oauth2.ClientSecret ?? '',
-        grant_type: 'refresh_token',
-        refresh_token: content.oauth2.RefreshToken ?? '',
-        scope: `${content.meta.Scopes ?? ''} openid profile`,
-      }).toString();
+      const recorded = recordedProfile(content);
+      const body = refreshGrantBody({
+        clientId: content.oauth2.ClientID ?? '',
+        clientSecret: content.oauth2.ClientSecret ?? '',
+        authority: recorded.authority?.authority ?? '',
+        refreshToken: content.oauth2.RefreshToken ?? '',
+        scopes: recorded.scopes,
+      });
       const curl = await spawnTimed(
         CURL,
         [
@@ -135,28 +138,27 @@ ${table(
 
 Both processes reach \`https://login.microsoftonline.com/common/oauth2/v2.0/token\` through the same local
 CONNECT proxy (\`HTTPS_PROXY\`), which routes it to the sandbox IdP; both trust the sandbox CA (\`NODE_EXTRA_CA_CERTS\`
-/ \`--cacert\`). rtw sent ${rtwRequests} request(s) to the IdP per run (MSAL knows Microsoft's host: no discovery).
-rtw does more than curl, by design: it takes the file lock, reads and parses the INI, redeems through MSAL,
-extracts the rotated token from MSAL's cache, and rewrites the file atomically (temp file + fsync, \`.bak\`,
-rename, directory fsync). curl only sends the POST and discards the answer. ${WARMUP} warm-up runs discarded.
-${
-  ratio <= GOAL_RATIO
-    ? ''
-    : `
-**Why the goal is missed:** most of rtw's time is start-up, not the refresh. \`rtw refresh\` with no file, which
-only starts and loads the command, takes ${num(loadS.median, 0)} ms of the ${num(rtwS.median, 0)} ms of a whole refresh, and
-Node itself is ${num(nodeS.median, 0)} ms of that (${num(nodeS.median / curlS.median, 1)}× curl's whole run). The rest of the
-start-up is parsing and initialising MSAL and undici (about 1.2 MB of JavaScript; undici's initialisation also
-pulls in Node's own fetch internals). What was done about it: the CLI is bundled, one file per command
-(\`vite.cli.config.ts\`: Node's module loader no longer resolves and reads some 360 files), it runs undici's
-WebAssembly HTTP parser with V8's baseline compiler only (\`electron/cli/main.ts\`: the optimising
-re-compile held every finished run open for 60–100 ms), and on Node ≥ 22.10 it saves Node's compile cache when
-\`NODE_COMPILE_CACHE\` names one (docs/cli.en.md; not measurable on this machine's Node 20). The refresh itself is the remaining
-${num(rtwS.median - loadS.median, 0)} ms (MSAL's client set-up, one token request over a new TLS connection through the proxy,
-the lock and an fsynced write; compare figure 2). Reaching ≤ 5 would mean dropping MSAL and undici from the
-refresh path for a hand-written token POST and proxy tunnel: not done, because the refresh would then no longer
-share MSAL's request building and error handling with every other flow, for a scheduled job that runs weekly.`
-}
+/ \`--cacert\`). rtw sent ${rtwRequests} request(s) to the IdP per run (no discovery: the token endpoint is the file's authority + \`/oauth2/v2.0/token\`).
+rtw does more than curl, by design: it takes the file lock, reads and parses the INI, sends the refresh POST
+(the same form body as curl's: both are built by \`refreshGrantBody\`), checks the answer, and rewrites the file
+atomically (temp file + fsync, \`.bak\`, rename, directory fsync). curl only sends the POST and discards the
+answer. ${WARMUP} warm-up runs discarded.
+
+Where the time goes: Node's own start-up is ${num(nodeS.median, 0)} ms (${num(nodeS.median / curlS.median, 1)}× curl's whole run); starting and
+loading the command adds ${num(loadS.median - nodeS.median, 0)} ms; the refresh itself (lock, INI, TLS through the proxy, the POST, the
+fsynced write) the remaining ${num(rtwS.median - loadS.median, 0)} ms. What it took to get here (it was 18.8× at first): the CLI is
+bundled, one file per command (\`vite.cli.config.ts\`: Node's module loader no longer resolves and reads some
+360 files); the refresh sends its one POST itself (\`electron/core/refresh-grant.ts\`) instead of setting up
+MSAL, which still runs the sign-ins; and the CLI's HTTP is node:https with https-proxy-agent
+(\`electron/core/node-https-transport.ts\`) instead of undici, whose loading and initialisation alone cost
+about 75 ms. On Node ≥ 22.10 the CLI also saves Node's compile cache when \`NODE_COMPILE_CACHE\` names one
+(docs/cli.en.md; not measurable on this machine's Node 20).${
+        ratio <= GOAL_RATIO
+          ? ''
+          : `
+
+**The goal is missed** on this run: see the split above for what is left.`
+      }
 `,
     };
   } finally {

@@ -4,7 +4,7 @@
  * The server is shared with the end-to-end tests (test/helpers/renderer-server.ts).
  */
 import type { BrowserContext } from 'playwright-core';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
 import { createWizardService } from '../../electron/core/wizard-service.js';
 import type { Platform } from '../../electron/core/wizard-service.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
@@ -29,7 +29,7 @@ const platform: Platform = {
 export async function bridgeWizard(context: BrowserContext): Promise<void> {
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createNodeNetworkClient(),
+    createNetworkClient: () => createHttpsNetworkClient(),
     emit: () => undefined,
   });
   await context.exposeBinding('__wizardInvoke', (_source, name: string, input: unknown) =>

@@ -4,7 +4,7 @@ import open from 'open';
 import { explainError, formatExplanation } from '../core/diagnose/index.js';
 import { format } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
-import { createNodeNetworkClient } from '../core/network-client.js';
+import { createHttpsNetworkClient } from '../core/node-https-transport.js';
 import { validateProfile } from '../core/profile.js';
 import { prefillFromTokenFile } from '../core/reissue.js';
 import type { ReissuePrefill } from '../core/reissue.js';
@@ -300,7 +300,7 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
     printHuman(event, io, lang, { userId: profile.userId, ...noteCtx });
   };
 
-  const network = createNodeNetworkClient({ env: io.env });
+  const network = createHttpsNetworkClient({ env: io.env });
   const result = deviceCode
     ? await runDeviceCodeAcquisition(profile, { network, onEvent, signal: io.signal })
     : await runAcquisition(profile, {

@@ -18,7 +18,7 @@ import type {
   MailEndpoint,
   ProtocolResult,
 } from '../core/mail-check/index.js';
-import { createNodeNetworkClient } from '../core/network-client.js';
+import { createHttpsNetworkClient } from '../core/node-https-transport.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { explanationJson } from './explanation-json.js';
@@ -196,7 +196,7 @@ export async function checkCommand(args: string[], io: CliIo, lang: Lang): Promi
         ? {}
         : { timeouts: { connect: parsed.timeoutMs, greeting: parsed.timeoutMs, command: parsed.timeoutMs } }),
     },
-    { network: createNodeNetworkClient(), signal: io.signal, onEvent },
+    { network: createHttpsNetworkClient(), signal: io.signal, onEvent },
   );
   if (parsed.json) out(JSON.stringify(summaryJson(report, lang)));
   else printReport(report, out, lang, parsed.sendTo);

@@ -1,17 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of `rtw`: wires the real process to the CLI and turns signals into cancellation. */
 import nodeModule from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run.js';
-
-// undici parses HTTP with llhttp compiled to WebAssembly. V8 first compiles it with its baseline compiler
-// (Liftoff), then re-compiles the hot parser with TurboFan on a background thread, and a finishing Node process
-// waits for that thread: 60–100 ms at the end of every `rtw refresh` for a parser that reads a few kilobytes
-// (docs/benchmarks.md, figure 3). Liftoff alone is plenty for a command that sends a handful of requests.
-// It is a compile-time flag, read when undici compiles the parser on its first connection, i.e. after this line.
-// V8 calls it a testing flag; it is defined in the V8 of every Node major up to 24 (an unknown flag would only
-// print a warning on every run, so newer majors go without until checked). https://v8.dev/blog/liftoff
-if (Number(process.versions.node.split('.')[0]) <= 24) setFlagsFromString('--liftoff-only');
 
 // Output nobody reads any more (`rtw help | head -1`) is not an error of the command: without these handlers
 // the EPIPE would surface as an unhandled 'error' event and a crash.

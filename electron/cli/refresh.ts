@@ -1,11 +1,11 @@
 /** `rtw refresh FILE|FOLDER...`: redeem each token file's refresh token and write the rotated one back. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatExplanation } from '../core/diagnose/index.js';
+import { formatExplanation } from '../core/diagnose/format-text.js';
 import { DEFAULT_LOCK_WAIT_MS } from '../core/file-lock.js';
 import { format } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
-import { createNodeNetworkClient } from '../core/network-client.js';
+import { createHttpsNetworkClient } from '../core/node-https-transport.js';
 import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../core/refresh.js';
 import type { RefreshEvent, RefreshOutcome } from '../core/refresh.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -138,7 +138,7 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
     else printHuman(event.outcome, io, lang);
   };
   const outcomes = await refreshTokenFiles(files, {
-    createNetworkClient: () => createNodeNetworkClient(),
+    createNetworkClient: () => createHttpsNetworkClient(),
     lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : Number(values.wait) * 1000 },
     onEvent,
   });

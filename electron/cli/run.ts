@@ -16,7 +16,7 @@ interface Command {
 }
 
 /**
- * Every command, loaded only when used: each pulls in its own dependencies (MSAL, undici, imapflow…), and a
+ * Every command, loaded only when used: each pulls in its own dependencies (MSAL, imapflow, nodemailer…), and a
  * scheduled `rtw refresh` should not pay for loading the mail clients of `rtw check`. Add a command here and
  * it is in `rtw help`.
  */

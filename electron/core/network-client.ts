@@ -1,18 +1,15 @@
 /**
- * The HTTP client MSAL uses to talk to the identity provider, for plain Node (the CLI and tests).
+ * The HTTP client MSAL (and our refresh_token POST) uses to talk to the identity provider, over any transport.
  *
- * MSAL v5+ has no `proxyUrl`: the network client is the hook. Ours is undici's fetch with an
- * `EnvHttpProxyAgent`, so `HTTPS_PROXY`/`NO_PROXY` work as in other tools, plus optional extra CA
- * certificates (`NODE_EXTRA_CA_CERTS` also applies). The Electron shell supplies its own client over
- * `net.fetch` (system proxy, OS certificate store); the core only sees `IdpNetworkClient`.
+ * MSAL v5+ has no `proxyUrl`: the network client is the hook. The transport differs by host: node:https with the
+ * environment's proxy (`HTTPS_PROXY`/`NO_PROXY`) in the CLI (node-https-transport.ts), `net.fetch` (system proxy,
+ * OS certificate store) in the Electron app (electron/main/electron-network.ts). Here is what they share: turning
+ * transport and HTTP failures into our errors; the core only sees `IdpNetworkClient`.
  *
  * MSAL replaces any non-MSAL error thrown by a network client with a bare `network_error`, losing the cause.
  * So failures are also recorded here (`takeFailure`) and the caller maps MSAL's error back to ours.
  */
 import type { INetworkModule, NetworkRequestOptions } from '@azure/msal-node';
-import { rootCertificates } from 'node:tls';
-import { EnvHttpProxyAgent, fetch } from 'undici';
-import type { Dispatcher } from 'undici';
 import { RtwError } from './errors.js';
 
 /** MSAL's network module plus the last failure it saw, as one of our errors. */
@@ -23,40 +20,12 @@ export interface IdpNetworkClient extends INetworkModule {
   readonly requestCount: number;
 }
 
-/** Options of the Node network client. */
-export interface NodeNetworkOptions {
-  /** A dispatcher to use instead of the proxy-aware default (tests route production hosts with it). */
-  dispatcher?: Dispatcher;
-  /** PEM certificates to trust in addition to the system ones. */
-  extraCaPem?: string;
-  /** Per-request timeout. */
-  timeoutMs?: number;
-  /** Where `HTTPS_PROXY` is read from to name the proxy in errors (default `process.env`). */
-  env?: NodeJS.ProcessEnv;
-}
-
 /** The proxy a request may have gone through, as errors may name it: never its credentials. */
 export interface ProxyInfo {
   /** `host:port` of the proxy. */
   hostPort: string;
   /** Whether the proxy URL carried a user name (so a 407 means they were refused, not missing). */
   credentialsGiven: boolean;
-}
-
-/**
- * The proxy `EnvHttpProxyAgent` uses for https URLs, in its order (`https_proxy`, `HTTPS_PROXY`, then the
- * `http_proxy` pair), or undefined when none is set or it is not a URL.
- */
-export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxyInfo | undefined {
-  const value = env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY;
-  if (value === undefined || value.trim() === '') return undefined;
-  try {
-    const url = new URL(value.trim());
-    const port = url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80';
-    return { hostPort: `${url.hostname}:${port}`, credentialsGiven: url.username !== '' };
-  } catch {
-    return undefined;
-  }
 }
 
 export const DEFAULT_NETWORK_TIMEOUT_MS = 30_000;
@@ -68,42 +37,11 @@ export interface RawResponse {
   text: string;
 }
 
-/** Sends one request; implementations differ in transport (undici here, `net.fetch` in Electron). */
+/** Sends one request; implementations differ in transport (node:https in the CLI, `net.fetch` in Electron). */
 export type Transport = (
   url: string,
   init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; signal: AbortSignal },
 ) => Promise<RawResponse>;
-
-/** The network client for Node: undici fetch through the environment's proxy settings. */
-export function createNodeNetworkClient(options: NodeNetworkOptions = {}): IdpNetworkClient {
-  const ca = options.extraCaPem;
-  const dispatcher =
-    options.dispatcher ??
-    new EnvHttpProxyAgent(
-      ca === undefined
-        ? {}
-        : { connect: { ca: withSystemRoots(ca) }, requestTls: { ca: withSystemRoots(ca) } },
-    );
-  const transport: Transport = async (url, init) => {
-    const response = await fetch(url, { ...init, dispatcher, redirect: 'manual' });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key] = value;
-    });
-    return { status: response.status, headers, text: await response.text() };
-  };
-  // With a dispatcher of its own (tests routing hosts), no environment proxy is in the way.
-  const proxy = options.dispatcher === undefined ? proxyFromEnv(options.env ?? process.env) : undefined;
-  return createNetworkClient(transport, {
-    timeoutMs: options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS,
-    classify: (error, host) => classifyNodeError(error, host, proxy),
-  });
-}
-
-function withSystemRoots(extra: string): string[] {
-  // Passing `ca` replaces Node's bundled roots; keep them so public hosts still verify.
-  return [...rootCertificates, extra];
-}
 
 /** Builds an MSAL network module over any transport, turning transport and HTTP failures into our errors. */
 export function createNetworkClient(
@@ -207,37 +145,40 @@ export function isTlsFailureCode(code: string): boolean {
 }
 
 /**
- * Maps an undici/Node transport error to `idp-tls`, `proxy-auth-required`, `proxy-refused` or `idp-unreachable`,
+ * Maps a Node transport error (node:https, or undici's in tests) to `idp-tls`, `proxy-auth-required`, `proxy-refused` or `idp-unreachable`,
  * with the system's own reason code. `proxy` is the environment's proxy, named in the proxy errors.
  */
 export function classifyNodeError(error: unknown, host: string, proxy?: ProxyInfo): RtwError {
   const codes: string[] = [];
   const messages: string[] = [];
+  let tunnelStatus: number | undefined;
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') codes.push(code);
+    // The node:https transport's ProxyTunnelError (node-https-transport.ts) carries the proxy's CONNECT status.
+    const status = (e as { proxyStatus?: unknown }).proxyStatus;
+    if (tunnelStatus === undefined && typeof status === 'number') tunnelStatus = status;
     messages.push(e.message);
   }
   const tls = codes.find(isTlsFailureCode);
   if (tls !== undefined) return new RtwError('idp-tls', { host, reason: tls }, { cause: error });
   // undici reports a refused proxy tunnel only in its message ("Proxy response (407) !== 200 when HTTP Tunneling").
-  const proxyStatus = messages
-    .map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1])
-    .find((s) => s !== undefined);
+  const proxyStatus =
+    tunnelStatus ??
+    messages
+      .map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1])
+      .map((s) => (s === undefined ? undefined : Number(s)))
+      .find((s) => s !== undefined);
   if (proxyStatus !== undefined) {
     // Only a proxy answers a CONNECT, so one is in the way even if the environment did not name it here.
     const named = proxy?.hostPort ?? 'HTTPS_PROXY';
-    if (proxyStatus === '407')
+    if (proxyStatus === 407)
       return new RtwError(
         'proxy-auth-required',
         { proxy: named, host, credentialsGiven: proxy?.credentialsGiven ?? false },
         { cause: error },
       );
-    return new RtwError(
-      'proxy-refused',
-      { proxy: named, host, status: Number(proxyStatus) },
-      { cause: error },
-    );
+    return new RtwError('proxy-refused', { proxy: named, host, status: proxyStatus }, { cause: error });
   }
   const reason = codes.find((c) => c !== 'UND_ERR') ?? messages.at(-1) ?? 'unknown';
   return new RtwError('idp-unreachable', { host, reason }, { cause: error });

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { fetch } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { Lang } from '../../electron/core/i18n.js';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { mkdtemp } from 'node:fs/promises';
 import { createWizardService } from '../../electron/core/wizard-service.js';
 import type { MailCheckOverrides, Platform, WizardService } from '../../electron/core/wizard-service.js';
@@ -154,7 +154,7 @@ export async function openWizard(
   };
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createNodeNetworkClient({ dispatcher: options.dispatcher }),
+    createNetworkClient: () => createUndiciNetworkClient({ dispatcher: options.dispatcher }),
     emit,
     ...(options.mail === undefined ? {} : { mailCheck: options.mail }),
   });

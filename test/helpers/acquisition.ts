@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Dispatcher } from 'undici';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from './undici-network-client.js';
 import type { IdpNetworkClient } from '../../electron/core/network-client.js';
 import { validateProfile } from '../../electron/core/profile.js';
 import type { Profile, ProfileInput } from '../../electron/core/profile.js';
@@ -61,7 +61,7 @@ export async function acquire(
   } = {},
 ): Promise<AcquisitionRun> {
   const dispatcher = options.dispatcher ?? routeToSandbox(idp);
-  const network = options.network ?? createNodeNetworkClient({ dispatcher });
+  const network = options.network ?? createUndiciNetworkClient({ dispatcher });
   const events: SessionEvent[] = [];
   let browser: Promise<BrowserOutcome | undefined> | undefined;
   let browserError: unknown;

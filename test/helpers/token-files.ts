@@ -3,7 +3,7 @@
  * sandbox CA through NODE_EXTRA_CA_CERTS) can redeem them; and a direct check that a token still works there.
  */
 import { Agent, fetch } from 'undici';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
 import type { IdpNetworkClient } from '../../electron/core/network-client.js';
 import type { ProfileInput } from '../../electron/core/profile.js';
 import { readTokenFile } from '../../electron/core/token-file.js';
@@ -12,7 +12,7 @@ import { acquire, sandboxProfile } from './acquisition.js';
 
 /** A network client for the sandbox's own address (its CA trusted), as the CLI gets with NODE_EXTRA_CA_CERTS. */
 export function sandboxNetwork(idp: SandboxIdp): IdpNetworkClient {
-  return createNodeNetworkClient({ extraCaPem: idp.caPem });
+  return createHttpsNetworkClient({ extraCaPem: idp.caPem, env: {} });
 }
 
 /** Signs in through the sandbox (authority = its own address) and writes `file`; returns the refresh token. */

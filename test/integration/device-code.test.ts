@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { runDeviceCodeAcquisition } from '../../electron/core/device-code.js';
 import type { DeviceCodeDeps, DeviceCodeEvent } from '../../electron/core/device-code.js';
 import { validateProfile } from '../../electron/core/profile.js';
@@ -60,7 +60,7 @@ async function run(
 ): Promise<{ events: DeviceCodeEvent[]; result: Awaited<ReturnType<typeof runDeviceCodeAcquisition>> }> {
   const events: DeviceCodeEvent[] = [];
   const result = await runDeviceCodeAcquisition(profile, {
-    network: createNodeNetworkClient({ dispatcher: routeToSandbox(idp) }),
+    network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
     tickMs: 100,
     ...deps,
     onEvent: (event) => {

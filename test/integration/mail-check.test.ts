@@ -7,7 +7,7 @@ import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkTokenFile, xoauth2String } from '../../electron/core/mail-check/index.js';
 import type { CheckOptions, CheckReport } from '../../electron/core/mail-check/index.js';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { readTokenFile, writeTokenFile } from '../../electron/core/token-file.js';
 import { startSandboxMail, startSilentServer } from '../fixtures/mail/index.js';
 import type { SandboxMail } from '../fixtures/mail/index.js';
@@ -71,7 +71,7 @@ function check(file: string, options: CheckOptions = {}): Promise<CheckReport> {
       ...options,
     },
     {
-      network: createNodeNetworkClient({ dispatcher: routeToSandbox(idp) }),
+      network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
       extraCaPem: idp.caPem,
       onRotatedRefreshToken: (token) => rotated.push(token),
     },
@@ -189,7 +189,7 @@ describe('checkTokenFile against the sandbox mail servers', () => {
   });
 
   it('one token request per resource: Outlook scopes share one, a Graph scope needs its own', async () => {
-    const network = createNodeNetworkClient({ dispatcher: routeToSandbox(idp) });
+    const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) });
     idp.clearRequests();
     await checkTokenFile(
       ownFile,

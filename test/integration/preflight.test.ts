@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
 import { preflight } from '../../electron/core/preflight.js';
 import type { PreflightReport } from '../../electron/core/preflight.js';
 import type { ProfileInput } from '../../electron/core/profile.js';
@@ -32,8 +32,8 @@ function ids(report: PreflightReport): Array<[string, string]> {
   return report.findings.map((f) => [f.id, f.severity]);
 }
 
-const probe = (): { probe: { network: ReturnType<typeof createNodeNetworkClient> } } => ({
-  probe: { network: createNodeNetworkClient({ extraCaPem: idp.caPem }) },
+const probe = (): { probe: { network: ReturnType<typeof createHttpsNetworkClient> } } => ({
+  probe: { network: createHttpsNetworkClient({ extraCaPem: idp.caPem, env: {} }) },
 });
 
 describe('preflight: input and combinations', () => {

@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Agent, fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { playBrowser } from '../fixtures/browser.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
@@ -252,14 +253,14 @@ describe('an acquisition against Entra (the sandbox, reached at its production h
 
   it('gives up on an identity provider slower than the network timeout', async () => {
     idp.setFault({ kind: 'delay', ms: 3000 });
-    const network = createNodeNetworkClient({ dispatcher: routeToSandbox(idp), timeoutMs: 500 });
+    const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp), timeoutMs: 500 });
     const run = await acquire(idp, sandboxProfile(idp, file()), { network });
     expect(run.result.ok || run.result.code).toBe('idp-timeout');
   });
 
   it('refuses an identity provider whose certificate it does not trust', async () => {
     // The sandbox's own address, without trusting its CA: what a TLS-inspecting proxy looks like.
-    const network = createNodeNetworkClient({ dispatcher: new Agent() });
+    const network = createHttpsNetworkClient({ env: {} });
     const run = await acquire(idp, sandboxProfile(idp, file(), { authority: idp.authority('common') }), {
       network,
     });
@@ -273,7 +274,7 @@ describe('an acquisition against Entra (the sandbox, reached at its production h
 
   it('works with a private authority (the sandbox at its own address) via discovery', async () => {
     // The product's own proxy-aware client with the CA added, as the CLI runs with NODE_EXTRA_CA_CERTS.
-    const network = createNodeNetworkClient({ extraCaPem: idp.caPem });
+    const network = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: {} });
     const run = await acquire(
       idp,
       sandboxProfile(idp, file(), { authority: idp.authority('organizations') }),

@@ -10,7 +10,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { playBrowser } from '../fixtures/browser.js';
 import { startConnectProxy } from '../fixtures/connect-proxy.js';
 import type { ConnectProxy } from '../fixtures/connect-proxy.js';
@@ -119,7 +119,7 @@ describe('identity provider faults after sign-in, through rtw acquire', () => {
     const out = path.join(dir, 'smail_refresh_token.ini');
     await writeFile(out, EXISTING);
     idp.setFault({ kind: 'delay', ms: 2000, times: 1 });
-    const network = createNodeNetworkClient({ dispatcher: routeToSandbox(idp), timeoutMs: 300 });
+    const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp), timeoutMs: 300 });
     const run = await acquire(idp, sandboxProfile(idp, out), { network });
     expect(run.result.ok || run.result.code).toBe('idp-timeout');
     if (!run.result.ok) {

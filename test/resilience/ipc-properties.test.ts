@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPERATION_SCHEMAS } from '../../electron/core/ipc-schemas.js';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
 import { createWizardService } from '../../electron/core/wizard-service.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
 import type { OperationName, WizardEvent } from '../../electron/shared/contract.js';
@@ -138,7 +138,7 @@ describe('dispatch with arbitrary payloads', () => {
     const emitted: WizardEvent[] = [];
     const service = createWizardService({
       platform,
-      createNetworkClient: () => createNodeNetworkClient(),
+      createNetworkClient: () => createHttpsNetworkClient(),
       emit: (e) => emitted.push(e),
     });
     try {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import type { SessionEvent } from '../../electron/core/session.js';
 import { readTokenFile } from '../../electron/core/token-file.js';
 import { createWizardService } from '../../electron/core/wizard-service.js';
@@ -204,7 +204,7 @@ describe('secrets, codes and tokens stay out of every output', () => {
     };
     const service = createWizardService({
       platform,
-      createNetworkClient: () => createNodeNetworkClient({ dispatcher }),
+      createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
       emit: (event) => emitted.push(event),
     });
     const ended = (): SessionEvent | undefined =>

@@ -2,7 +2,7 @@
 import type { WebContents, WebFrameMain } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWizardService } from '../../electron/core/wizard-service.js';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
 import { EVENT_CHANNEL, OPERATION_NAMES, channelOf } from '../../electron/shared/contract.js';
 import type { OperationName, WizardEvent } from '../../electron/shared/contract.js';
 import { fakePlatform } from './fake-platform.js';
@@ -239,7 +239,7 @@ describe('malformed input through the real wizard service', () => {
     const emitted: WizardEvent[] = [];
     const service = createWizardService({
       platform,
-      createNetworkClient: () => createNodeNetworkClient(),
+      createNetworkClient: () => createHttpsNetworkClient(),
       emit: (e) => emitted.push(e),
     });
     registerIpc({ dispatch: (name, input) => service.dispatch(name, input), isAppUrl: page.isAppUrl });

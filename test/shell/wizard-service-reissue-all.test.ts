@@ -9,7 +9,7 @@ import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReissueSummary } from '../../electron/core/mailbox-registry.js';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { readTokenFile } from '../../electron/core/token-file.js';
 import { createWizardService } from '../../electron/core/wizard-service.js';
 import type { WizardService } from '../../electron/core/wizard-service.js';
@@ -63,7 +63,7 @@ function harness(): Harness {
   });
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createNodeNetworkClient({ dispatcher }),
+    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
     emit: (event) => events.push(event),
   });
   return { service, events, platform, userData, auto };

@@ -7,7 +7,7 @@
 import { appendFile, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeNetworkClient } from '../../electron/core/network-client.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { readTokenFile } from '../../electron/core/token-file.js';
 import { createWizardService } from '../../electron/core/wizard-service.js';
 import type { WizardService } from '../../electron/core/wizard-service.js';
@@ -63,7 +63,7 @@ function harness(options: { encryptionAvailable?: boolean } = {}): Harness {
   const events: WizardEvent[] = [];
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createNodeNetworkClient({ dispatcher }),
+    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
     emit: (event) => events.push(event),
     mailCheck: {
       endpoints: { smtp: mail.smtp, imap: mail.imap, pop: mail.pop },

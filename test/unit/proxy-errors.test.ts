@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
-import { classifyNodeError, proxyFromEnv } from '../../electron/core/network-client.js';
+import { classifyNodeError } from '../../electron/core/network-client.js';
 
 /** What undici throws when the proxy answers a CONNECT with anything but 200. */
 function tunnelError(status: number): Error {
@@ -12,19 +12,6 @@ function tunnelError(status: number): Error {
 }
 
 describe('proxy failures', () => {
-  it('names the proxy without its credentials, in the order undici reads the variables', () => {
-    expect(proxyFromEnv({ HTTPS_PROXY: 'http://user:secret@proxy.contoso.com:8080' })).toEqual({
-      hostPort: 'proxy.contoso.com:8080',
-      credentialsGiven: true,
-    });
-    expect(
-      proxyFromEnv({ https_proxy: 'http://lower:3128', HTTPS_PROXY: 'http://upper:3128' })?.hostPort,
-    ).toBe('lower:3128');
-    expect(proxyFromEnv({ HTTP_PROXY: 'http://p' })).toEqual({ hostPort: 'p:80', credentialsGiven: false });
-    expect(proxyFromEnv({})).toBeUndefined();
-    expect(proxyFromEnv({ HTTPS_PROXY: 'not a url' })).toBeUndefined();
-  });
-
   it('407 is proxy-auth-required, 403 proxy-refused, with the proxy and the host', () => {
     const proxy = { hostPort: 'proxy:8080', credentialsGiven: false };
     const auth = classifyNodeError(tunnelError(407), 'login.microsoftonline.com', proxy);

@@ -1,0 +1,227 @@
+/**
+ * The CLI's HTTP transport (plain Node): `node:https`, tunnelling through the environment's proxy
+ * (`HTTPS_PROXY`/`NO_PROXY`…, read as undici read them: env-proxy.ts) with `https-proxy-agent`. The
+ * Electron app does not use this: it sends through Chromium with `net.fetch` (electron/main/electron-network.ts).
+ *
+ * Why not undici's fetch with its EnvHttpProxyAgent (which the CLI used before, and which tests still use to route
+ * production hostnames in-process): a scheduled `rtw refresh` is mostly start-up, and loading and initialising
+ * undici cost ~75 ms per process on the development machine, more than curl's whole run, against ~5 ms for
+ * node:https; https-proxy-agent (with its `debug`) adds a few ms (docs/benchmarks.md, figure 3).
+ *
+ * Every request gets its own connection and closes it once answered (no keep-alive, no pooling): a CLI must not be
+ * held open by an idle socket, and long-lived test processes must not collect them. An IdP exchange is one or two
+ * requests, so reuse would buy nothing.
+ */
+import { request } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { RequestOptions } from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { proxyForUrl } from './env-proxy.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, classifyNodeError, createNetworkClient } from './network-client.js';
+import type { IdpNetworkClient, ProxyInfo, RawResponse, Transport } from './network-client.js';
+
+/** What the CLI calls itself in requests (no version: it would only help fingerprint installations). */
+export const USER_AGENT = 'refresh-token-wizard';
+
+/** Options of {@link createHttpsTransport}. */
+export interface HttpsTransportOptions {
+  /**
+   * PEM certificates to trust in addition to Node's bundled roots. They replace those of `NODE_EXTRA_CA_CERTS`,
+   * which apply when this is not given (the CLI's case: it takes extra CAs only from that variable).
+   */
+  extraCaPem?: string;
+  /** Where the proxy variables are read from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Options of {@link createHttpsNetworkClient}. */
+export interface HttpsNetworkOptions extends HttpsTransportOptions {
+  /** Per-request timeout (default {@link DEFAULT_NETWORK_TIMEOUT_MS}). */
+  timeoutMs?: number;
+}
+
+/**
+ * The proxy answered our CONNECT with something other than 200 (407 wants credentials, 403 refuses the host,
+ * 502 could not reach it): the request never reached the identity provider. `proxy` names the proxy as errors may
+ * (never its credentials); the message holds no credentials either.
+ */
+export class ProxyTunnelError extends Error {
+  override readonly name = 'ProxyTunnelError';
+  /** The proxy's HTTP status for the CONNECT. */
+  readonly proxyStatus: number;
+  readonly proxy: ProxyInfo;
+
+  constructor(proxyStatus: number, proxy: ProxyInfo, target: string) {
+    super(`Proxy ${proxy.hostPort} answered CONNECT ${target} with HTTP ${proxyStatus}`);
+    this.proxyStatus = proxyStatus;
+    this.proxy = proxy;
+  }
+}
+
+/** The MSAL network client for the CLI: {@link createHttpsTransport} with our error classification. */
+export function createHttpsNetworkClient(options: HttpsNetworkOptions = {}): IdpNetworkClient {
+  return createNetworkClient(createHttpsTransport(options), {
+    timeoutMs: options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS,
+    // A refused tunnel names the proxy it went through (only then is a proxy named in an error).
+    classify: (error, host) => classifyNodeError(error, host, tunnelProxyOf(error)),
+  });
+}
+
+/**
+ * A transport over `node:https`. Redirects are returned as they are (an IdP endpoint never redirects), the body is
+ * read as UTF-8, header names are lower-cased and repeated headers joined with ", ". Aborting `init.signal`
+ * destroys the request (and a tunnel still being opened) and rejects with the signal's reason.
+ */
+export function createHttpsTransport(options: HttpsTransportOptions = {}): Transport {
+  const env = options.env ?? process.env;
+  // Passing `ca` replaces Node's bundled roots; keep them so public hosts still verify. Without `ca`, Node uses its
+  // default store, which includes NODE_EXTRA_CA_CERTS (read once at start-up).
+  const ca = options.extraCaPem === undefined ? undefined : [...rootCertificates, options.extraCaPem];
+
+  return (url, init) =>
+    new Promise<RawResponse>((resolve, reject) => {
+      const { signal } = init;
+      if (signal.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      let proxy: URL | undefined;
+      try {
+        proxy = proxyForUrl(url, env);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+
+      const headers: Record<string, string> = { ...init.headers };
+      const has = (name: string): boolean => Object.keys(headers).some((h) => h.toLowerCase() === name);
+      if (init.body !== undefined && !has('content-length'))
+        headers['content-length'] = String(Buffer.byteLength(init.body));
+      // node:https sends no User-Agent of its own, and some filtering proxies turn away requests without one.
+      if (!has('user-agent')) headers['user-agent'] = USER_AGENT;
+      const requestOptions: RequestOptions = {
+        method: init.method,
+        headers,
+        // `ca` on the request reaches tls.connect on both paths: Node's agent passes it on, and
+        // https-proxy-agent passes the request's options to the tls.connect it wraps around the tunnel. (The copy
+        // given to the proxy agent itself only serves the TLS connection to an https:// proxy.)
+        ...(ca === undefined ? {} : { ca }),
+        // Direct: `false` is a fresh non-keep-alive agent (a socket of its own, closed after the answer).
+        // Proxied: one agent per request, as the proxy depends on the URL; no keep-alive, so it sends
+        // `Proxy-Connection: close`. Its `signal` reaches net.connect/tls.connect to the proxy, so an abort also
+        // closes a tunnel whose CONNECT is still unanswered (the request has no socket yet to destroy then).
+        agent: proxy === undefined ? false : proxyAgent(proxy, signal, ca),
+      };
+
+      let settled = false;
+      const finish = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        // After a complete answer this only releases the socket sooner; otherwise it tears the exchange down.
+        req.destroy();
+        outcome();
+      };
+      const fail = (error: Error): void => finish(() => reject(error));
+      const onAbort = (): void => fail(abortReason(signal));
+
+      const req = request(url, requestOptions, (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const raw: RawResponse = {
+            status: res.statusCode ?? 0,
+            headers: joinedHeaders(res),
+            // TextDecoder drops a UTF-8 BOM and replaces invalid bytes, as fetch's `text()` does.
+            text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)),
+          };
+          finish(() => resolve(raw));
+        });
+        res.on('error', fail);
+        res.on('close', () => {
+          if (!res.complete)
+            fail(
+              Object.assign(new Error('The connection closed before the whole answer arrived'), {
+                code: 'ECONNRESET',
+              }),
+            );
+        });
+      });
+      // https-proxy-agent replays a non-200 CONNECT answer as if the origin had sent it (so a 407 would look like
+      // the IdP's 407). It announces the proxy's answer first, before the request has a socket: fail there.
+      req.on('proxyConnect', (connect: { statusCode: number }) => {
+        if (proxy !== undefined && connect.statusCode !== 200) {
+          const { hostname, port } = new URL(url);
+          fail(new ProxyTunnelError(connect.statusCode, proxyInfo(proxy), `${hostname}:${port || '443'}`));
+        }
+      });
+      req.on('error', fail);
+      signal.addEventListener('abort', onAbort, { once: true });
+      req.end(init.body);
+    });
+}
+
+/**
+ * A one-request https-proxy-agent for `proxy`. The credentials go in as our own Proxy-Authorization header, the
+ * agent gets the URL without them: with DEBUG=https-proxy-agent (the `debug` package) it logs the proxy URL it was
+ * given, which would print the password.
+ */
+function proxyAgent(proxy: URL, signal: AbortSignal, ca: string[] | undefined): HttpsProxyAgent<string> {
+  const headers: Record<string, string> = {};
+  if (proxy.username !== '' || proxy.password !== '') {
+    let credentials: string;
+    try {
+      credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    } catch {
+      throw new Error('The user name or password in the proxy URL is not properly percent-encoded');
+    }
+    headers['Proxy-Authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+  }
+  const bare = new URL(proxy.href);
+  bare.username = '';
+  bare.password = '';
+  return new HttpsProxyAgent(bare, {
+    headers,
+    keepAlive: false,
+    signal,
+    ...(ca === undefined ? {} : { ca }),
+  });
+}
+
+/** The `ProxyTunnelError`'s proxy, if the error (or one of its causes) is one. */
+function tunnelProxyOf(error: unknown): ProxyInfo | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    if (e instanceof ProxyTunnelError) return e.proxy;
+  return undefined;
+}
+
+function proxyInfo(proxy: URL): ProxyInfo {
+  const port = proxy.port !== '' ? proxy.port : proxy.protocol === 'https:' ? '443' : '80';
+  return {
+    hostPort: `${proxy.hostname}:${port}`,
+    credentialsGiven: proxy.username !== '' || proxy.password !== '',
+  };
+}
+
+/** The signal's reason (AbortSignal.timeout's is a TimeoutError DOMException, an Error in Node). */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('The request was aborted', { cause: reason });
+}
+
+/**
+ * Header names lower-cased, repeated headers joined with ", ". From the raw list: `res.headers` keeps only the first
+ * of some repeated headers (content-type, retry-after…) and gives set-cookie as an array.
+ */
+function joinedHeaders(res: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = (raw[i] ?? '').toLowerCase();
+    const value = raw[i + 1] ?? '';
+    const seen = headers[name];
+    headers[name] = seen === undefined ? value : `${seen}, ${value}`;
+  }
+  return headers;
+}

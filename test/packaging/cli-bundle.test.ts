@@ -1,0 +1,75 @@
+/**
+ * What a scheduled `rtw refresh` loads. Its run time is mostly start-up (docs/benchmarks.md, figure 3), and it
+ * got within reach of curl by leaving MSAL (electron/core/refresh-grant.ts) and undici
+ * (electron/core/node-https-transport.ts) out of its path. An innocent import could bring either back and cost
+ * ~30 to ~75 ms per run without failing anything else, so this reads the built bundle (`npm test` builds first):
+ * the chunks the refresh command loads statically hold neither, and no chunk of the CLI holds undici.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './builder-config.js';
+
+const CLI = join(ROOT, 'dist', 'cli');
+
+/** Identifiers only their libraries define (checked below against the libraries themselves). */
+const MSAL_MARK = 'ConfidentialClientApplication';
+const UNDICI_MARK = 'EnvHttpProxyAgent';
+
+/** `./x.mjs` files a chunk imports statically (`import … from"./x.mjs"`, `import"./x.mjs"`), not `import(…)`. */
+function staticImports(code: string): string[] {
+  return [...code.matchAll(/\b(?:from|import)\s*["'`](\.\/[^"'`]+\.mjs)["'`]/g)].map((m) => m[1] ?? '');
+}
+
+/** The refresh command's chunk: the one rtw.mjs loads with `import(…)` for `refresh`. */
+async function refreshEntry(): Promise<string> {
+  const main = await readFile(join(CLI, 'rtw.mjs'), 'utf8');
+  const found = /import\(\s*["'`](\.\/chunks\/refresh-[^"'`]+\.mjs)["'`]\s*\)/.exec(main)?.[1];
+  if (found === undefined) throw new Error('rtw.mjs has no dynamic import of a refresh chunk');
+  return join(CLI, found);
+}
+
+/** Every file loaded when `file` is: itself and its static imports, transitively. */
+async function staticClosure(file: string): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  const pending = [file];
+  while (pending.length > 0) {
+    const next = pending.pop() ?? '';
+    if (seen.has(next)) continue;
+    const code = await readFile(next, 'utf8');
+    seen.set(next, code);
+    for (const spec of staticImports(code)) pending.push(join(next, '..', spec));
+  }
+  return seen;
+}
+
+describe('the rtw bundle', () => {
+  it('the markers are what MSAL and undici define', async () => {
+    const msal = await readFile(join(ROOT, 'node_modules/@azure/msal-node/dist/index.mjs'), 'utf8');
+    expect(msal).toContain(MSAL_MARK);
+    const undici = await readFile(join(ROOT, 'node_modules/undici/index.js'), 'utf8');
+    expect(undici).toContain(UNDICI_MARK);
+  });
+
+  it('`rtw refresh` loads neither MSAL nor undici before it has a failure to explain', async () => {
+    const closure = await staticClosure(await refreshEntry());
+    // The command, the transport and the file lock at least: the walk did follow the imports.
+    expect(closure.size).toBeGreaterThanOrEqual(4);
+    const names = [...closure.keys()].map((f) => f.slice(CLI.length + 1));
+    expect(names.some((n) => n.includes('node-https-transport'))).toBe(true);
+    for (const [file, code] of closure) {
+      expect(code.includes(MSAL_MARK), `${file} holds MSAL`).toBe(false);
+      expect(code.includes(UNDICI_MARK), `${file} holds undici`).toBe(false);
+    }
+  });
+
+  it('`rtw acquire` does load MSAL (the check above can see it), and no chunk holds undici', async () => {
+    const files = [
+      join(CLI, 'rtw.mjs'),
+      ...(await readdir(join(CLI, 'chunks'))).map((f) => join(CLI, 'chunks', f)),
+    ];
+    const codes = await Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')] as const));
+    expect(codes.some(([f, code]) => f.includes('acquire-') && code.includes(MSAL_MARK))).toBe(true);
+    for (const [file, code] of codes) expect(code.includes(UNDICI_MARK), `${file} holds undici`).toBe(false);
+  });
+});
