@@ -30,6 +30,43 @@ export interface ProxyInfo {
 
 export const DEFAULT_NETWORK_TIMEOUT_MS = 30_000;
 
+/**
+ * The most an identity provider's answer may hold. A token answer is a few kilobytes; anything near this is not Entra
+ * speaking (a proxy's page, a stream that never ends) and is not read on into memory until the timeout.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** A transport stopped reading an answer longer than {@link MAX_ANSWER_BYTES}. */
+export class AnswerTooLargeError extends Error {
+  override readonly name = 'AnswerTooLargeError';
+
+  constructor(readonly status: number) {
+    super(`The answer (HTTP ${status}) is longer than ${MAX_ANSWER_BYTES} bytes`);
+  }
+}
+
+/** A fetch `Response` body as UTF-8 text (as `text()` reads it), refusing more than {@link MAX_ANSWER_BYTES}. */
+export async function readAnswerText(
+  body: ReadableStream<Uint8Array> | null,
+  status: number,
+): Promise<string> {
+  if (body === null) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw new AnswerTooLargeError(status);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+
 /** A raw HTTP exchange: how the transport answered, before any JSON parsing. */
 export interface RawResponse {
   status: number;
@@ -71,7 +108,9 @@ export function createNetworkClient(
             { host, seconds: Math.round(options.timeoutMs / 1000) },
             { cause: error },
           )
-        : options.classify(error, host);
+        : error instanceof AnswerTooLargeError
+          ? new RtwError('idp-bad-response', { host, status: error.status }, { cause: error })
+          : options.classify(error, host);
       throw failure;
     }
     // Throttling and server errors are reported as such even when Entra wraps them in its JSON error shape

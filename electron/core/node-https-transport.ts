@@ -18,7 +18,13 @@ import type { RequestOptions } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { proxyForUrl } from './env-proxy.js';
-import { DEFAULT_NETWORK_TIMEOUT_MS, classifyNodeError, createNetworkClient } from './network-client.js';
+import {
+  AnswerTooLargeError,
+  DEFAULT_NETWORK_TIMEOUT_MS,
+  MAX_ANSWER_BYTES,
+  classifyNodeError,
+  createNetworkClient,
+} from './network-client.js';
 import type { IdpNetworkClient, ProxyInfo, RawResponse, Transport } from './network-client.js';
 
 /** What the CLI calls itself in requests (no version: it would only help fingerprint installations). */
@@ -128,7 +134,12 @@ export function createHttpsTransport(options: HttpsTransportOptions = {}): Trans
 
       const req = request(url, requestOptions, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let length = 0;
+        res.on('data', (chunk: Buffer) => {
+          length += chunk.length;
+          if (length > MAX_ANSWER_BYTES) fail(new AnswerTooLargeError(res.statusCode ?? 0));
+          else chunks.push(chunk);
+        });
         res.on('end', () => {
           const raw: RawResponse = {
             status: res.statusCode ?? 0,

@@ -7,7 +7,7 @@
  */
 import { net } from 'electron';
 import { RtwError } from '../core/errors.js';
-import { DEFAULT_NETWORK_TIMEOUT_MS, createNetworkClient } from '../core/network-client.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, createNetworkClient, readAnswerText } from '../core/network-client.js';
 import type { IdpNetworkClient, Transport } from '../core/network-client.js';
 
 /** The fetch the transport uses (`net.fetch`; tests pass another). */
@@ -30,7 +30,7 @@ export function createElectronTransport(fetch: NetFetch = (url, init) => net.fet
     response.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    return { status: response.status, headers, text: await response.text() };
+    return { status: response.status, headers, text: await readAnswerText(response.body, response.status) };
   };
 }
 

@@ -10,6 +10,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
+import { MAX_ANSWER_BYTES } from '../../electron/core/network-client.js';
 import {
   ProxyTunnelError,
   createHttpsNetworkClient,
@@ -114,8 +115,9 @@ async function startRawTlsServer(
   const server = createTlsServer({ cert: idp.serverTls.certPem, key: idp.serverTls.keyPem }, (socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
-    // 'end' is the client's FIN: it closed its side.
-    connections.push({ ended: once(socket, 'end') });
+    // 'end' is the client's FIN: it closed its side. A reset (the client hung up while we were still writing) is a
+    // close too, and must not surface as an unhandled rejection.
+    connections.push({ ended: once(socket, 'end').catch((error: unknown) => error) });
     let buffered = '';
     socket.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('latin1');
@@ -467,6 +469,24 @@ describe('the transport', () => {
       },
       text: 'hi',
     });
+  });
+
+  it('stops reading an answer longer than 1 MiB (a proxy page, an endless stream): idp-bad-response', async () => {
+    // It announces a gigabyte and sends three megabytes: reading on would wait for the rest until the timeout.
+    const server = await startRawTlsServer((socket) => {
+      socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${2 ** 30}\r\n\r\n`);
+      const chunk = Buffer.alloc(64 * 1024, ' ');
+      for (let sent = 0; sent < 3 * MAX_ANSWER_BYTES; sent += chunk.length) socket.write(chunk);
+    });
+    const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: {}, timeoutMs: 20_000 });
+    const error = await failureOf(client.sendGetRequestAsync(`https://127.0.0.1:${server.port}/x`));
+    expect(error).toMatchObject({
+      code: 'idp-bad-response',
+      params: { host: `127.0.0.1:${server.port}`, status: 200 },
+    });
+    // The client hung up instead of reading on (the server's writes end in a reset, or a FIN).
+    expect(server.connections).toHaveLength(1);
+    await server.connections[0]?.ended;
   });
 
   it('decodes UTF-8 split across packets', async () => {

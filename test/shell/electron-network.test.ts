@@ -1,6 +1,7 @@
 /** The MSAL network client over `net.fetch`: requests as sent, answers as MSAL sees them, failures classified. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
+import { MAX_ANSWER_BYTES } from '../../electron/core/network-client.js';
 
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);
@@ -57,6 +58,29 @@ describe('createElectronNetworkClient', () => {
     expect(init.signal).toBeInstanceOf(AbortSignal);
     expect(client.takeFailure()).toBeUndefined();
     expect(client.requestCount).toBe(1);
+  });
+
+  it('stops reading an answer longer than 1 MiB: idp-bad-response, and the body is cancelled', async () => {
+    let cancelled = false;
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    stub.net.fetchImpl = () => Promise.resolve(new Response(endless, { status: 200 }));
+    const client = createElectronNetworkClient();
+    const failure = await failureOf(client.sendGetRequestAsync(TOKEN_URL), client);
+    expect(failure).toMatchObject({
+      code: 'idp-bad-response',
+      params: { host: 'login.microsoftonline.com', status: 200 },
+    });
+    expect(cancelled).toBe(true);
+    expect(pulled * 64 * 1024).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 2 * 64 * 1024);
   });
 
   it('GETs without a body', async () => {
