@@ -108,6 +108,9 @@ describe('startDeviceCode', () => {
     expect(h.platform.openDeviceLogin).toHaveBeenCalledExactlyOnceWith('https://microsoft.com/devicelogin');
     expect(h.platform.openExternal).not.toHaveBeenCalled();
 
+    // While nobody has approved, the session says it is still waiting (a tick a second). Approving only after the
+    // first tick: approved at once, the first poll can finish the flow before any tick is due.
+    await until(h, () => sessionEvents(h).some((e) => e.type === 'polling'), 'polling event');
     idp.approveDeviceCode(userCode);
     await until(
       h,
@@ -116,7 +119,6 @@ describe('startDeviceCode', () => {
     );
     const written = sessionEvents(h).find((e) => e.type === 'written');
     expect(written).toMatchObject({ type: 'written', file, created: true, userId: idp.users.admin.upn });
-    expect(sessionEvents(h).some((e) => e.type === 'polling')).toBe(true);
     expect(h.events).toContainEqual({
       channel: 'mailboxes',
       event: { type: 'registered', path: file, secret: 'not-requested' },
