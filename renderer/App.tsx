@@ -7,7 +7,7 @@ import type { ChangeEvent, DragEvent } from 'react';
 import type { Protocol } from '../electron/core/clouds.js';
 import { isLang, langFromLocale } from '../electron/core/i18n.js';
 import type { Explanation } from '../electron/core/diagnose/types.js';
-import type { LanguageState, WizardApi } from '../electron/shared/contract.js';
+import type { LanguageState, Result, WizardApi } from '../electron/shared/contract.js';
 import { WizardApiContext } from './api-context.js';
 import { INITIAL_CHECK, checkReducer } from './check-state.js';
 import { Icon } from './components/Icon.js';
@@ -28,7 +28,7 @@ import {
   stepIssues,
   visibleIssues,
 } from './state.js';
-import type { Form, StepId } from './state.js';
+import type { Action, Form, StepId } from './state.js';
 import { AccountStep } from './steps/AccountStep.js';
 import { CheckStep } from './steps/CheckStep.js';
 import { MailboxStep } from './steps/MailboxStep.js';
@@ -51,6 +51,20 @@ const DESCRIPTIONS: Readonly<Record<StepId, MessageKey>> = {
   result: 'step.result.description',
   check: 'step.check.description',
 };
+
+/** A sign-in the main process refused to start, or a failed bridge call, becomes `acquisition-rejected`. */
+function reportRejection(started: Promise<Result<unknown>>, dispatch: (action: Action) => void): void {
+  started.then(
+    (result) => {
+      if (!result.ok) dispatch({ type: 'acquisition-rejected', error: result.error });
+    },
+    () =>
+      dispatch({
+        type: 'acquisition-rejected',
+        error: { code: 'unexpected', explanation: bridgeFailure() },
+      }),
+  );
+}
 
 /** What the window shows: the wizard, one INI file, or the managed mailboxes. */
 export type View = { kind: 'wizard' } | { kind: 'file'; path: string } | { kind: 'mailboxes' };
@@ -225,16 +239,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
               ...remember,
             })
           : api.startAcquisition({ ...input, ...remember });
-      started.then(
-        (result) => {
-          if (!result.ok) dispatch({ type: 'acquisition-rejected', error: result.error });
-        },
-        () =>
-          dispatch({
-            type: 'acquisition-rejected',
-            error: { code: 'unexpected', explanation: bridgeFailure() },
-          }),
-      );
+      reportRejection(started, dispatch);
     },
     [api, reissue],
   );
@@ -340,16 +345,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
         return;
       }
       dispatch({ type: 'acquisition-starting', flow: 'device-code' });
-      api.startDeviceCode(profileInputOf(deviceForm, reissue)).then(
-        (result) => {
-          if (!result.ok) dispatch({ type: 'acquisition-rejected', error: result.error });
-        },
-        () =>
-          dispatch({
-            type: 'acquisition-rejected',
-            error: { code: 'unexpected', explanation: bridgeFailure() },
-          }),
-      );
+      reportRejection(api.startDeviceCode(profileInputOf(deviceForm, reissue)), dispatch);
     },
     choose: (method) => dispatch({ type: 'choose-sign-in', method }),
     retryOnPort: (port) => {

@@ -31,6 +31,9 @@ export interface RefreshGrantRequest {
   scopes: readonly string[];
 }
 
+/** What a redemption needs from a token file: everything but the scopes. */
+export type RefreshGrantSettings = Omit<RefreshGrantRequest, 'scopes'>;
+
 /** What Entra answered. */
 export interface RefreshGrantResult {
   accessToken: string;

@@ -18,7 +18,9 @@ import type { Localized } from './i18n.js';
 import { maskSecret } from './mask.js';
 import type { IdpNetworkClient } from './network-client.js';
 import { recordedProfile } from './recorded-profile.js';
+import type { RecordedProfile } from './recorded-profile.js';
 import { redeemRefreshGrant } from './refresh-grant.js';
+import type { RefreshGrantSettings } from './refresh-grant.js';
 import { readTokenFile, writeTokenFile } from './token-file.js';
 import type { TokenFileContent } from './token-file.js';
 
@@ -125,12 +127,12 @@ const REISSUE_STEP = (command: string): Localized => ({
 function requireTokenFields(
   file: string,
   content: TokenFileContent,
-): { refreshToken: string; clientId: string; clientSecret: string | undefined; authority: string } {
+  recorded: RecordedProfile,
+): RefreshGrantSettings {
   const { oauth2 } = content;
   for (const key of ['RefreshToken', 'ClientID'] as const) {
     if ((oauth2[key] ?? '').trim() === '') throw new RtwError('not-a-token-file', { path: file, key });
   }
-  const recorded = recordedProfile(content);
   if (recorded.authority === undefined)
     throw new RtwError('not-a-token-file', { path: file, key: 'TokenURI' });
   const secret = (oauth2.ClientSecret ?? '').trim();
@@ -146,7 +148,7 @@ function requireTokenFields(
 /** Redeems the refresh token and returns the rotated one Entra sent with the access token. */
 async function redeem(
   network: IdpNetworkClient,
-  fields: { clientId: string; clientSecret: string | undefined; authority: string; refreshToken: string },
+  fields: RefreshGrantSettings,
   scopes: string[],
 ): Promise<string> {
   const { refreshToken } = await redeemRefreshGrant(network, { ...fields, scopes });
@@ -175,7 +177,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
           tenant: recorded.authority?.tenant,
           authorityHost: recorded.authority?.host,
         });
-        const fields = requireTokenFields(file, content);
+        const fields = requireTokenFields(file, content, recorded);
         deps.onEvent?.({ type: 'redeeming', file });
         const rotated = await redeem(deps.createNetworkClient(), fields, recorded.scopes);
         const refreshedAt = now().toISOString();

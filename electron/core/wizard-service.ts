@@ -255,6 +255,18 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     return { result };
   };
 
+  /** A browser sign-in for `profile` with the app's network client and browser, in `lang`. */
+  const browserRun =
+    (profile: Profile, lang: Lang) =>
+    (signal: AbortSignal, onEvent: (event: AcquisitionEvent) => void): Promise<SessionResult> =>
+      runAcquisition(profile, {
+        network: deps.createNetworkClient(),
+        openBrowser: (url) => platform.openBrowser(url),
+        onEvent,
+        lang,
+        signal,
+      });
+
   /** The running "re-issue all" walk, if any. */
   let walk: { controller: AbortController; done: Promise<unknown>; skip: boolean } | undefined;
   const stopWalk = async (): Promise<void> => {
@@ -288,15 +300,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
         return { ok: false, code: 'cancelled', explanation: explainError(new RtwError('cancelled', {})) };
       const { lang } = await currentLang();
       current.skip = false;
-      const { result } = await startRun(validation.profile, false, (signal, onEvent) =>
-        runAcquisition(validation.profile, {
-          network: deps.createNetworkClient(),
-          openBrowser: (url) => platform.openBrowser(url),
-          onEvent,
-          lang,
-          signal,
-        }),
-      );
+      const { result } = await startRun(validation.profile, false, browserRun(validation.profile, lang));
       const outcome = await result;
       await running?.done;
       if (outcome.ok) return { ok: true, signedInAs: outcome.signedInAs };
@@ -322,15 +326,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     const { lang } = await currentLang();
     const validation = validateProfile(input);
     if (!validation.ok) return invalidInput(validation.issues);
-    return begin(validation.profile, rememberSecret, (signal, onEvent) =>
-      runAcquisition(validation.profile, {
-        network: deps.createNetworkClient(),
-        openBrowser: (url) => platform.openBrowser(url),
-        onEvent,
-        lang,
-        signal,
-      }),
-    );
+    return begin(validation.profile, rememberSecret, browserRun(validation.profile, lang));
   };
 
   /**

@@ -5,6 +5,7 @@
 import { CLOUDS, OFFLINE_ACCESS, mailScopes } from '../../electron/core/clouds.js';
 import { redirectUriOf, DEFAULT_REDIRECT_PATH } from '../../electron/core/profile.js';
 import { CopyButton } from '../components/CopyButton.js';
+import { DateInput } from '../components/DateInput.js';
 import { Field } from '../components/Field.js';
 import { Icon } from '../components/Icon.js';
 import { SecretInput } from '../components/SecretInput.js';
@@ -129,18 +130,10 @@ export function RegistrationStep({
             hint={t('reg.secretExpires.hint')}
           >
             {(aria) => (
-              <input
+              <DateInput
                 {...aria}
-                className="input input-narrow input-mono"
-                type="text"
-                inputMode="numeric"
-                placeholder="YYYY-MM-DD"
                 value={form.clientSecretExpiresAt}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) =>
-                  dispatch({ type: 'set', field: 'clientSecretExpiresAt', value: e.currentTarget.value })
-                }
+                onChange={(value) => dispatch({ type: 'set', field: 'clientSecretExpiresAt', value })}
                 onBlur={() => dispatch({ type: 'touch', fields: ['clientSecretExpiresAt'] })}
               />
             )}

@@ -43,6 +43,45 @@ function activeStage(status: SignInState['status']): Stage {
   return 'listen';
 }
 
+/** The texts of one countdown: its accessible name, the visible time, and the once-a-minute announcements. */
+interface CountdownTexts {
+  label: MessageKey;
+  time: MessageKey;
+  minutes: MessageKey;
+  lastMinute: MessageKey;
+}
+
+const BROWSER_COUNTDOWN: CountdownTexts = {
+  label: 'signin.countdownLabel',
+  time: 'signin.countdown',
+  minutes: 'signin.announce.minutes',
+  lastMinute: 'signin.announce.lastMinute',
+};
+
+const DEVICE_CODE_COUNTDOWN: CountdownTexts = {
+  label: 'signin.deviceCode.countdownLabel',
+  time: 'signin.deviceCode.countdown',
+  minutes: 'signin.deviceCode.announce.minutes',
+  lastMinute: 'signin.deviceCode.announce.lastMinute',
+};
+
+/** Time left to sign in. */
+function Countdown({ seconds, texts }: { seconds: number; texts: CountdownTexts }) {
+  const t = useT();
+  const minutes = announcedMinutes(seconds);
+  return (
+    <div className="countdown">
+      {/* role=timer is not announced on every tick; the hidden region below speaks once a minute. */}
+      <span role="timer" aria-label={t(texts.label)} className="countdown-time">
+        {t(texts.time, { time: formatCountdown(seconds) })}
+      </span>
+      <span className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {minutes > 1 ? t(texts.minutes, { minutes }) : t(texts.lastMinute)}
+      </span>
+    </div>
+  );
+}
+
 const NOW_TEXT: Readonly<Record<SignInState['status'], MessageKey>> = {
   idle: 'signin.now.idle',
   starting: 'signin.now.starting',
@@ -203,17 +242,7 @@ function Progress({ signIn, mailbox, onCancel }: ProgressProps) {
         <p className="muted">{t('signin.listening', { port: signIn.port ?? '', uri: signIn.redirectUri })}</p>
       )}
       {seconds === undefined || signIn.status !== 'waiting' ? null : (
-        <div className="countdown">
-          {/* role=timer is not announced on every tick; the hidden region below speaks once a minute. */}
-          <span role="timer" aria-label={t('signin.countdownLabel')} className="countdown-time">
-            {t('signin.countdown', { time: formatCountdown(seconds) })}
-          </span>
-          <span className="visually-hidden" aria-live="polite" aria-atomic="true">
-            {announcedMinutes(seconds) > 1
-              ? t('signin.announce.minutes', { minutes: announcedMinutes(seconds) })
-              : t('signin.announce.lastMinute')}
-          </span>
-        </div>
+        <Countdown seconds={seconds} texts={BROWSER_COUNTDOWN} />
       )}
       {signIn.authorizeUrl === undefined ? null : signIn.browserOpened === false ? (
         <div className="note note-warning">
@@ -382,16 +411,7 @@ function DeviceCodeProgress({ signIn, mailbox, onCancel }: ProgressProps) {
       </p>
       {shown === undefined ? null : <DeviceCodeShownView shown={shown} mailbox={mailbox} />}
       {shown === undefined || seconds === undefined ? null : (
-        <div className="countdown">
-          <span role="timer" aria-label={t('signin.deviceCode.countdownLabel')} className="countdown-time">
-            {t('signin.deviceCode.countdown', { time: formatCountdown(seconds) })}
-          </span>
-          <span className="visually-hidden" aria-live="polite" aria-atomic="true">
-            {announcedMinutes(seconds) > 1
-              ? t('signin.deviceCode.announce.minutes', { minutes: announcedMinutes(seconds) })
-              : t('signin.deviceCode.announce.lastMinute')}
-          </span>
-        </div>
+        <Countdown seconds={seconds} texts={DEVICE_CODE_COUNTDOWN} />
       )}
       <PublicClientNote />
       <div className="actions-inline">

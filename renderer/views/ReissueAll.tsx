@@ -11,6 +11,7 @@ import type { ReissueSummary } from '../../electron/core/mailbox-registry.js';
 import type { IpcError } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
 import { ExplanationView } from '../components/ExplanationView.js';
+import { DateInput } from '../components/DateInput.js';
 import { Field } from '../components/Field.js';
 import { Icon } from '../components/Icon.js';
 import { OpenMailboxButton } from '../components/OpenMailboxButton.js';
@@ -199,19 +200,7 @@ export function ReissueAll({
               issues={shown.filter((i) => i.field === 'clientSecretExpiresAt')}
               hint={t('reg.secretExpires.hint')}
             >
-              {(aria) => (
-                <input
-                  {...aria}
-                  className="input input-narrow input-mono"
-                  type="text"
-                  inputMode="numeric"
-                  placeholder="YYYY-MM-DD"
-                  value={expiresAt}
-                  autoComplete="off"
-                  spellCheck={false}
-                  onChange={(e) => setExpiresAt(e.currentTarget.value)}
-                />
-              )}
+              {(aria) => <DateInput {...aria} value={expiresAt} onChange={setExpiresAt} />}
             </Field>
             {encryptionAvailable ? (
               <div className="checkbox-row">

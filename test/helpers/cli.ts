@@ -67,20 +67,20 @@ export function runCli(
 }
 
 /**
- * `rtw acquire` arguments for the sandbox's confidential app and default user, on a free port, without a
- * browser. `authority: null` leaves the authority out: the production host, reached through a routing proxy.
+ * `rtw acquire` arguments for the sandbox's confidential app (or `clientId`) and default user, on a free port,
+ * without a browser. `authority: null` leaves the authority out: the production host, reached through a routing proxy.
  */
 export function sandboxAcquireArgs(
   idp: SandboxIdp,
   out: string,
-  options: { authority?: string | null; extra?: readonly string[] } = {},
+  options: { authority?: string | null; clientId?: string; extra?: readonly string[] } = {},
 ): string[] {
   const authority = options.authority === undefined ? idp.authority('common') : options.authority;
   return [
     'acquire',
     ...(authority === null ? [] : ['--authority', authority]),
     '--client-id',
-    idp.apps.confidential.clientId,
+    options.clientId ?? idp.apps.confidential.clientId,
     '--user',
     idp.users.admin.upn,
     '--out',

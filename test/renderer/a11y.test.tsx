@@ -6,7 +6,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
-import { DEFAULT_PATH, VALID, clickNext, renderApp, tx } from './helpers.js';
+import { VALID, WRITTEN, clickNext, renderApp, tx } from './helpers.js';
 import { violations } from './screen-checks.js';
 
 afterEach(cleanup);
@@ -83,15 +83,7 @@ describe('accessibility', () => {
     expect(await violations()).toEqual([]);
     await user.click(screen.getByRole('button', { name: tx('ja', 'result.retry') }));
     await user.click(screen.getByRole('button', { name: tx('ja', 'signin.start') }));
-    fake.session({
-      type: 'written',
-      file: DEFAULT_PATH,
-      created: true,
-      userId: VALID.userId,
-      signedInAs: VALID.userId,
-      refreshTokenMasked: 'M.C5…(1432)',
-      warnings: [],
-    });
+    fake.session(WRITTEN);
     expect(await violations()).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import type { AcquisitionEvent } from '../../electron/shared/contract.js';
 import { fixStepOf } from '../../renderer/fix-step.js';
 import { initialState, reducer } from '../../renderer/state.js';
 import type { Action, WizardState } from '../../renderer/state.js';
-import { DEFAULT_PATH, VALID, clickNext, renderApp, tx, walkTo } from './helpers.js';
+import { DEFAULT_PATH, VALID, WRITTEN, clickNext, renderApp, tx, walkTo } from './helpers.js';
 import { escapeRegExp, strayTexts, violations } from './screen-checks.js';
 
 afterEach(cleanup);
@@ -54,15 +54,7 @@ describe('reducer', () => {
     expect(s.signIn.deviceCode?.userCode).toBe('ABCD1234');
     s = reducer(s, {
       type: 'session',
-      event: {
-        type: 'written',
-        file: DEFAULT_PATH,
-        created: true,
-        userId: VALID.userId,
-        signedInAs: VALID.userId,
-        refreshTokenMasked: 'M.C5…(1432)',
-        warnings: [],
-      },
+      event: WRITTEN,
     });
     expect(s.step).toBe('result');
     expect(s.signIn).toEqual({ status: 'idle' });

@@ -291,6 +291,17 @@ export const VALID = {
   userId: 'printer@contoso.com',
 };
 
+/** The session event of a new INI file written for VALID's mailbox, with the sample masked token. */
+export const WRITTEN: Extract<AcquisitionEvent, { type: 'written' }> = {
+  type: 'written',
+  file: DEFAULT_PATH,
+  created: true,
+  userId: VALID.userId,
+  signedInAs: VALID.userId,
+  refreshTokenMasked: 'M.C5…(1432)',
+  warnings: [],
+};
+
 export async function clickNext(user: UserEvent, lang: Lang = 'en'): Promise<void> {
   await user.click(screen.getByRole('button', { name: tx(lang, 'nav.next') }));
 }

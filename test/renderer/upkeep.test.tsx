@@ -7,6 +7,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
+import type { Protocol } from '../../electron/core/clouds.js';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
 import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
 import { checkReducer, INITIAL_CHECK } from '../../renderer/check-state.js';
@@ -16,6 +17,7 @@ import {
   SAMPLE_HEALTH,
   SAMPLE_REPORT,
   VALID,
+  WRITTEN,
   clickNext,
   currentHeading,
   renderApp,
@@ -28,19 +30,42 @@ import type { FakeWizard } from './helpers.js';
 afterEach(cleanup);
 HTMLCanvasElement.prototype.getContext = () => null;
 
+/**
+ * Opens the sample file, whose recorded settings are `recorded` (an authority the form may not express), chooses
+ * Re-issue and goes back from the Registration step to the Account step.
+ */
+async function reissueToAccountStep(
+  r: { fake: FakeWizard; user: UserEvent },
+  recorded: { authority: string; protocols?: Protocol[] },
+): Promise<void> {
+  r.fake.api.readReissueFile.mockImplementationOnce(({ path }) =>
+    Promise.resolve({
+      ok: true as const,
+      value: {
+        input: {
+          outFile: path,
+          clientId: SAMPLE_HEALTH.clientId,
+          userId: SAMPLE_HEALTH.mailbox,
+          ...recorded,
+        },
+        secretInFile: true,
+        secretExpiresAt: undefined,
+        missing: [],
+      },
+    }),
+  );
+  await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.openFile') }));
+  await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
+  await r.user.click(screen.getByRole('button', { name: tx('en', 'file.action.reissue') }));
+  await screen.findByRole('heading', { level: 2, name: tx('en', 'step.registration.title') });
+  await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
+}
+
 /** Runs the wizard to a written file and shows the result step. */
 async function toResult(fake: FakeWizard, user: UserEvent): Promise<void> {
   await walkTo(user, 'signin');
   await user.click(screen.getByRole('button', { name: tx('en', 'signin.start') }));
-  fake.session({
-    type: 'written',
-    file: DEFAULT_PATH,
-    created: true,
-    userId: VALID.userId,
-    signedInAs: VALID.userId,
-    refreshTokenMasked: 'M.C5…(1432)',
-    warnings: [],
-  });
+  fake.session(WRITTEN);
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
@@ -323,28 +348,7 @@ describe('re-issue from a file', () => {
   it('keeps a private or test authority the form cannot express, and says so instead of showing a tenant', async () => {
     const authority = 'https://login.sandbox.contoso.test/contoso.onmicrosoft.com';
     const r = await renderApp('en');
-    r.fake.api.readReissueFile.mockImplementationOnce(({ path }) =>
-      Promise.resolve({
-        ok: true as const,
-        value: {
-          input: {
-            outFile: path,
-            authority,
-            clientId: SAMPLE_HEALTH.clientId,
-            userId: SAMPLE_HEALTH.mailbox,
-            protocols: ['smtp'],
-          },
-          secretInFile: true,
-          secretExpiresAt: undefined,
-          missing: [],
-        },
-      }),
-    );
-    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.openFile') }));
-    await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
-    await r.user.click(screen.getByRole('button', { name: tx('en', 'file.action.reissue') }));
-    await screen.findByRole('heading', { level: 2, name: tx('en', 'step.registration.title') });
-    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
+    await reissueToAccountStep(r, { authority, protocols: ['smtp'] });
     expect(currentHeading()).toBe(tx('en', 'step.account.title'));
     expect(screen.getByText(tx('en', 'account.customAuthority', { authority }))).toBeTruthy();
     expect(screen.queryByLabelText(tx('en', 'account.tenant.label'))).toBeNull();
@@ -359,27 +363,7 @@ describe('re-issue from a file', () => {
   it('a recorded authority MSAL would refuse is explained on the Account step, not a silent dead end', async () => {
     const authority = 'https://login.sandbox.contoso.test/tfp/contoso';
     const r = await renderApp('en');
-    r.fake.api.readReissueFile.mockImplementationOnce(({ path }) =>
-      Promise.resolve({
-        ok: true as const,
-        value: {
-          input: {
-            outFile: path,
-            authority,
-            clientId: SAMPLE_HEALTH.clientId,
-            userId: SAMPLE_HEALTH.mailbox,
-          },
-          secretInFile: true,
-          secretExpiresAt: undefined,
-          missing: [],
-        },
-      }),
-    );
-    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.openFile') }));
-    await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
-    await r.user.click(screen.getByRole('button', { name: tx('en', 'file.action.reissue') }));
-    await screen.findByRole('heading', { level: 2, name: tx('en', 'step.registration.title') });
-    await r.user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
+    await reissueToAccountStep(r, { authority });
     await clickNext(r.user);
     // Still on the Account step, with the validation message for the authority in view.
     expect(currentHeading()).toBe(tx('en', 'step.account.title'));

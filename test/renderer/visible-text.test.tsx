@@ -24,6 +24,7 @@ import {
   SAMPLE_HEALTH,
   SAMPLE_REPORT,
   VALID,
+  WRITTEN,
   clickNext,
   renderApp,
   tx,
@@ -228,15 +229,7 @@ describe.each(['ja', 'en'] as const)(
       const { fake, user } = await renderApp(lang);
       await walkTo(user, 'signin', lang);
       await user.click(screen.getByRole('button', { name: tx(lang, 'signin.start') }));
-      fake.session({
-        type: 'written',
-        file: DEFAULT_PATH,
-        created: true,
-        userId: VALID.userId,
-        signedInAs: VALID.userId,
-        refreshTokenMasked: 'M.C5…(1432)',
-        warnings: [],
-      });
+      fake.session(WRITTEN);
       fake.emit({
         channel: 'mailboxes',
         event: { type: 'registered', path: DEFAULT_PATH, secret: 'remembered' },

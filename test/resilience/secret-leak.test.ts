@@ -22,7 +22,7 @@ import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { AppRegistration, SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, sandboxAcquireArgs } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { captureOutput } from './capture.js';
 import type { Capture } from './capture.js';
@@ -89,24 +89,6 @@ async function noteToken(file: string): Promise<void> {
   if (token !== undefined && token !== '') tokens.push(token);
 }
 
-function cliArgs(out: string, extra: string[] = []): string[] {
-  return [
-    'acquire',
-    '--authority',
-    idp.authority('common'),
-    '--client-id',
-    app.clientId,
-    '--user',
-    idp.users.admin.upn,
-    '--out',
-    out,
-    '--port',
-    '0',
-    '--no-browser',
-    ...extra,
-  ];
-}
-
 /** Runs `rtw acquire`; the browser follows the sign-in URL, announced as JSON or as a line on stderr. */
 async function cliFlow(
   flow: string,
@@ -116,17 +98,20 @@ async function cliFlow(
   const capture = captureOutput();
   capture.restore(); // Only its `add`: the CLI is another process, its output is captured by runCli.
   let browsing: Promise<unknown> | undefined;
-  const run = await runCli(cliArgs(out, options.json ? ['--json'] : []), {
-    env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: options.secret },
-    onEvent: (event) => {
-      if (event.event === 'waiting' && browsing === undefined)
-        browsing = browse(String(event.authorizeUrl), capture);
+  const run = await runCli(
+    sandboxAcquireArgs(idp, out, { clientId: app.clientId, extra: options.json ? ['--json'] : [] }),
+    {
+      env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: options.secret },
+      onEvent: (event) => {
+        if (event.event === 'waiting' && browsing === undefined)
+          browsing = browse(String(event.authorizeUrl), capture);
+      },
+      onStderr: (line) => {
+        const url = /(https:\/\/\S+\/authorize\?\S+)/.exec(line)?.[1];
+        if (url !== undefined && browsing === undefined) browsing = browse(url, capture);
+      },
     },
-    onStderr: (line) => {
-      const url = /(https:\/\/\S+\/authorize\?\S+)/.exec(line)?.[1];
-      if (url !== undefined && browsing === undefined) browsing = browse(url, capture);
-    },
-  });
+  );
   await browsing;
   capture.add('stdout', run.stdout);
   capture.add('stderr', run.stderr);

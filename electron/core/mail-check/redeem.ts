@@ -11,15 +11,10 @@
  */
 import type { IdpNetworkClient } from '../network-client.js';
 import { redeemRefreshGrant } from '../refresh-grant.js';
+import type { RefreshGrantSettings } from '../refresh-grant.js';
 
 /** The registration and token from the file. */
-export interface RedeemSettings {
-  clientId: string;
-  /** Undefined for a public client. */
-  clientSecret: string | undefined;
-  authority: string;
-  refreshToken: string;
-}
+export type RedeemSettings = RefreshGrantSettings;
 
 /** One redemption's outcome. */
 export interface RedeemedAccessToken {
