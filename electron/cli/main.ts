@@ -19,23 +19,29 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  cwd: process.cwd(),
-  signal: controller.signal,
-});
-// Exit as soon as the output is out, rather than when the event loop drains: a keep-alive socket or a stray
-// timer must not keep a finished CLI alive. Every file write and lock release has been awaited by now; only the
-// console output may still be in flight, and an output nobody reads gets 2 seconds, not forever.
-setTimeout(() => process.exit(code), 2000).unref();
-await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-// With NODE_COMPILE_CACHE set, Node saves compiled code at a normal exit, which process.exit skips: save it now
-// (module.flushCompileCache, Node 22.10+; a no-op without a cache). https://github.com/vitejs/vite/issues/19537
-(nodeModule as { flushCompileCache?: () => void }).flushCompileCache?.();
-process.exit(code);
+// Bundled as CommonJS (vite.cli.config.ts), where there is no top-level await.
+void main();
+
+/** Runs the command line, waits for its output to be handed over, and exits with its code. */
+async function main(): Promise<void> {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  });
+  // Exit as soon as the output is out, rather than when the event loop drains: a keep-alive socket or a stray
+  // timer must not keep a finished CLI alive. Every file write and lock release has been awaited by now; only the
+  // console output may still be in flight, and an output nobody reads gets 2 seconds, not forever.
+  setTimeout(() => process.exit(code), 2000).unref();
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // With NODE_COMPILE_CACHE set, Node saves compiled code at a normal exit, which process.exit skips: save it now
+  // (module.flushCompileCache, Node 22.10+; a no-op without a cache). https://github.com/vitejs/vite/issues/19537
+  (nodeModule as { flushCompileCache?: () => void }).flushCompileCache?.();
+  process.exit(code);
+}
 
 /** Resolves once everything written to `stream` so far has been handed to the OS. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

@@ -1,5 +1,5 @@
 /** The `rtw` command line: picks the command and the language, and returns the exit code. */
-// Imported, not read at run time: the bundler inlines it into dist/cli/rtw.mjs, whatever the folder layout.
+// Imported, not read at run time: the bundler inlines it into dist/cli/rtw.cjs, whatever the folder layout.
 import packageJson from '../../package.json' with { type: 'json' };
 import { detectLang, format, isLang } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';

@@ -17,7 +17,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export interface ScheduleOptions {
   /** Token files or folders of them (absolute paths: a scheduler's working folder is not yours). */
   files: readonly string[];
-  /** The program and its fixed arguments, e.g. `['/usr/bin/node', '/opt/rtw/dist/cli/rtw.mjs']`. */
+  /** The program and its fixed arguments, e.g. `['/usr/bin/node', '/opt/rtw/dist/cli/rtw.cjs']`. */
   command: readonly string[];
   /** Default weekly. */
   frequency?: 'weekly' | 'daily';

@@ -159,7 +159,7 @@ export function expectingAuthority(dispatch: Dispatch, hosts: SignInHosts): Disp
  * snippets flag as not absolute for the admin to complete.
  */
 export function rtwCommandOf(appPath: string, packaged: boolean): readonly string[] {
-  return packaged ? ['rtw'] : ['node', join(appPath, 'dist', 'cli', 'rtw.mjs')];
+  return packaged ? ['rtw'] : ['node', join(appPath, 'dist', 'cli', 'rtw.cjs')];
 }
 
 /** The OS language: the first preferred system language, else Chromium's locale. */

@@ -140,7 +140,7 @@ export async function openWizard(
       encryptString: (text) => Buffer.from(`e2e:${Buffer.from(text).toString('base64')}`),
       decryptString: (data) => Buffer.from(data.toString().slice(4), 'base64').toString(),
     }),
-    rtwCommand: () => ['/usr/bin/node', '/opt/refresh-token-wizard/dist/cli/rtw.mjs'],
+    rtwCommand: () => ['/usr/bin/node', '/opt/refresh-token-wizard/dist/cli/rtw.cjs'],
   };
   const pending: WizardEvent[] = [];
   const emit = (event: WizardEvent): void => {

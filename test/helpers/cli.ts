@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 
 /** The bundled CLI, as `npm install` builds it and `rtw` runs it (package.json `bin`). */
-export const CLI_PATH = path.resolve(import.meta.dirname, '../../dist/cli/rtw.mjs');
+export const CLI_PATH = path.resolve(import.meta.dirname, '../../dist/cli/rtw.cjs');
 
 /** What a CLI run produced. */
 export interface CliRun {
@@ -17,7 +17,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node dist/cli/rtw.mjs ...args`; `onEvent` sees each JSON line of stdout as it comes. */
+/** Runs `node dist/cli/rtw.cjs ...args`; `onEvent` sees each JSON line of stdout as it comes. */
 export function runCli(
   args: string[],
   options: {

@@ -5,7 +5,9 @@
  * ~30 to ~75 ms per run without failing anything else, so this reads the built bundle (`npm test` builds first):
  * the chunks the refresh command loads statically hold neither, and no chunk of the CLI holds undici.
  */
+import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './builder-config.js';
@@ -16,16 +18,21 @@ const CLI = join(ROOT, 'dist', 'cli');
 const MSAL_MARK = 'ConfidentialClientApplication';
 const UNDICI_MARK = 'EnvHttpProxyAgent';
 
-/** `./x.mjs` files a chunk imports statically (`import … from"./x.mjs"`, `import"./x.mjs"`), not `import(…)`. */
+/**
+ * Files a CommonJS chunk requires as it loads (`require("./x.cjs")`, `require("../rtw.cjs")`), not those it
+ * requires later: the bundle writes a dynamic `import(…)` as `Promise.resolve().then(()=>require("./x.cjs"))`.
+ */
 function staticImports(code: string): string[] {
-  return [...code.matchAll(/\b(?:from|import)\s*["'`](\.\/[^"'`]+\.mjs)["'`]/g)].map((m) => m[1] ?? '');
+  return [...code.matchAll(/(?<!=>\s*)\brequire\(\s*["'`](\.\.?\/[^"'`]+\.cjs)["'`]\s*\)/g)].map(
+    (m) => m[1] ?? '',
+  );
 }
 
-/** The refresh command's chunk: the one rtw.mjs loads with `import(…)` for `refresh`. */
+/** The refresh command's chunk: the one rtw.cjs requires, when `refresh` runs, for `refresh`. */
 async function refreshEntry(): Promise<string> {
-  const main = await readFile(join(CLI, 'rtw.mjs'), 'utf8');
-  const found = /import\(\s*["'`](\.\/chunks\/refresh-[^"'`]+\.mjs)["'`]\s*\)/.exec(main)?.[1];
-  if (found === undefined) throw new Error('rtw.mjs has no dynamic import of a refresh chunk');
+  const main = await readFile(join(CLI, 'rtw.cjs'), 'utf8');
+  const found = /=>\s*require\(\s*["'`](\.\/chunks\/refresh-[^"'`]+\.cjs)["'`]\s*\)/.exec(main)?.[1];
+  if (found === undefined) throw new Error('rtw.cjs has no deferred require of a refresh chunk');
   return join(CLI, found);
 }
 
@@ -65,11 +72,29 @@ describe('the rtw bundle', () => {
 
   it('`rtw acquire` does load MSAL (the check above can see it), and no chunk holds undici', async () => {
     const files = [
-      join(CLI, 'rtw.mjs'),
+      join(CLI, 'rtw.cjs'),
       ...(await readdir(join(CLI, 'chunks'))).map((f) => join(CLI, 'chunks', f)),
     ];
     const codes = await Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')] as const));
     expect(codes.some(([f, code]) => f.includes('acquire-') && code.includes(MSAL_MARK))).toBe(true);
     for (const [file, code] of codes) expect(code.includes(UNDICI_MARK), `${file} holds undici`).toBe(false);
+  });
+
+  it('`dist/cli/rtw.mjs`, the path schedules written by earlier builds name, still runs the CLI', async () => {
+    const run = promisify(execFile);
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8' };
+    const legacy = await run(process.execPath, [join(CLI, 'rtw.mjs'), 'refresh', '--help', '--lang', 'ja'], {
+      env,
+    });
+    const current = await run(process.execPath, [join(CLI, 'rtw.cjs'), 'refresh', '--help', '--lang', 'ja'], {
+      env,
+    });
+    expect(legacy.stdout).toContain('rtw refresh');
+    expect(legacy.stdout).toBe(current.stdout);
+    // And its exit code: a refresh that fails is not reported as success through the old path.
+    const failed = await run(process.execPath, [join(CLI, 'rtw.mjs'), 'refresh', join(CLI, 'no-such.ini')], {
+      env,
+    }).catch((error: { code?: number }) => error);
+    expect((failed as { code?: number }).code).toBe(5);
   });
 });

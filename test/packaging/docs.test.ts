@@ -1,7 +1,7 @@
 /**
  * The shipped documentation stays true: its relative links lead to files that exist, and the CLI reference
  * names every command and option `rtw --help` prints (in both languages). Runs the built CLI
- * (`dist/cli/rtw.mjs`), as `npm test` builds first.
+ * (`dist/cli/rtw.cjs`), as `npm test` builds first.
  */
 import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
@@ -36,7 +36,7 @@ describe('documentation', () => {
 
   it('the CLI reference names every command and option of `rtw --help`', async () => {
     const { stdout } = await run(process.execPath, [
-      join(ROOT, 'dist/cli/rtw.mjs'),
+      join(ROOT, 'dist/cli/rtw.cjs'),
       '--help',
       '--lang',
       'en',

@@ -90,7 +90,7 @@ describe('token upkeep on Electron', () => {
   });
 
   it('runs rtw with Node from a checkout, by name once packaged', () => {
-    expect(rtwCommandOf('/opt/rtw', false)).toEqual(['node', join('/opt/rtw', 'dist', 'cli', 'rtw.mjs')]);
+    expect(rtwCommandOf('/opt/rtw', false)).toEqual(['node', join('/opt/rtw', 'dist', 'cli', 'rtw.cjs')]);
     expect(rtwCommandOf('/opt/rtw/resources/app.asar', true)).toEqual(['rtw']);
   });
 });
