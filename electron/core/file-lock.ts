@@ -6,13 +6,19 @@
  * chain's. Both tokens would work today, but the file would no longer hold the newest one: the lock makes
  * read–redeem–write one step, and the second run reads the file only after it holds the lock.
  *
- * proper-lockfile makes `<file>.lock` with mkdir (atomic on every file system, network shares included) and
- * keeps its mtime fresh while the lock is held, so a lock left by a killed process goes stale and is taken over
- * instead of blocking every later run.
+ * The lock is the directory `<file>.lock`: mkdir is atomic on every file system, network shares included. Its
+ * holder keeps the directory's mtime fresh, so a lock left by a killed process goes stale and is taken over instead
+ * of blocking every later run. This is proper-lockfile's protocol, which earlier builds used, so they and this one
+ * exclude each other (the test holds a lock with proper-lockfile itself).
+ *
+ * Written here rather than with proper-lockfile: a scheduled `rtw refresh` is mostly start-up, and loading
+ * proper-lockfile (graceful-fs patches a copy of `fs`, signal-exit hooks every signal) cost ~5 ms of a ~90 ms run
+ * (docs/benchmarks.md, figure 3). The protocol is small, and the behaviour this needs is tested here
+ * (test/integration/file-lock.test.ts), not inherited.
  */
+import { rmdirSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { resolve } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { RtwError } from './errors.js';
 
 /** How long to wait for the lock, and when a forgotten lock counts as abandoned. */
@@ -35,11 +41,129 @@ export interface HeldLock {
 
 export const DEFAULT_LOCK_WAIT_MS = 30_000;
 export const DEFAULT_LOCK_STALE_MS = 10_000;
+export const MIN_LOCK_STALE_MS = 2000;
+
+/**
+ * How far a lock's mtime may drift from the one its holder set and still be the holder's: file systems round
+ * mtimes (FAT to 2 s, SMB shares to 1 s). A takeover makes a new lock at least `stale` (≥ 2 s) later.
+ */
+const MTIME_SLACK_MS = 2000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function isLocked(error: unknown): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ELOCKED';
+function codeOf(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Creates the lock directory; false if it exists (held by someone, or abandoned). */
+async function makeLock(lockPath: string): Promise<boolean> {
+  try {
+    await fsp.mkdir(lockPath);
+    return true;
+  } catch (error) {
+    if (codeOf(error) === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * Takes the lock if it is free or abandoned; false if someone holds it. An abandoned lock is removed and made
+ * again once: two runs finding it abandoned at the same moment both remove one, and the slower could remove the
+ * faster's new lock. proper-lockfile has the same window; it needs a holder dead for `stale` and two waiters in
+ * the same few milliseconds.
+ */
+async function tryLock(lockPath: string, stale: number): Promise<boolean> {
+  if (await makeLock(lockPath)) return true;
+  const stat = await fsp.stat(lockPath).catch((error: unknown) => {
+    if (codeOf(error) === 'ENOENT') return undefined;
+    throw error;
+  });
+  // Released between our mkdir and stat: free again.
+  if (stat === undefined) return makeLock(lockPath);
+  if (stat.mtimeMs >= Date.now() - stale) return false;
+  await fsp.rmdir(lockPath).catch((error: unknown) => {
+    if (codeOf(error) !== 'ENOENT') throw error;
+  });
+  return makeLock(lockPath);
+}
+
+/**
+ * A lock this process holds: it re-stamps the directory every `stale / 2` (an unref'd timer: it never keeps a
+ * process alive), and finds out if it lost the lock: the directory gone, or stamped by someone else.
+ */
+class Holding {
+  private lastStamp: number;
+  private stampedAt: number;
+  private timer: NodeJS.Timeout | undefined;
+  private lost: Error | undefined;
+  private released = false;
+  // A process that exits while holding (an uncaught error, process.exit) removes its lock rather than making
+  // the next run wait for it to go stale.
+  private readonly onExit = (): void => {
+    try {
+      rmdirSync(this.lockPath);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+  };
+
+  constructor(
+    private readonly lockPath: string,
+    private readonly stale: number,
+    stamp: number,
+  ) {
+    this.lastStamp = stamp;
+    this.stampedAt = Date.now();
+    process.once('exit', this.onExit);
+    this.schedule();
+  }
+
+  /** Why the lock is no longer ours, if it is not. */
+  lostBecause(): Error | undefined {
+    // Stamps stopped (the event loop blocked, the machine slept) for longer than `stale`: another run may have
+    // taken it over even if no stamp has seen that yet.
+    if (this.lost === undefined && Date.now() - this.stampedAt > this.stale)
+      this.lost = new Error(`The lock ${this.lockPath} was not renewed for over ${this.stale} ms`);
+    return this.lost;
+  }
+
+  async release(): Promise<void> {
+    this.released = true;
+    clearTimeout(this.timer);
+    process.removeListener('exit', this.onExit);
+    // A lost lock belongs to someone else now: removing it would remove theirs.
+    if (this.lostBecause() === undefined) await fsp.rmdir(this.lockPath).catch(() => undefined);
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => void this.restamp(), this.stale / 2);
+    this.timer.unref();
+  }
+
+  private async restamp(): Promise<void> {
+    if (this.released || this.lostBecause() !== undefined) return;
+    try {
+      const stat = await fsp.stat(this.lockPath);
+      if (Math.abs(stat.mtimeMs - this.lastStamp) > MTIME_SLACK_MS) {
+        this.lost = new Error(`The lock ${this.lockPath} was taken over by another process`);
+        return;
+      }
+      const now = Date.now();
+      await fsp.utimes(this.lockPath, now / 1000, now / 1000);
+      if (this.released) return;
+      this.lastStamp = now;
+      this.stampedAt = now;
+    } catch (error) {
+      if (this.released) return;
+      if (codeOf(error) === 'ENOENT') {
+        this.lost = new Error(`The lock ${this.lockPath} was removed by another process`, { cause: error });
+        return;
+      }
+      // A passing failure (a network share hiccup): try again; lostBecause() gives up after `stale`.
+    }
+    this.schedule();
+  }
 }
 
 /** Runs `fn` while holding the lock of `path`; waits (bounded) for another holder, else throws `file-busy`. */
@@ -49,51 +173,57 @@ export async function withFileLock<T>(
   options: FileLockOptions = {},
 ): Promise<T> {
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
-  const stale = Math.max(2000, options.staleMs ?? DEFAULT_LOCK_STALE_MS);
+  const stale = Math.max(MIN_LOCK_STALE_MS, options.staleMs ?? DEFAULT_LOCK_STALE_MS);
   const started = Date.now();
   // Everyone locks the real file behind a symlink, and a file not created yet by its own path, so a refresh
   // and an acquisition writing a new file agree on the lock's name.
   const target = await fsp.realpath(path).catch(() => resolve(path));
-  let compromised: Error | undefined;
-  let release: (() => Promise<void>) | undefined;
-  // Our own polling rather than the library's retries: the wait is bounded in time, not in attempts.
-  for (let attempt = 0; release === undefined; attempt++) {
+  const lockPath = `${target}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    let taken: boolean;
     try {
-      release = await lockfile.lock(target, {
-        stale,
-        realpath: false,
-        lockfilePath: `${target}.lock`,
-        retries: 0,
-        // The default throws from a timer and kills the process; record it and refuse to write instead.
-        onCompromised: (error) => {
-          compromised = error;
-        },
-      });
+      taken = await tryLock(lockPath, stale);
     } catch (error) {
-      if (!isLocked(error)) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = typeof code === 'string' ? code : (error as Error).message;
-        throw new RtwError('file-unwritable', { path, reason }, { cause: error });
-      }
-      if (attempt === 0) options.onWait?.();
-      const waited = Date.now() - started;
-      if (waited >= waitMs)
-        throw new RtwError('file-busy', { path, seconds: Math.round(waitMs / 1000) }, { cause: error });
-      // Short first polls (a quick holder), then calmer ones; jitter keeps two waiters from polling in step.
-      await sleep(Math.min(waitMs - waited, Math.min(50 * 2 ** attempt, 500) + Math.random() * 50));
+      throw new RtwError(
+        'file-unwritable',
+        { path, reason: codeOf(error) ?? (error as Error).message },
+        { cause: error },
+      );
     }
+    if (taken) break;
+    if (attempt === 0) options.onWait?.();
+    const waited = Date.now() - started;
+    if (waited >= waitMs) throw new RtwError('file-busy', { path, seconds: Math.round(waitMs / 1000) });
+    // Short first polls (a quick holder), then calmer ones; jitter keeps two waiters from polling in step.
+    await sleep(Math.min(waitMs - waited, Math.min(50 * 2 ** attempt, 500) + Math.random() * 50));
+  }
+
+  // Stamped with our clock, as proper-lockfile does: on a network share the server's clock may differ from the
+  // clocks of the machines that judge staleness.
+  const now = Date.now();
+  let holding: Holding;
+  try {
+    await fsp.utimes(lockPath, now / 1000, now / 1000);
+    holding = new Holding(lockPath, stale, now);
+  } catch (error) {
+    await fsp.rmdir(lockPath).catch(() => undefined);
+    throw new RtwError(
+      'file-unwritable',
+      { path, reason: codeOf(error) ?? (error as Error).message },
+      { cause: error },
+    );
   }
   const held: HeldLock = {
     waitedMs: Date.now() - started,
     assertHeld() {
-      if (compromised !== undefined)
-        throw new RtwError('file-busy', { path, seconds: Math.round(stale / 1000) }, { cause: compromised });
+      const lost = holding.lostBecause();
+      if (lost !== undefined)
+        throw new RtwError('file-busy', { path, seconds: Math.round(stale / 1000) }, { cause: lost });
     },
   };
   try {
     return await fn(held);
   } finally {
-    // A compromised lock belongs to someone else now: releasing it would remove their lock.
-    if (compromised === undefined) await release().catch(() => undefined);
+    await holding.release();
   }
 }
