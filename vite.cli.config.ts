@@ -9,6 +9,11 @@
  * Why CommonJS: Node 20 starts an ES module entry ~4 ms later than a CommonJS one (its ES module loader has to be
  * set up), and loads each ES chunk as an asynchronous module job; `require` of a bundled chunk is one read and one
  * compile. Measured on `rtw refresh`: ~8 ms of ~98 (docs/benchmarks.md, figure 3).
+ *
+ * Mind the cycle this makes: the chunks `require("../rtw.cjs")` for the bundler's helpers, which rtw.cjs exports
+ * at its end. That works because rtw.cjs only loads chunks from dynamic imports (electron/cli/run.ts), which run
+ * after it has finished loading; a chunk it required while loading would see those helpers missing, and every
+ * CLI test would fail.
  */
 import { defineConfig } from 'vite';
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of `rtw`: wires the real process to the CLI and turns signals into cancellation. */
 import nodeModule from 'node:module';
+import { EXIT } from './exit-codes.js';
 import { runCli } from './run.js';
 
 // Output nobody reads any more (`rtw help | head -1`) is not an error of the command: without these handlers
@@ -18,8 +19,12 @@ const onSignal = (): void => {
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
+// A closed terminal: cancel cleanly too (the lock released, nothing half-written) rather than die mid-write.
+process.on('SIGHUP', onSignal);
 
-// Bundled as CommonJS (vite.cli.config.ts), where there is no top-level await.
+// Bundled as CommonJS (vite.cli.config.ts), where there is no top-level await. Should the event loop ever run dry
+// before `main` settles (a promise nobody resolves: a bug), the process ends with this code, not a success.
+process.exitCode = EXIT.unexpected;
 void main();
 
 /** Runs the command line, waits for its output to be handed over, and exits with its code. */

@@ -21,6 +21,9 @@ import * as fsp from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { RtwError } from './errors.js';
 
+/** The file system calls the lock makes (tests inject failures). */
+export type LockFs = Pick<typeof fsp, 'mkdir' | 'rmdir' | 'stat' | 'utimes' | 'realpath'>;
+
 /** How long to wait for the lock, and when a forgotten lock counts as abandoned. */
 export interface FileLockOptions {
   /** Give up (`file-busy`) after waiting this long; 0 tries once. Default 30 s. */
@@ -29,6 +32,8 @@ export interface FileLockOptions {
   staleMs?: number;
   /** Called once when the lock is found taken and the wait begins (to tell the user why nothing happens). */
   onWait?: () => void;
+  /** Default `node:fs/promises`. */
+  fs?: LockFs;
 }
 
 /** What the locked function is told. */
@@ -43,11 +48,8 @@ export const DEFAULT_LOCK_WAIT_MS = 30_000;
 export const DEFAULT_LOCK_STALE_MS = 10_000;
 export const MIN_LOCK_STALE_MS = 2000;
 
-/**
- * How far a lock's mtime may drift from the one its holder set and still be the holder's: file systems round
- * mtimes (FAT to 2 s, SMB shares to 1 s). A takeover makes a new lock at least `stale` (≥ 2 s) later.
- */
-const MTIME_SLACK_MS = 2000;
+/** After a failed renewal (a network share's hiccup), the next try comes this soon, not a whole `stale / 2` later. */
+const RENEW_RETRY_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -57,9 +59,9 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /** Creates the lock directory; false if it exists (held by someone, or abandoned). */
-async function makeLock(lockPath: string): Promise<boolean> {
+async function makeLock(fs: LockFs, lockPath: string): Promise<boolean> {
   try {
-    await fsp.mkdir(lockPath);
+    await fs.mkdir(lockPath);
     return true;
   } catch (error) {
     if (codeOf(error) === 'EEXIST') return false;
@@ -71,21 +73,44 @@ async function makeLock(lockPath: string): Promise<boolean> {
  * Takes the lock if it is free or abandoned; false if someone holds it. An abandoned lock is removed and made
  * again once: two runs finding it abandoned at the same moment both remove one, and the slower could remove the
  * faster's new lock. proper-lockfile has the same window; it needs a holder dead for `stale` and two waiters in
- * the same few milliseconds.
+ * the same few milliseconds, and then the stamps (below) tell the two apart at the first renewal.
  */
-async function tryLock(lockPath: string, stale: number): Promise<boolean> {
-  if (await makeLock(lockPath)) return true;
-  const stat = await fsp.stat(lockPath).catch((error: unknown) => {
+async function tryLock(fs: LockFs, lockPath: string, stale: number): Promise<boolean> {
+  if (await makeLock(fs, lockPath)) return true;
+  const stat = await fs.stat(lockPath).catch((error: unknown) => {
     if (codeOf(error) === 'ENOENT') return undefined;
     throw error;
   });
   // Released between our mkdir and stat: free again.
-  if (stat === undefined) return makeLock(lockPath);
+  if (stat === undefined) return makeLock(fs, lockPath);
   if (stat.mtimeMs >= Date.now() - stale) return false;
-  await fsp.rmdir(lockPath).catch((error: unknown) => {
+  await fs.rmdir(lockPath).catch((error: unknown) => {
     if (codeOf(error) !== 'ENOENT') throw error;
   });
-  return makeLock(lockPath);
+  return makeLock(fs, lockPath);
+}
+
+/**
+ * Sets the lock's mtime to now (our clock, as proper-lockfile does: on a network share the server's clock may
+ * differ from those of the machines judging staleness) and returns the mtime the file system stored (it may round).
+ * A random part below a second makes two holders' stamps differ, so a holder that finds any other mtime than its own
+ * knows the lock was taken from it.
+ */
+async function stampLock(fs: LockFs, lockPath: string): Promise<number> {
+  const at = (Date.now() + Math.random() * 1000) / 1000;
+  await fs.utimes(lockPath, at, at);
+  return (await fs.stat(lockPath)).mtimeMs;
+}
+
+/** The locks this process holds: a process that exits while holding one removes it (see `removeHeldLocks`). */
+const heldLocks = new Set<Holding>();
+
+/**
+ * On exit (an uncaught error, process.exit, a second Ctrl+C), removes the locks still held rather than making the
+ * next run wait for them to go stale. One listener for all of them.
+ */
+function removeHeldLocks(): void {
+  for (const holding of heldLocks) holding.removeNow();
 }
 
 /**
@@ -93,30 +118,24 @@ async function tryLock(lockPath: string, stale: number): Promise<boolean> {
  * process alive), and finds out if it lost the lock: the directory gone, or stamped by someone else.
  */
 class Holding {
-  private lastStamp: number;
+  private stamp: number;
   private stampedAt: number;
   private timer: NodeJS.Timeout | undefined;
   private lost: Error | undefined;
   private released = false;
-  // A process that exits while holding (an uncaught error, process.exit) removes its lock rather than making
-  // the next run wait for it to go stale.
-  private readonly onExit = (): void => {
-    try {
-      rmdirSync(this.lockPath);
-    } catch {
-      // Already gone: nothing to clean.
-    }
-  };
 
   constructor(
+    private readonly fs: LockFs,
     private readonly lockPath: string,
     private readonly stale: number,
     stamp: number,
+    stampedAt: number,
   ) {
-    this.lastStamp = stamp;
-    this.stampedAt = Date.now();
-    process.once('exit', this.onExit);
-    this.schedule();
+    this.stamp = stamp;
+    this.stampedAt = stampedAt;
+    if (heldLocks.size === 0) process.on('exit', removeHeldLocks);
+    heldLocks.add(this);
+    this.schedule(this.stale / 2);
   }
 
   /** Why the lock is no longer ours, if it is not. */
@@ -128,41 +147,68 @@ class Holding {
     return this.lost;
   }
 
+  /** At exit: removes the lock at once, unless it was lost (it is someone else's then). */
+  removeNow(): void {
+    if (this.lostBecause() !== undefined) return;
+    try {
+      rmdirSync(this.lockPath);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+  }
+
   async release(): Promise<void> {
     this.released = true;
     clearTimeout(this.timer);
-    process.removeListener('exit', this.onExit);
+    this.forget();
     // A lost lock belongs to someone else now: removing it would remove theirs.
-    if (this.lostBecause() === undefined) await fsp.rmdir(this.lockPath).catch(() => undefined);
+    if (this.lostBecause() !== undefined) return;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await this.fs.rmdir(this.lockPath);
+        return;
+      } catch (error) {
+        // Left behind, the lock would hold the next run up until it is stale: one more try (a share's hiccup).
+        if (codeOf(error) === 'ENOENT') return;
+      }
+    }
   }
 
-  private schedule(): void {
-    this.timer = setTimeout(() => void this.restamp(), this.stale / 2);
+  private forget(): void {
+    heldLocks.delete(this);
+    if (heldLocks.size === 0) process.removeListener('exit', removeHeldLocks);
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => void this.renew(), ms);
     this.timer.unref();
   }
 
-  private async restamp(): Promise<void> {
+  private async renew(): Promise<void> {
     if (this.released || this.lostBecause() !== undefined) return;
     try {
-      const stat = await fsp.stat(this.lockPath);
-      if (Math.abs(stat.mtimeMs - this.lastStamp) > MTIME_SLACK_MS) {
+      const { mtimeMs } = await this.fs.stat(this.lockPath);
+      if (mtimeMs !== this.stamp) {
         this.lost = new Error(`The lock ${this.lockPath} was taken over by another process`);
         return;
       }
-      const now = Date.now();
-      await fsp.utimes(this.lockPath, now / 1000, now / 1000);
+      // Judged lost (or released) while the stat was under way: stamping now would renew someone else's lock.
+      if (this.released || this.lostBecause() !== undefined) return;
+      const stampedAt = Date.now();
+      const stamp = await stampLock(this.fs, this.lockPath);
       if (this.released) return;
-      this.lastStamp = now;
-      this.stampedAt = now;
+      this.stamp = stamp;
+      this.stampedAt = stampedAt;
+      this.schedule(this.stale / 2);
     } catch (error) {
       if (this.released) return;
       if (codeOf(error) === 'ENOENT') {
         this.lost = new Error(`The lock ${this.lockPath} was removed by another process`, { cause: error });
         return;
       }
-      // A passing failure (a network share hiccup): try again; lostBecause() gives up after `stale`.
+      // A passing failure: try again soon; lostBecause() gives up once `stale` has passed without a stamp.
+      this.schedule(Math.min(RENEW_RETRY_MS, this.stale / 4));
     }
-    this.schedule();
   }
 }
 
@@ -172,23 +218,26 @@ export async function withFileLock<T>(
   fn: (lock: HeldLock) => Promise<T>,
   options: FileLockOptions = {},
 ): Promise<T> {
+  const fs = options.fs ?? fsp;
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const stale = Math.max(MIN_LOCK_STALE_MS, options.staleMs ?? DEFAULT_LOCK_STALE_MS);
   const started = Date.now();
+  const unwritable = (error: unknown): RtwError =>
+    new RtwError(
+      'file-unwritable',
+      { path, reason: codeOf(error) ?? (error as Error).message },
+      { cause: error },
+    );
   // Everyone locks the real file behind a symlink, and a file not created yet by its own path, so a refresh
   // and an acquisition writing a new file agree on the lock's name.
-  const target = await fsp.realpath(path).catch(() => resolve(path));
+  const target = await fs.realpath(path).catch(() => resolve(path));
   const lockPath = `${target}.lock`;
   for (let attempt = 0; ; attempt++) {
     let taken: boolean;
     try {
-      taken = await tryLock(lockPath, stale);
+      taken = await tryLock(fs, lockPath, stale);
     } catch (error) {
-      throw new RtwError(
-        'file-unwritable',
-        { path, reason: codeOf(error) ?? (error as Error).message },
-        { cause: error },
-      );
+      throw unwritable(error);
     }
     if (taken) break;
     if (attempt === 0) options.onWait?.();
@@ -198,20 +247,13 @@ export async function withFileLock<T>(
     await sleep(Math.min(waitMs - waited, Math.min(50 * 2 ** attempt, 500) + Math.random() * 50));
   }
 
-  // Stamped with our clock, as proper-lockfile does: on a network share the server's clock may differ from the
-  // clocks of the machines that judge staleness.
-  const now = Date.now();
   let holding: Holding;
   try {
-    await fsp.utimes(lockPath, now / 1000, now / 1000);
-    holding = new Holding(lockPath, stale, now);
+    const stampedAt = Date.now();
+    holding = new Holding(fs, lockPath, stale, await stampLock(fs, lockPath), stampedAt);
   } catch (error) {
-    await fsp.rmdir(lockPath).catch(() => undefined);
-    throw new RtwError(
-      'file-unwritable',
-      { path, reason: codeOf(error) ?? (error as Error).message },
-      { cause: error },
-    );
+    await fs.rmdir(lockPath).catch(() => undefined);
+    throw unwritable(error);
   }
   const held: HeldLock = {
     waitedMs: Date.now() - started,

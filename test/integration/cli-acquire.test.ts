@@ -180,14 +180,17 @@ describe('rtw acquire (a real process against the sandbox)', () => {
     }
   });
 
-  it('cancels on Ctrl+C: exit 130, the port released, nothing written', async () => {
+  it.each([
+    ['Ctrl+C', 'SIGINT'],
+    ['a closed terminal', 'SIGHUP'],
+  ] as const)('cancels on %s (%s): exit 130, the port released, nothing written', async (_, signal) => {
     const out = path.join(dir, 'cancel.ini');
     let port = 0;
     const run = await runCli(baseArgs(out, ['--json']), {
       env: sandboxEnv(),
       onEvent: (event, child) => {
         if (event.event === 'listening') port = Number(event.port);
-        if (event.event === 'waiting') child.kill('SIGINT');
+        if (event.event === 'waiting') child.kill(signal);
       },
     });
     expect(run.code).toBe(130);

@@ -5,11 +5,14 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import type { PathLike } from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import { mkdir, realpath, rmdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withFileLock } from '../../electron/core/file-lock.js';
+import type { LockFs } from '../../electron/core/file-lock.js';
 import { RtwError } from '../../electron/core/errors.js';
 import { tempDir } from '../helpers/acquisition.js';
 
@@ -46,26 +49,33 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-/** Starts test/fixtures/hold-lock.ts on `file`; resolves once it holds the lock (`exit`: once it has exited). */
-async function holdInAnotherProcess(file: string, mode: 'wait' | 'exit'): Promise<ChildProcess> {
+/**
+ * Starts test/fixtures/hold-lock.ts on `file`; resolves once it holds the lock (`exit`: once it has exited).
+ * `exited` settles when the process has ended, its output read.
+ */
+async function holdInAnotherProcess(
+  file: string,
+  mode: 'wait' | 'exit' | 'stall',
+): Promise<{ child: ChildProcess; exited: Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hold-lock.ts', file, mode], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   let stderr = '';
+  let held = false;
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // 'close', not 'exit': by then the output has been read, so `held` is known.
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    let held = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       held ||= chunk.includes('held');
-      if (held && mode === 'wait') resolve();
+      if (held && mode !== 'exit') resolve();
     });
-    // `exit` mode: resolved once the process is gone (having held the lock), so its exit handlers have run.
-    child.on('exit', (code) =>
-      mode === 'exit' && held ? resolve() : reject(new Error(`holder exited ${code}: ${stderr}`)),
+    void exited.then(() =>
+      mode === 'exit' && held ? resolve() : reject(new Error(`holder ended without holding: ${stderr}`)),
     );
   });
-  return child;
+  return { child, exited };
 }
 
 describe('withFileLock', () => {
@@ -167,8 +177,8 @@ describe('withFileLock', () => {
   it('takes over the lock of a killed process once it is stale', async () => {
     const file = await tokenFile();
     const holder = await holdInAnotherProcess(file, 'wait');
-    holder.kill('SIGKILL');
-    await new Promise((resolve) => holder.once('exit', resolve));
+    holder.child.kill('SIGKILL');
+    await holder.exited;
     // A kill -9 leaves the lock behind: it keeps the next run out until it is stale.
     expect(await exists(`${file}.lock`)).toBe(true);
     const started = Date.now();
@@ -176,8 +186,28 @@ describe('withFileLock', () => {
       waitMs: 10_000,
       staleMs: 2000,
     });
-    expect(waited).toBeGreaterThan(0);
+    // It waited for the lock to go stale (2 s after the holder's last stamp), rather than taking it at once.
+    expect(waited).toBeGreaterThan(1000);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a holder that exits after losing its lock leaves the new holder’s lock alone', async () => {
+    const file = await tokenFile();
+    // The holder blocks for 5 s without renewing; its lock is stale after 2 (or 3: stamps may run up to 1 s ahead).
+    const holder = await holdInAnotherProcess(file, 'stall');
+    let holderGone = false;
+    void holder.exited.then(() => (holderGone = true));
+    await withFileLock(
+      file,
+      async () => {
+        // Taken over from a holder still running: when it exits, its exit clean-up must not remove our lock.
+        expect(holderGone).toBe(false);
+        await holder.exited;
+        expect(await exists(`${file}.lock`)).toBe(true);
+      },
+      { waitMs: 10_000, staleMs: 2000 },
+    );
+    expect(await exists(`${file}.lock`)).toBe(false);
   });
 
   it('leaves no lock behind when its process exits while holding it', async () => {
@@ -215,8 +245,8 @@ describe('withFileLock', () => {
           await sleep(100);
           await rmdir(`${file}.lock`);
           await mkdir(`${file}.lock`);
-          const later = (Date.now() + 4000) / 1000;
-          await utimes(`${file}.lock`, later, later);
+          const now = Date.now() / 1000;
+          await utimes(`${file}.lock`, now, now);
           await sleep(1500); // past the next renewal (staleMs / 2)
           lock.assertHeld();
         },
@@ -244,6 +274,51 @@ describe('withFileLock', () => {
       ),
     );
     expect(RtwError.is(error, 'file-busy')).toBe(true);
+  });
+
+  it('rides out a renewal that fails once (a network share’s hiccup) and keeps the lock', async () => {
+    const file = await tokenFile();
+    let stats = 0;
+    const fs: LockFs = {
+      ...fsp,
+      // The first stat reads back the stamp at acquisition; the second is the first renewal's: it fails.
+      stat: ((target: PathLike) => {
+        stats++;
+        return stats === 2
+          ? Promise.reject(Object.assign(new Error('EIO: i/o error, stat'), { code: 'EIO' }))
+          : fsp.stat(target);
+      }) as LockFs['stat'],
+    };
+    await withFileLock(
+      file,
+      async (lock) => {
+        // Renewal due at 1 s fails; retried at 1.5 s. Without the retry, 2 s without a stamp would lose the lock.
+        await sleep(2600);
+        expect(stats).toBeGreaterThanOrEqual(3);
+        lock.assertHeld();
+      },
+      { staleMs: 2000, fs },
+    );
+    expect(await exists(`${file}.lock`)).toBe(false);
+  });
+
+  it('holds many locks at once with a single exit listener, and none once all are released', async () => {
+    const before = process.listenerCount('exit');
+    const files = await Promise.all(Array.from({ length: 12 }, (_, i) => tokenFile(`token-${i}.ini`)));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const all = Promise.all(files.map((f) => withFileLock(f, () => gate)));
+    const deadline = Date.now() + 5000;
+    while (
+      !(await Promise.all(files.map((f) => exists(`${f}.lock`)))).every(Boolean) &&
+      Date.now() < deadline
+    )
+      await sleep(10);
+    const during = process.listenerCount('exit');
+    open();
+    await all;
+    expect(during).toBe(before + 1);
+    expect(process.listenerCount('exit')).toBe(before);
   });
 
   it('locks the real file behind a symlink, so both names share one lock', async () => {
