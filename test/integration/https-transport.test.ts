@@ -437,6 +437,29 @@ describe('through the CONNECT proxy of HTTPS_PROXY', () => {
     // The proxy passes the client's FIN on; the server never closes by itself.
     await server.connections[0]?.ended;
   });
+
+  describe('an https:// proxy: TLS to the proxy, and the IdP’s TLS inside the tunnel', () => {
+    it('tunnels and gets the answer', async () => {
+      const proxy = await startProxy({ tls: idp.serverTls });
+      expect(proxy.url).toMatch(/^https:\/\//);
+      const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
+      const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.token_endpoint).toBe(`https://${LOGIN}${TOKEN}`);
+      expect(proxy.log()).toEqual([
+        { method: 'CONNECT', target: `${LOGIN}:443`, routedTo: `127.0.0.1:${idp.port}`, status: 200 },
+      ]);
+    });
+
+    it('a proxy whose certificate is not trusted gets no CONNECT, and nothing reaches the IdP', async () => {
+      const proxy = await startProxy({ tls: idp.serverTls });
+      const client = createHttpsNetworkClient({ env: { HTTPS_PROXY: proxy.url } });
+      const error = await failureOf(client.sendGetRequestAsync(`https://${LOGIN}${OIDC}`));
+      expect(error.code).toBe('idp-tls');
+      expect(proxy.log()).toEqual([]);
+      expect(idp.requests()).toEqual([]);
+    });
+  });
 });
 
 describe('the transport', () => {
