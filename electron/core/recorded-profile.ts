@@ -33,6 +33,8 @@ const CLOUD_OF_HOST: Readonly<Record<string, CloudName>> = {
   'login.microsoftonline.com': 'global',
   'login.windows.net': 'global',
   'login.microsoft.com': 'global',
+  // Entra's v1 issuer host, which MSAL's instance metadata lists among the global cloud's aliases.
+  'sts.windows.net': 'global',
   'login.microsoftonline.us': 'usgov',
   'login.usgovcloudapi.net': 'usgov',
   'login.partner.microsoftonline.cn': 'china',

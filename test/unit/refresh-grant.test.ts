@@ -141,6 +141,7 @@ describe('redeemRefreshGrant', () => {
 
   it.each([
     ['https://login.windows.net/contoso.com', 'https://login.microsoftonline.com/contoso.com'],
+    ['https://sts.windows.net/contoso.com', 'https://login.microsoftonline.com/contoso.com'],
     ['https://login.microsoft.com/common/', 'https://login.microsoftonline.com/common'],
     [
       'https://login.chinacloudapi.cn/organizations',
