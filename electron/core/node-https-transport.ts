@@ -21,6 +21,7 @@ import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
 import type { RequestOptions } from 'node:https';
+import { isIP } from 'node:net';
 import type { Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
@@ -205,6 +206,8 @@ function secureTunnel(
   ca: string[] | undefined,
 ): Promise<TLSSocket> {
   const hostPort = `${target.hostname}:${target.port || '443'}`;
+  const targetHost = unbracketed(target.hostname);
+  const proxyHost = unbracketed(proxy.hostname);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host: hostPort };
     try {
@@ -215,11 +218,16 @@ function secureTunnel(
       return;
     }
     const connectOptions = {
-      host: proxy.hostname,
+      host: proxyHost,
       port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
       method: 'CONNECT',
       path: hostPort,
       headers,
+      // A connection of its own, not a keep-alive one from Node's global agent: it becomes the tunnel.
+      agent: false,
+      // An https:// proxy is checked against its own name: without `servername` Node would take it from the Host
+      // header, which names the IdP. No SNI for an IP address (RFC 6066); the check then uses the IP.
+      servername: isIP(proxyHost) === 0 ? proxyHost : '',
       // Closes the connection to the proxy if the exchange is aborted (a timeout) before the tunnel stands.
       signal,
       ...(ca === undefined ? {} : { ca }),
@@ -239,8 +247,9 @@ function secureTunnel(
       }
       const secure = tlsConnect({
         socket,
-        host: target.hostname,
-        servername: target.hostname,
+        host: targetHost,
+        // SNI for a name only: an IP address as SNI is refused by RFC 6066 (and Node warns on stderr).
+        ...(isIP(targetHost) === 0 ? { servername: targetHost } : {}),
         ...(ca === undefined ? {} : { ca }),
       });
       const onAbort = (): void => {
@@ -261,6 +270,11 @@ function secureTunnel(
     connect.once('error', (error: Error) => reject(error));
     connect.end();
   });
+}
+
+/** A URL's hostname as sockets and certificates name it: an IPv6 address without its brackets. */
+function unbracketed(hostname: string): string {
+  return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
 }
 
 /** `Basic …` for the proxy URL's user name and password, if it has them. */

@@ -17,6 +17,7 @@ import {
   createHttpsTransport,
 } from '../../electron/core/node-https-transport.js';
 import { startConnectProxy } from '../fixtures/connect-proxy.js';
+import { createTlsMaterial } from '../fixtures/sandbox/tls.js';
 import type { ConnectProxy, ConnectProxyOptions } from '../fixtures/connect-proxy.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
@@ -439,26 +440,117 @@ describe('through the CONNECT proxy of HTTPS_PROXY', () => {
   });
 
   describe('an https:// proxy: TLS to the proxy, and the IdP’s TLS inside the tunnel', () => {
-    it('tunnels and gets the answer', async () => {
-      const proxy = await startProxy({ tls: idp.serverTls });
-      expect(proxy.url).toMatch(/^https:\/\//);
-      const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
-      const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
-      expect(answer.status).toBe(200);
-      expect(answer.body.token_endpoint).toBe(`https://${LOGIN}${TOKEN}`);
-      expect(proxy.log()).toEqual([
-        { method: 'CONNECT', target: `${LOGIN}:443`, routedTo: `127.0.0.1:${idp.port}`, status: 200 },
-      ]);
+    // The proxy's own certificate and CA: it names the loopback server, not the IdP.
+    let proxyTls: Awaited<ReturnType<typeof createTlsMaterial>>;
+    beforeAll(async () => {
+      proxyTls = await createTlsMaterial([], { loginHosts: false });
     });
 
+    it.each(['127.0.0.1', 'localhost'])(
+      'tunnels and gets the answer, the proxy checked against its own name (%s)',
+      async (host) => {
+        const proxy = await startProxy({ tls: proxyTls });
+        const url = `https://${host}:${proxy.port}`;
+        const client = createHttpsNetworkClient({
+          extraCaPem: `${idp.caPem}\n${proxyTls.caPem}`,
+          env: { HTTPS_PROXY: url },
+        });
+        const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
+        expect(answer.status).toBe(200);
+        expect(answer.body.token_endpoint).toBe(`https://${LOGIN}${TOKEN}`);
+        expect(proxy.log()).toEqual([
+          { method: 'CONNECT', target: `${LOGIN}:443`, routedTo: `127.0.0.1:${idp.port}`, status: 200 },
+        ]);
+      },
+    );
+
     it('a proxy whose certificate is not trusted gets no CONNECT, and nothing reaches the IdP', async () => {
-      const proxy = await startProxy({ tls: idp.serverTls });
-      const client = createHttpsNetworkClient({ env: { HTTPS_PROXY: proxy.url } });
+      const proxy = await startProxy({ tls: proxyTls });
+      const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
       const error = await failureOf(client.sendGetRequestAsync(`https://${LOGIN}${OIDC}`));
       expect(error.code).toBe('idp-tls');
       expect(proxy.log()).toEqual([]);
       expect(idp.requests()).toEqual([]);
     });
+  });
+
+  it('an IPv6 proxy (`http://[::1]:port`)', async () => {
+    const proxy = await startProxy({ host: '::1' });
+    expect(proxy.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
+    const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
+    expect(answer.status).toBe(200);
+    expect(proxy.log()).toHaveLength(1);
+  });
+
+  it('an IdP addressed by IP through the proxy: verified against the IP, and no SNI warning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning);
+    };
+    process.on('warning', onWarning);
+    try {
+      const proxy = await startProxy();
+      const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
+      const answer = await client.sendGetRequestAsync(`https://127.0.0.1:${idp.port}${OIDC}`);
+      expect(answer.status).toBe(200);
+      expect(proxy.log()).toEqual([
+        {
+          method: 'CONNECT',
+          target: `127.0.0.1:${idp.port}`,
+          routedTo: `127.0.0.1:${idp.port}`,
+          status: 200,
+        },
+      ]);
+      // Node emits its warnings on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.message)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('a refusal whose body looks like a token answer is still a refusal, its body never read', async () => {
+    const body = JSON.stringify({ access_token: 'from-the-proxy', refresh_token: 'from-the-proxy' });
+    const server = createNetServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () =>
+        socket.end(
+          `HTTP/1.1 407 Proxy Authentication Required\r\nContent-Type: application/json\r\n` +
+            `Content-Length: ${body.length}\r\n\r\n${body}`,
+        ),
+      );
+    });
+    const port = await listen(server);
+    closers.push(async () => {
+      server.close();
+      await once(server, 'close');
+    });
+    const client = createHttpsNetworkClient({
+      extraCaPem: idp.caPem,
+      env: { HTTPS_PROXY: `http://127.0.0.1:${port}` },
+    });
+    const error = await failureOf(client.sendPostRequestAsync(`https://${LOGIN}${TOKEN}`, { body: 'x=1' }));
+    expect(error.code).toBe('proxy-auth-required');
+    expect(visibleText(error)).not.toContain('from-the-proxy');
+  });
+
+  it('a tunnel whose far end never completes TLS: idp-timeout, and that connection is closed', async () => {
+    const silent = await startSilentServer();
+    const proxy = await startProxy({
+      routes: { [`${LOGIN}:443`]: { host: '127.0.0.1', port: silent.port } },
+    });
+    const client = createHttpsNetworkClient({
+      extraCaPem: idp.caPem,
+      env: { HTTPS_PROXY: proxy.url },
+      timeoutMs: 300,
+    });
+    const error = await failureOf(client.sendGetRequestAsync(`https://${LOGIN}${OIDC}`));
+    expect(error).toMatchObject({ code: 'idp-timeout', params: { host: LOGIN } });
+    // Our side hung up: the proxy passed it on to the server that was waiting for the TLS handshake.
+    const socket = await silent.accepted;
+    if (!socket.destroyed) await once(socket, 'close');
+    expect(socket.destroyed).toBe(true);
   });
 });
 
