@@ -54,6 +54,19 @@ async function startProxy(options: ConnectProxyOptions = {}): Promise<ConnectPro
   return proxy;
 }
 
+/** Asks for the OIDC configuration through `proxy`: answered by the sandbox, through one tunnel to it. */
+async function expectAnswerThrough(
+  client: ReturnType<typeof createHttpsNetworkClient>,
+  proxy: ConnectProxy,
+): Promise<void> {
+  const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
+  expect(answer.status).toBe(200);
+  expect(answer.body.token_endpoint).toBe(`https://${LOGIN}${TOKEN}`);
+  expect(proxy.log()).toEqual([
+    { method: 'CONNECT', target: `${LOGIN}:443`, routedTo: `127.0.0.1:${idp.port}`, status: 200 },
+  ]);
+}
+
 /** The client's failure: what the MSAL network module rejected with (our RtwError). */
 async function failureOf(request: Promise<unknown>): Promise<RtwError> {
   const error: unknown = await request.then(
@@ -220,12 +233,7 @@ describe('through the CONNECT proxy of HTTPS_PROXY', () => {
   it('tunnels to login.microsoftonline.com and gets the answer', async () => {
     const proxy = await startProxy();
     const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
-    const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
-    expect(answer.status).toBe(200);
-    expect(answer.body.token_endpoint).toBe(`https://${LOGIN}${TOKEN}`);
-    expect(proxy.log()).toEqual([
-      { method: 'CONNECT', target: `${LOGIN}:443`, routedTo: `127.0.0.1:${idp.port}`, status: 200 },
-    ]);
+    await expectAnswerThrough(client, proxy);
   });
 
   it('the lower-case https_proxy works too, and the env option is used instead of process.env', async () => {
@@ -455,12 +463,7 @@ describe('through the CONNECT proxy of HTTPS_PROXY', () => {
           extraCaPem: `${idp.caPem}\n${proxyTls.caPem}`,
           env: { HTTPS_PROXY: url },
         });
-        const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
-        expect(answer.status).toBe(200);
-        expect(answer.body.token_endpoint).toBe(`https://${LOGIN}${TOKEN}`);
-        expect(proxy.log()).toEqual([
-          { method: 'CONNECT', target: `${LOGIN}:443`, routedTo: `127.0.0.1:${idp.port}`, status: 200 },
-        ]);
+        await expectAnswerThrough(client, proxy);
       },
     );
 
@@ -478,9 +481,7 @@ describe('through the CONNECT proxy of HTTPS_PROXY', () => {
     const proxy = await startProxy({ host: '::1' });
     expect(proxy.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
     const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
-    const answer = await client.sendGetRequestAsync<Record<string, unknown>>(`https://${LOGIN}${OIDC}`);
-    expect(answer.status).toBe(200);
-    expect(proxy.log()).toHaveLength(1);
+    await expectAnswerThrough(client, proxy);
   });
 
   it('an IdP addressed by IP through the proxy: verified against the IP, and no SNI warning', async () => {
