@@ -26,12 +26,17 @@ export class BadProxyVariableError extends Error {
 
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
 
+/** A URL's hostname as sockets and certificates name it: an IPv6 address without its brackets. */
+export function unbracketed(hostname: string): string {
+  return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+}
+
 /** The proxy for `url`, or undefined for a direct connection; throws BadProxyVariableError for an unusable value. */
 export function proxyForUrl(url: string, env: NodeJS.ProcessEnv): URL | undefined {
   const { hostname, port, protocol } = new URL(url);
   const variable = PROXY_VARIABLES.find((name) => (env[name] ?? '').trim() !== '');
   if (variable === undefined) return undefined;
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const host = unbracketed(hostname.toLowerCase());
   const targetPort = port === '' ? (protocol === 'http:' ? 80 : 443) : Number(port);
   if (bypassed(host, targetPort, env.no_proxy ?? env.NO_PROXY ?? '')) return undefined;
   const value = (env[variable] ?? '').trim();

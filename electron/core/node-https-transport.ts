@@ -25,7 +25,7 @@ import { isIP } from 'node:net';
 import type { Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
-import { proxyForUrl } from './env-proxy.js';
+import { proxyForUrl, unbracketed } from './env-proxy.js';
 import {
   AnswerTooLargeError,
   DEFAULT_NETWORK_TIMEOUT_MS,
@@ -270,11 +270,6 @@ function secureTunnel(
     connect.once('error', (error: Error) => reject(error));
     connect.end();
   });
-}
-
-/** A URL's hostname as sockets and certificates name it: an IPv6 address without its brackets. */
-function unbracketed(hostname: string): string {
-  return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
 }
 
 /** `Basic …` for the proxy URL's user name and password, if it has them. */

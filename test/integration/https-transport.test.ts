@@ -67,6 +67,15 @@ async function expectAnswerThrough(
   ]);
 }
 
+/** A loopback port nothing listens on (it was free a moment ago: a connection to it is refused). */
+async function unusedPort(): Promise<number> {
+  const server = createNetServer();
+  const port = await listen(server);
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
 /** The client's failure: what the MSAL network module rejected with (our RtwError). */
 async function failureOf(request: Promise<unknown>): Promise<RtwError> {
   const error: unknown = await request.then(
@@ -195,10 +204,7 @@ describe('direct to the identity provider', () => {
   });
 
   it('nothing listening on the port is idp-unreachable with ECONNREFUSED', async () => {
-    const server = createNetServer();
-    const port = await listen(server);
-    server.close();
-    await once(server, 'close');
+    const port = await unusedPort();
     const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: {} });
     const error = await failureOf(client.sendGetRequestAsync(`https://127.0.0.1:${port}${OIDC}`));
     expect(error).toMatchObject({
@@ -342,10 +348,7 @@ describe('through the CONNECT proxy of HTTPS_PROXY', () => {
   });
 
   it('a proxy that cannot reach the destination (502) is proxy-refused with 502', async () => {
-    const closed = createNetServer();
-    const deadPort = await listen(closed);
-    closed.close();
-    await once(closed, 'close');
+    const deadPort = await unusedPort();
     const proxy = await startProxy({ routes: { [`${LOGIN}:443`]: { host: '127.0.0.1', port: deadPort } } });
     const client = createHttpsNetworkClient({ extraCaPem: idp.caPem, env: { HTTPS_PROXY: proxy.url } });
     const error = await failureOf(client.sendGetRequestAsync(`https://${LOGIN}${OIDC}`));
