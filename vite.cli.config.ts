@@ -15,6 +15,8 @@
  * after it has finished loading; a chunk it required while loading would see those helpers missing, and every
  * CLI test would fail.
  */
+import { chmod } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
@@ -55,6 +57,12 @@ export default defineConfig({
       name: 'rtw-legacy-entry',
       generateBundle() {
         this.emitFile({ type: 'asset', fileName: 'rtw.mjs', source: LEGACY_ENTRY });
+      },
+      // Both entries start with `#!/usr/bin/env node`: executable, they run as `rtw` (npx, npm's bin links, a
+      // schedule naming the file). npm sets the bit when it installs a package, not for a checkout's own build.
+      async writeBundle(options) {
+        const dir = options.dir ?? 'dist/cli';
+        await Promise.all(['rtw.cjs', 'rtw.mjs'].map((name) => chmod(join(dir, name), 0o755)));
       },
     },
   ],

@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './builder-config.js';
 
 const CLI = join(ROOT, 'dist', 'cli');
+const packageVersion = (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Identifiers only their libraries define (checked below against the libraries themselves). */
 const MSAL_MARK = 'ConfidentialClientApplication';
@@ -97,4 +99,16 @@ describe('the rtw bundle', () => {
     }).catch((error: { code?: number }) => error);
     expect((failed as { code?: number }).code).toBe(5);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'both entries run as programs of their own (`npx rtw`, a schedule naming the file): executable, with a shebang',
+    async () => {
+      const run = promisify(execFile);
+      const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8' };
+      for (const entry of ['rtw.cjs', 'rtw.mjs']) {
+        const { stdout } = await run(join(CLI, entry), ['--version'], { env });
+        expect(stdout.trim(), entry).toBe(packageVersion);
+      }
+    },
+  );
 });
