@@ -54,7 +54,27 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['electron/core/**', 'electron/cli/**'], rules: noElectron },
+  { files: ['electron/core/**', 'electron/cli/**', 'electron/app/**'], rules: noElectron },
+  {
+    // The core is the bottom layer: it never reaches up into the app service, the IPC contract, the shell or the CLI.
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...noElectron['no-restricted-imports'][1],
+          patterns: [
+            ...noElectron['no-restricted-imports'][1].patterns,
+            {
+              group: ['**/app/*', '**/shared/*', '**/main/*', '**/cli/*', '**/renderer/*'],
+              message:
+                'electron/core is the bottom layer: the app, the contract, the shell and the CLI import it, never the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // The renderer runs in a sandboxed page: browser globals only, and nothing that needs Node or Electron.
     // (tsconfig.web.json must see Node's types because the IPC contract's types reach into the core.)
@@ -73,17 +93,13 @@ export default tseslint.config(
               message: 'The renderer never touches Node: ask the main process through window.wizard.',
             },
             {
-              group: [
-                '**/core/session.js',
-                '**/core/token-file.js',
-                '**/core/atomic-write.js',
-                '**/core/loopback.js',
-                '**/core/authorize.js',
-                '**/core/network-client.js',
-                '**/core/wizard-service.js',
-              ],
+              // An allow-list: values only from the contract and the core's pure, browser-safe modules; types from
+              // anywhere (they vanish at build time).
+              regex:
+                '^(\\.\\./)+electron/(?!shared/|core/(i18n|sign-in/profile|sign-in/validation-messages|providers/microsoft/clouds|token-file/keys|upkeep/scheduling)\\.js$)',
               allowTypeImports: true,
-              message: 'This core module runs in the main process; import its types only.',
+              message:
+                'The renderer may import values only from electron/shared and the pure core modules allowed in eslint.config.js; import types only.',
             },
           ],
         },

@@ -42,6 +42,10 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     rolldownOptions: {
+      // Our own modules have no side effects on load: a module the command does not use is left out even when a
+      // folder's index.ts re-exports it. Without this, `rtw refresh` (which imports sign-in/index.ts for the refresh
+      // grant) would also load the session, and with it MSAL (test/packaging/cli-bundle.test.ts).
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]electron[\\/]/.test(id) },
       output: {
         format: 'cjs',
         entryFileNames: 'rtw.cjs',

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fetch } from 'undici';
-import { startRedirectListener } from '../electron/core/loopback.js';
+import { startRedirectListener } from '../electron/core/sign-in/loopback.js';
 import type { BenchSection } from './lib/report.js';
 import { table } from './lib/report.js';
 import { num, spread, summarize } from './lib/stats.js';

@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { recordedProfile } from '../electron/core/recorded-profile.js';
-import { refreshGrantBody } from '../electron/core/refresh-grant.js';
-import { readTokenFile } from '../electron/core/token-file.js';
+import { recordedProfile } from '../electron/core/token-file/recorded-profile.js';
+import { refreshGrantBody } from '../electron/core/sign-in/refresh-grant.js';
+import { readTokenFile } from '../electron/core/token-file/token-file.js';
 import { startConnectProxy } from '../test/fixtures/connect-proxy.js';
 import { createSandboxIdp } from '../test/fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../test/helpers/acquisition.js';
@@ -238,10 +238,10 @@ remaining ${num(rtwS.median - loadS.median, 0)} ms. What it took to get here (un
 was taken against the curl that trusts the sandbox CA only, the row below the Node floor: 18.8× at first, 6.2×
 before the last three changes named here): the CLI is bundled, one file per command (\`vite.cli.config.ts\`: Node's module loader no
 longer resolves and reads some 360 files); the refresh sends its one POST itself
-(\`electron/core/refresh-grant.ts\`) instead of setting up MSAL, which still runs the sign-ins; the CLI's HTTP is
-node:https (\`electron/core/node-https-transport.ts\`) instead of undici, whose loading and initialisation alone
+(\`electron/core/sign-in/refresh-grant.ts\`) instead of setting up MSAL, which still runs the sign-ins; the CLI's HTTP is
+node:https (\`electron/core/transport/node-https-transport.ts\`) instead of undici, whose loading and initialisation alone
 cost about 75 ms; the bundle is CommonJS, which Node 20 starts ~8 ms sooner than ES modules; the file lock is our
-own (\`electron/core/file-lock.ts\`, proper-lockfile's protocol) instead of proper-lockfile, whose loading
+own (\`electron/core/token-file/file-lock.ts\`, proper-lockfile's protocol) instead of proper-lockfile, whose loading
 (graceful-fs, signal-exit) cost ~5 ms; and the proxy tunnel is one CONNECT of our own instead of
 https-proxy-agent, whose loading (agent-base, debug) cost ~3.5 ms. On Node ≥ 22.10 the CLI also saves Node's
 compile cache when \`NODE_COMPILE_CACHE\` names one

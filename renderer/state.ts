@@ -2,19 +2,19 @@
  * The wizard's state and its reducer. Pure: no React, no `window.wizard`, so every transition is unit-tested
  * without a DOM. Side effects (IPC calls) live in the components and report back through actions.
  */
-import { CLOUDS } from '../electron/core/clouds.js';
-import type { CloudName, Protocol } from '../electron/core/clouds.js';
+import { CLOUDS } from '../electron/core/providers/microsoft/clouds.js';
+import type { CloudName, Protocol } from '../electron/core/providers/microsoft/clouds.js';
 import type { Explanation } from '../electron/core/diagnose/types.js';
 import {
   DEFAULT_PROTOCOLS,
   DEFAULT_REDIRECT_PORT,
   DEFAULT_TENANT,
   validateProfile,
-} from '../electron/core/profile.js';
-import type { ProfileField, ProfileInput, ValidationIssue } from '../electron/core/profile.js';
-import type { SessionEvent } from '../electron/core/session.js';
-import type { TokenFilePlan } from '../electron/core/token-file.js';
-import { VALIDATION_MESSAGES } from '../electron/core/validation-messages.js';
+} from '../electron/core/sign-in/profile.js';
+import type { ProfileField, ProfileInput, ValidationIssue } from '../electron/core/sign-in/profile.js';
+import type { SessionEvent } from '../electron/core/sign-in/session.js';
+import type { TokenFilePlan } from '../electron/core/token-file/token-file.js';
+import { VALIDATION_MESSAGES } from '../electron/core/sign-in/validation-messages.js';
 import type {
   AcquisitionEvent,
   InputIssue,

@@ -4,9 +4,9 @@
  * The server is shared with the end-to-end tests (test/helpers/renderer-server.ts).
  */
 import type { BrowserContext } from 'playwright-core';
-import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
-import { createWizardService } from '../../electron/core/wizard-service.js';
-import type { Platform } from '../../electron/core/wizard-service.js';
+import { createHttpsNetworkClient } from '../../electron/core/transport/node-https-transport.js';
+import { createWizardService } from '../../electron/app/wizard-service.js';
+import type { Platform } from '../../electron/app/wizard-service.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
 import type { OperationName } from '../../electron/shared/contract.js';
 

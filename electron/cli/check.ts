@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROTOCOLS } from '../core/clouds.js';
-import type { Protocol } from '../core/clouds.js';
+import { PROTOCOLS } from '../core/providers/microsoft/index.js';
+import type { Protocol } from '../core/providers/microsoft/index.js';
 import { formatExplanation } from '../core/diagnose/index.js';
 import { format } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
@@ -18,7 +18,7 @@ import type {
   MailEndpoint,
   ProtocolResult,
 } from '../core/mail-check/index.js';
-import { createHttpsNetworkClient } from '../core/node-https-transport.js';
+import { createHttpsNetworkClient } from '../core/transport/index.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { explanationJson } from './explanation-json.js';

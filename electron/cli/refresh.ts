@@ -1,13 +1,13 @@
 /** `rtw refresh FILE|FOLDER...`: redeem each token file's refresh token and write the rotated one back. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatExplanation } from '../core/diagnose/format-text.js';
-import { DEFAULT_LOCK_WAIT_MS } from '../core/file-lock.js';
+import { formatExplanation } from '../core/diagnose/index.js';
+import { DEFAULT_LOCK_WAIT_MS } from '../core/token-file/index.js';
 import { format } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
-import { createHttpsNetworkClient } from '../core/node-https-transport.js';
-import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../core/refresh.js';
-import type { RefreshEvent, RefreshOutcome } from '../core/refresh.js';
+import { createHttpsNetworkClient } from '../core/transport/index.js';
+import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../core/upkeep/index.js';
+import type { RefreshEvent, RefreshOutcome } from '../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { explanationJson } from './explanation-json.js';

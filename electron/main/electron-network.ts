@@ -7,8 +7,8 @@
  */
 import { net } from 'electron';
 import { RtwError } from '../core/errors.js';
-import { DEFAULT_NETWORK_TIMEOUT_MS, createNetworkClient, readAnswerText } from '../core/network-client.js';
-import type { IdpNetworkClient, Transport } from '../core/network-client.js';
+import { DEFAULT_NETWORK_TIMEOUT_MS, createNetworkClient, readAnswerText } from '../core/transport/index.js';
+import type { IdpNetworkClient, Transport } from '../core/transport/index.js';
 
 /** The fetch the transport uses (`net.fetch`; tests pass another). */
 export type NetFetch = (url: string, init: RequestInit) => Promise<Response>;

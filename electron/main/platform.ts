@@ -15,13 +15,13 @@
 import { app, clipboard, dialog, safeStorage, shell } from 'electron';
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { isAbsolute, join } from 'node:path';
-import type { Encryptor } from '../core/mailbox-registry.js';
+import type { Encryptor } from '../core/upkeep/index.js';
 import { langFromLocale } from '../core/i18n.js';
 import type { Lang } from '../core/i18n.js';
-import { OPERATION_SCHEMAS } from '../core/ipc-schemas.js';
-import { DEFAULT_OUT_FILE, validateProfile } from '../core/profile.js';
-import { reissueProfileInput } from '../core/wizard-service.js';
-import type { Platform } from '../core/wizard-service.js';
+import { OPERATION_SCHEMAS } from '../app/ipc-schemas.js';
+import { DEFAULT_OUT_FILE, validateProfile } from '../core/sign-in/index.js';
+import { reissueProfileInput } from '../app/wizard-service.js';
+import type { Platform } from '../app/wizard-service.js';
 import type { ExternalPage } from '../shared/contract.js';
 import type { Dispatch } from './ipc.js';
 import type { LanguageChoiceStore } from './settings.js';

@@ -11,17 +11,17 @@
 import type { Explanation } from '../core/diagnose/index.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { Lang, Localized } from '../core/i18n.js';
-import type { DeviceCodeEvent } from '../core/device-code.js';
+import type { DeviceCodeEvent } from '../core/sign-in/index.js';
 import type { CheckEvent, CheckReport } from '../core/mail-check/index.js';
-import type { Protocol } from '../core/clouds.js';
-import type { MailboxEntry, ReissueSummary } from '../core/mailbox-registry.js';
-import type { ProfileField, ProfileInput, ValidationIssue } from '../core/profile.js';
-import type { ReissuePrefill } from '../core/reissue.js';
-import type { RefreshOutcome } from '../core/refresh.js';
-import type { ScheduleSnippets, Weekday } from '../core/scheduling.js';
-import type { SessionEvent } from '../core/session.js';
-import type { TokenFilePlan } from '../core/token-file.js';
-import type { TokenHealth } from '../core/token-health.js';
+import type { Protocol } from '../core/providers/microsoft/index.js';
+import type { MailboxEntry, ReissueSummary } from '../core/upkeep/index.js';
+import type { ProfileField, ProfileInput, ValidationIssue } from '../core/sign-in/index.js';
+import type { ReissuePrefill } from '../core/upkeep/index.js';
+import type { RefreshOutcome } from '../core/upkeep/index.js';
+import type { ScheduleSnippets, Weekday } from '../core/upkeep/index.js';
+import type { SessionEvent } from '../core/sign-in/index.js';
+import type { TokenFilePlan } from '../core/token-file/index.js';
+import type { TokenHealth } from '../core/upkeep/index.js';
 
 /** An expected failure as the renderer sees it. */
 export interface IpcError {

@@ -3,7 +3,7 @@
  * problems) and `aria-invalid`, so a screen reader reads what to fix when the field is focused.
  */
 import type { ReactNode } from 'react';
-import type { ValidationIssue } from '../../electron/core/profile.js';
+import type { ValidationIssue } from '../../electron/core/sign-in/profile.js';
 import { useLocalized } from '../i18n/context.js';
 import { Icon } from './Icon.js';
 

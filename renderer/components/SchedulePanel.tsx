@@ -3,8 +3,8 @@
  * Scheduler, cron and a systemd timer (built by the main process, which knows where `rtw` is), each copyable.
  */
 import { useEffect, useState } from 'react';
-import { WEEKDAYS } from '../../electron/core/scheduling.js';
-import type { ScheduleSnippets, Weekday } from '../../electron/core/scheduling.js';
+import { WEEKDAYS } from '../../electron/core/upkeep/scheduling.js';
+import type { ScheduleSnippets, Weekday } from '../../electron/core/upkeep/scheduling.js';
 import type { IpcError } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
 import type { MessageKey } from '../i18n/catalogue.js';

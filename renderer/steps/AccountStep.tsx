@@ -1,7 +1,7 @@
 /** Step 1: which kind of account signs in, the tenant, and (advanced) the cloud. */
 import { useState } from 'react';
-import { CLOUD_NAMES } from '../../electron/core/clouds.js';
-import type { CloudName } from '../../electron/core/clouds.js';
+import { CLOUD_NAMES } from '../../electron/core/providers/microsoft/clouds.js';
+import type { CloudName } from '../../electron/core/providers/microsoft/clouds.js';
 import { Field, FieldErrors } from '../components/Field.js';
 import { Icon } from '../components/Icon.js';
 import type { MessageKey } from '../i18n/catalogue.js';

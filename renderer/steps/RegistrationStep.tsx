@@ -2,8 +2,8 @@
  * Step 2: the app registration's client ID and secret, and a checklist of exactly what Entra must have for
  * this choice (account types, platform, redirect URI, permissions, public client flows), each value copyable.
  */
-import { CLOUDS, OFFLINE_ACCESS, mailScopes } from '../../electron/core/clouds.js';
-import { redirectUriOf, DEFAULT_REDIRECT_PATH } from '../../electron/core/profile.js';
+import { CLOUDS, OFFLINE_ACCESS, mailScopes } from '../../electron/core/providers/microsoft/clouds.js';
+import { redirectUriOf, DEFAULT_REDIRECT_PATH } from '../../electron/core/sign-in/profile.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { DateInput } from '../components/DateInput.js';
 import { Field } from '../components/Field.js';

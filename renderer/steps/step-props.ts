@@ -1,6 +1,6 @@
 /** What every step gets from the app. */
 import type { Dispatch } from 'react';
-import type { ProfileField, ValidationIssue } from '../../electron/core/profile.js';
+import type { ProfileField, ValidationIssue } from '../../electron/core/sign-in/profile.js';
 import type { Action, WizardState } from '../state.js';
 
 export interface StepProps {

@@ -4,9 +4,9 @@
  * against the mail servers, refresh it now, re-issue it through the wizard, schedule regular refreshes.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Protocol } from '../../electron/core/clouds.js';
-import type { RefreshOutcome } from '../../electron/core/refresh.js';
-import type { HealthState, TokenHealth } from '../../electron/core/token-health.js';
+import type { Protocol } from '../../electron/core/providers/microsoft/clouds.js';
+import type { RefreshOutcome } from '../../electron/core/upkeep/refresh.js';
+import type { HealthState, TokenHealth } from '../../electron/core/upkeep/token-health.js';
 import type { IpcError } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
 import { checkOf } from '../check-state.js';

@@ -3,7 +3,7 @@
  * per row open, refresh and remove; refresh them all at once; forget an app's remembered secret.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RefreshOutcome } from '../../electron/core/refresh.js';
+import type { RefreshOutcome } from '../../electron/core/upkeep/refresh.js';
 import type { IpcError, MailboxList } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
 import { ExplanationView } from '../components/ExplanationView.js';

@@ -5,9 +5,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { validateProfile } from '../../electron/core/profile.js';
-import type { ValidationIssue } from '../../electron/core/profile.js';
-import type { ReissueSummary } from '../../electron/core/mailbox-registry.js';
+import { validateProfile } from '../../electron/core/sign-in/profile.js';
+import type { ValidationIssue } from '../../electron/core/sign-in/profile.js';
+import type { ReissueSummary } from '../../electron/core/upkeep/mailbox-registry.js';
 import type { IpcError } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
 import { ExplanationView } from '../components/ExplanationView.js';

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { explainAadsts } from '../../electron/core/diagnose/index.js';
 import { format } from '../../electron/core/i18n.js';
 import type { Lang } from '../../electron/core/i18n.js';
-import type { WizardService } from '../../electron/core/wizard-service.js';
+import type { WizardService } from '../../electron/app/wizard-service.js';
 import { CATALOGUE } from '../../renderer/i18n/catalogue.js';
 import type { MessageKey } from '../../renderer/i18n/catalogue.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';

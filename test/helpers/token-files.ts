@@ -3,10 +3,10 @@
  * sandbox CA through NODE_EXTRA_CA_CERTS) can redeem them; and a direct check that a token still works there.
  */
 import { Agent, fetch } from 'undici';
-import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
-import type { IdpNetworkClient } from '../../electron/core/network-client.js';
-import type { ProfileInput } from '../../electron/core/profile.js';
-import { readTokenFile } from '../../electron/core/token-file.js';
+import { createHttpsNetworkClient } from '../../electron/core/transport/node-https-transport.js';
+import type { IdpNetworkClient } from '../../electron/core/transport/network-client.js';
+import type { ProfileInput } from '../../electron/core/sign-in/profile.js';
+import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile } from './acquisition.js';
 

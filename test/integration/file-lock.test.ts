@@ -1,5 +1,5 @@
 /**
- * The token file lock (electron/core/file-lock.ts) with real directories, real processes and real clocks: it
+ * The token file lock (electron/core/token-file/file-lock.ts) with real directories, real processes and real clocks: it
  * excludes other holders (ours and proper-lockfile's, which earlier builds used), takes over abandoned locks, keeps
  * a long hold fresh, notices a lost lock, and never leaves a lock behind.
  */
@@ -11,8 +11,8 @@ import { mkdir, realpath, rmdir, stat, symlink, utimes, writeFile } from 'node:f
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withFileLock } from '../../electron/core/file-lock.js';
-import type { LockFs } from '../../electron/core/file-lock.js';
+import { withFileLock } from '../../electron/core/token-file/file-lock.js';
+import type { LockFs } from '../../electron/core/token-file/file-lock.js';
 import { RtwError } from '../../electron/core/errors.js';
 import { tempDir } from '../helpers/acquisition.js';
 

@@ -1,5 +1,5 @@
 /**
- * The CLI's node:https network client (electron/core/node-https-transport.ts) over real sockets: the sandbox IdP
+ * The CLI's node:https network client (electron/core/transport/node-https-transport.ts) over real sockets: the sandbox IdP
  * directly and through a real CONNECT proxy (NO_PROXY, 407 with missing, wrong and right credentials, 403, 502),
  * an untrusted certificate, a closed port, a server that never answers, and that no connection is left open.
  */
@@ -10,12 +10,12 @@ import { createServer as createTlsServer } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
-import { MAX_ANSWER_BYTES } from '../../electron/core/network-client.js';
+import { MAX_ANSWER_BYTES } from '../../electron/core/transport/network-client.js';
 import {
   ProxyTunnelError,
   createHttpsNetworkClient,
   createHttpsTransport,
-} from '../../electron/core/node-https-transport.js';
+} from '../../electron/core/transport/node-https-transport.js';
 import { startConnectProxy } from '../fixtures/connect-proxy.js';
 import { createTlsMaterial } from '../fixtures/sandbox/tls.js';
 import type { ConnectProxy, ConnectProxyOptions } from '../fixtures/connect-proxy.js';

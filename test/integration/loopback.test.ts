@@ -3,8 +3,8 @@ import { networkInterfaces } from 'node:os';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
-import { startRedirectListener } from '../../electron/core/loopback.js';
-import type { RedirectListener } from '../../electron/core/loopback.js';
+import { startRedirectListener } from '../../electron/core/sign-in/loopback.js';
+import type { RedirectListener } from '../../electron/core/sign-in/loopback.js';
 
 const STATE = 'expected-state-0123456789';
 let listener: RedirectListener | undefined;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkTokenFile, xoauth2String } from '../../electron/core/mail-check/index.js';
 import type { CheckOptions, CheckReport } from '../../electron/core/mail-check/index.js';
 import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
-import { readTokenFile, writeTokenFile } from '../../electron/core/token-file.js';
+import { readTokenFile, writeTokenFile } from '../../electron/core/token-file/token-file.js';
 import { startSandboxMail, startSilentServer } from '../fixtures/mail/index.js';
 import type { SandboxMail } from '../fixtures/mail/index.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CloudName } from '../../electron/core/clouds.js';
-import { runDeviceCodeAcquisition } from '../../electron/core/device-code.js';
-import { refreshTokenFile } from '../../electron/core/refresh.js';
+import type { CloudName } from '../../electron/core/providers/microsoft/clouds.js';
+import { runDeviceCodeAcquisition } from '../../electron/core/sign-in/device-code.js';
+import { refreshTokenFile } from '../../electron/core/upkeep/refresh.js';
 import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';

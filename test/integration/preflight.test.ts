@@ -2,10 +2,10 @@
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
-import { preflight } from '../../electron/core/preflight.js';
-import type { PreflightReport } from '../../electron/core/preflight.js';
-import type { ProfileInput } from '../../electron/core/profile.js';
+import { createHttpsNetworkClient } from '../../electron/core/transport/node-https-transport.js';
+import { preflight } from '../../electron/core/sign-in/preflight.js';
+import type { PreflightReport } from '../../electron/core/sign-in/preflight.js';
+import type { ProfileInput } from '../../electron/core/sign-in/profile.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 

@@ -1,9 +1,9 @@
 import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findTokenFiles, refreshTokenFile, tokenFingerprint } from '../../electron/core/refresh.js';
-import type { RefreshOutcome } from '../../electron/core/refresh.js';
-import { readTokenFile } from '../../electron/core/token-file.js';
+import { findTokenFiles, refreshTokenFile, tokenFingerprint } from '../../electron/core/upkeep/refresh.js';
+import type { RefreshOutcome } from '../../electron/core/upkeep/refresh.js';
+import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';

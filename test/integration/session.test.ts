@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Agent, fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
+import { createHttpsNetworkClient } from '../../electron/core/transport/node-https-transport.js';
 import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { playBrowser } from '../fixtures/browser.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';

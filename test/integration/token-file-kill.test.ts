@@ -8,7 +8,7 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { writeTokenFile } from '../../electron/core/token-file.js';
+import { writeTokenFile } from '../../electron/core/token-file/token-file.js';
 import { tempDir } from '../helpers/acquisition.js';
 
 const WRITER = path.resolve(import.meta.dirname, '../../dist/test/fixtures/token-file-writer.js');

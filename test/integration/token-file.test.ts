@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STALE_TEMP_MS } from '../../electron/core/atomic-write.js';
-import type { AtomicFs } from '../../electron/core/atomic-write.js';
+import { STALE_TEMP_MS } from '../../electron/core/token-file/atomic-write.js';
+import type { AtomicFs } from '../../electron/core/token-file/atomic-write.js';
 import { RtwError } from '../../electron/core/errors.js';
-import { EMPTY_INI, mergeIni, readersMisreading } from '../../electron/core/ini-format.js';
+import { EMPTY_INI, mergeIni, readersMisreading } from '../../electron/core/token-file/ini-format.js';
 import {
   META_SECTION,
   OAUTH2_KEYS,
@@ -16,8 +16,8 @@ import {
   planTokenFileWrite,
   readTokenFile,
   writeTokenFile,
-} from '../../electron/core/token-file.js';
-import type { OAuth2Key } from '../../electron/core/token-file.js';
+} from '../../electron/core/token-file/token-file.js';
+import type { OAuth2Key } from '../../electron/core/token-file/token-file.js';
 import { iniPackageSection, iniPackageValue, pythonValue, readWithPython } from '../fixtures/ini-readers.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 

@@ -1,7 +1,7 @@
 /**
  * What a scheduled `rtw refresh` loads. Its run time is mostly start-up (docs/benchmarks.md, figure 3), and it
- * got within reach of curl by leaving MSAL (electron/core/refresh-grant.ts) and undici
- * (electron/core/node-https-transport.ts) out of its path. An innocent import could bring either back and cost
+ * got within reach of curl by leaving MSAL (electron/core/sign-in/refresh-grant.ts) and undici
+ * (electron/core/transport/node-https-transport.ts) out of its path. An innocent import could bring either back and cost
  * ~30 to ~75 ms per run without failing anything else, so this reads the built bundle (`npm test` builds first):
  * the chunks the refresh command loads statically hold neither, and no chunk of the CLI holds undici.
  */

@@ -11,7 +11,7 @@ import { explainCheck } from '../../electron/core/diagnose/index.js';
 import type { Lang } from '../../electron/core/i18n.js';
 import { explainMailFailure } from '../../electron/core/mail-check/index.js';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
-import type { TokenHealth } from '../../electron/core/token-health.js';
+import type { TokenHealth } from '../../electron/core/upkeep/token-health.js';
 import type {
   AcquisitionEvent,
   LanguageState,

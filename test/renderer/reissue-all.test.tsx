@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
-import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
 import { DEFAULT_PATH, SAMPLE_HEALTH, VALID, currentHeading, renderApp, tx } from './helpers.js';
 import { violations } from './screen-checks.js';
 import type { FakeWizard } from './helpers.js';

@@ -4,7 +4,7 @@
  */
 import axe from 'axe-core';
 import type { Lang } from '../../electron/core/i18n.js';
-import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
 import { CATALOGUE, ENDONYMS } from '../../renderer/i18n/catalogue.js';
 
 /** axe-core's violations on the whole document (colour contrast is left to the design review: jsdom has no CSS). */

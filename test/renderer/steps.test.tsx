@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
 import { format } from '../../electron/core/i18n.js';
 import { DEFAULT_PATH, VALID, clickNext, currentHeading, renderApp, tx, walkTo } from './helpers.js';
 

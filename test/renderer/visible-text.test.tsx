@@ -11,12 +11,12 @@
  */
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOUDS, OFFLINE_ACCESS, mailScopes } from '../../electron/core/clouds.js';
+import { CLOUDS, OFFLINE_ACCESS, mailScopes } from '../../electron/core/providers/microsoft/clouds.js';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import type { Explanation } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
 import type { Lang } from '../../electron/core/i18n.js';
-import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
 import { initialState, mailHostsOf } from '../../renderer/state.js';
 import { formatDate, formatDateTime } from '../../renderer/views/format.js';
 import {

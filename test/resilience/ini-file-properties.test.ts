@@ -9,8 +9,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
-import { OAUTH2_KEYS, readTokenFile, writeTokenFile } from '../../electron/core/token-file.js';
-import type { OAuth2Key } from '../../electron/core/token-file.js';
+import { OAUTH2_KEYS, readTokenFile, writeTokenFile } from '../../electron/core/token-file/token-file.js';
+import type { OAuth2Key } from '../../electron/core/token-file/token-file.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { tempDir } from '../helpers/acquisition.js';
 

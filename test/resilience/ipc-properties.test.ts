@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OPERATION_SCHEMAS } from '../../electron/core/ipc-schemas.js';
-import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
-import { createWizardService } from '../../electron/core/wizard-service.js';
+import { OPERATION_SCHEMAS } from '../../electron/app/ipc-schemas.js';
+import { createHttpsNetworkClient } from '../../electron/core/transport/node-https-transport.js';
+import { createWizardService } from '../../electron/app/wizard-service.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
 import type { OperationName, WizardEvent } from '../../electron/shared/contract.js';
 import { fakePlatform } from '../shell/fake-platform.js';

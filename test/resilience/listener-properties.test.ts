@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRedirectListener } from '../../electron/core/loopback.js';
-import type { AuthorizationCallback, RedirectListener } from '../../electron/core/loopback.js';
+import { startRedirectListener } from '../../electron/core/sign-in/loopback.js';
+import type { AuthorizationCallback, RedirectListener } from '../../electron/core/sign-in/loopback.js';
 import { rawRequest, requestBytes } from './raw-http.js';
 
 const PATH = '/myapp/';

@@ -1,7 +1,7 @@
 /** The MSAL network client over `net.fetch`: requests as sent, answers as MSAL sees them, failures classified. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
-import { MAX_ANSWER_BYTES } from '../../electron/core/network-client.js';
+import { MAX_ANSWER_BYTES } from '../../electron/core/transport/network-client.js';
 
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);

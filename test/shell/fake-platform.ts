@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
-import type { Encryptor } from '../../electron/core/mailbox-registry.js';
-import type { Platform } from '../../electron/core/wizard-service.js';
+import type { Encryptor } from '../../electron/core/upkeep/mailbox-registry.js';
+import type { Platform } from '../../electron/app/wizard-service.js';
 
 type AllCapabilities = Required<Platform>;
 

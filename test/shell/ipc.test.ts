@@ -1,8 +1,8 @@
 /** The IPC handlers: one per operation, sender checks, untrusted input through the real wizard service. */
 import type { WebContents, WebFrameMain } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWizardService } from '../../electron/core/wizard-service.js';
-import { createHttpsNetworkClient } from '../../electron/core/node-https-transport.js';
+import { createWizardService } from '../../electron/app/wizard-service.js';
+import { createHttpsNetworkClient } from '../../electron/core/transport/node-https-transport.js';
 import { EVENT_CHANNEL, OPERATION_NAMES, channelOf } from '../../electron/shared/contract.js';
 import type { OperationName, WizardEvent } from '../../electron/shared/contract.js';
 import { fakePlatform } from './fake-platform.js';

@@ -7,9 +7,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
-import { readTokenFile } from '../../electron/core/token-file.js';
-import { createWizardService } from '../../electron/core/wizard-service.js';
-import type { WizardService } from '../../electron/core/wizard-service.js';
+import { readTokenFile } from '../../electron/core/token-file/token-file.js';
+import { createWizardService } from '../../electron/app/wizard-service.js';
+import type { WizardService } from '../../electron/app/wizard-service.js';
 import type { AcquisitionEvent, WizardEvent } from '../../electron/shared/contract.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadProxyVariableError, proxyForUrl } from '../../electron/core/env-proxy.js';
+import { BadProxyVariableError, proxyForUrl } from '../../electron/core/transport/env-proxy.js';
 
 const LOGIN = 'https://login.microsoftonline.com/common/oauth2/v2.0/token';
 const PROXY = 'http://proxy.contoso.com:8080';

@@ -10,7 +10,7 @@ import {
   parseIni,
   readIniSection,
   readersMisreading,
-} from '../../electron/core/ini-format.js';
+} from '../../electron/core/token-file/ini-format.js';
 import { iniPackageValue } from '../fixtures/ini-readers.js';
 import { getPrivateProfileBytes, getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLang, format, langFromLocale } from '../../electron/core/i18n.js';
-import { maskSecret, redact } from '../../electron/core/mask.js';
+import { maskSecret, redact } from '../../electron/core/token-file/mask.js';
 
 describe('maskSecret / redact', () => {
   const token = '1.AXsAsandbox-refresh-token-0123456789abcdef';

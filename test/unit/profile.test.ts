@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VALIDATION_MESSAGES } from '../../electron/core/validation-messages.js';
-import { profileEndpoints, redirectUriOf, validateProfile } from '../../electron/core/profile.js';
-import type { ProfileInput } from '../../electron/core/profile.js';
+import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
+import { profileEndpoints, redirectUriOf, validateProfile } from '../../electron/core/sign-in/profile.js';
+import type { ProfileInput } from '../../electron/core/sign-in/profile.js';
 
 const VALID: ProfileInput = {
   clientId: '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',

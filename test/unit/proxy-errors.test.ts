@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
-import { classifyNodeError } from '../../electron/core/network-client.js';
+import { classifyNodeError } from '../../electron/core/transport/network-client.js';
 
 /** What undici throws when the proxy answers a CONNECT with anything but 200. */
 function tunnelError(status: number): Error {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
-import { createNetworkClient } from '../../electron/core/network-client.js';
-import type { RawResponse } from '../../electron/core/network-client.js';
-import { redeemRefreshGrant, tokenEndpointOf } from '../../electron/core/refresh-grant.js';
+import { createNetworkClient } from '../../electron/core/transport/network-client.js';
+import type { RawResponse } from '../../electron/core/transport/network-client.js';
+import { redeemRefreshGrant, tokenEndpointOf } from '../../electron/core/sign-in/refresh-grant.js';
 
 const SMTP = 'https://outlook.office.com/SMTP.Send';
 const REQUEST = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateProfile } from '../../electron/core/profile.js';
-import { authorityFromUri, recordedProfile } from '../../electron/core/recorded-profile.js';
-import { prefillFromContent } from '../../electron/core/reissue.js';
-import type { TokenFileContent } from '../../electron/core/token-file.js';
+import { validateProfile } from '../../electron/core/sign-in/profile.js';
+import { authorityFromUri, recordedProfile } from '../../electron/core/token-file/recorded-profile.js';
+import { prefillFromContent } from '../../electron/core/upkeep/reissue.js';
+import type { TokenFileContent } from '../../electron/core/token-file/token-file.js';
 
 const CLIENT = '3b1c2d3e-1111-4222-8333-444455556666';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';

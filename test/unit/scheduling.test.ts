@@ -9,8 +9,8 @@ import {
   scheduleSnippets,
   systemdSnippet,
   windowsTaskSnippet,
-} from '../../electron/core/scheduling.js';
-import type { ScheduleOptions } from '../../electron/core/scheduling.js';
+} from '../../electron/core/upkeep/scheduling.js';
+import type { ScheduleOptions } from '../../electron/core/upkeep/scheduling.js';
 import { DOC_POSIX, DOC_WINDOWS } from '../fixtures/scheduling-examples.js';
 
 /** The MSVC runtime's command-line splitting (what schtasks.exe and node.exe do with their command line). */

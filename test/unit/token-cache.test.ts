@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractRefreshToken } from '../../electron/core/token-cache.js';
+import { extractRefreshToken } from '../../electron/core/providers/microsoft/token-cache.js';
 
 const CLIENT = '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tokenHealthOf } from '../../electron/core/token-health.js';
-import type { TokenFileContent } from '../../electron/core/token-file.js';
+import { tokenHealthOf } from '../../electron/core/upkeep/token-health.js';
+import type { TokenFileContent } from '../../electron/core/token-file/token-file.js';
 
 const TOKEN = `1.AXsandbox${'x'.repeat(120)}`;
 const SECRET = 'Qrs8Q~aVeryLongSecretValue0123456789';

@@ -10,7 +10,7 @@ export type {
   ReplyPattern,
 } from './types.js';
 export { CATALOGUE, entryById, entryForAadsts, entryForOAuthError, type EntryId } from './catalogue.js';
-export { parseEntraError } from './entra-error.js';
+export { parseEntraError, parseEntraErrorBody } from './entra-error.js';
 export { explainAadsts, explainError, EXPLAINED_ERROR_CODES } from './explain.js';
 export { explainMailReply, matchesReply } from './mail-replies.js';
 export { explainCheck, type CheckEntryId } from './check-explain.js';

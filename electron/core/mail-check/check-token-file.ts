@@ -3,16 +3,16 @@
  * refresh token (one request per resource), checks the access token's claims, and logs in to each protocol's
  * server with XOAUTH2, every failure explained. It never writes the file (see redeem.ts for the rotated token).
  */
-import { CLOUD_NAMES, CLOUDS, PROTOCOLS, mailScopes } from '../clouds.js';
-import type { CloudName, Protocol } from '../clouds.js';
-import { isPersonalMailbox } from '../account-type.js';
+import { CLOUD_NAMES, CLOUDS, PROTOCOLS, mailScopes } from '../providers/microsoft/index.js';
+import type { CloudName, Protocol } from '../providers/microsoft/index.js';
+import { isPersonalMailbox } from '../providers/microsoft/index.js';
 import { explainCheck, explainError } from '../diagnose/index.js';
 import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
-import { maskSecret } from '../mask.js';
-import type { IdpNetworkClient } from '../network-client.js';
-import { readTokenFile } from '../token-file.js';
+import { maskSecret } from '../token-file/index.js';
+import type { IdpNetworkClient } from '../transport/index.js';
+import { readTokenFile } from '../token-file/index.js';
 import { checkClaims } from './claims.js';
 import type { ClaimsSummary } from './claims.js';
 import { explainMailFailure } from './failure.js';

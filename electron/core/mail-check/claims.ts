@@ -7,12 +7,12 @@
  * tokens are encrypted); we decode the payload only to explain a failure before the server refuses it, and the
  * mail server's answer, not these claims, decides whether the token works.
  */
-import { CLOUDS, PROTOCOLS, mailScopes } from '../clouds.js';
-import type { CloudName, Protocol } from '../clouds.js';
-import { CONSUMERS_TENANT_ID } from '../account-type.js';
+import { CLOUDS, PROTOCOLS, mailScopes } from '../providers/microsoft/index.js';
+import type { CloudName, Protocol } from '../providers/microsoft/index.js';
+import { CONSUMERS_TENANT_ID } from '../providers/microsoft/index.js';
 import { explainCheck } from '../diagnose/index.js';
 import type { CheckEntryId, DiagnoseContext } from '../diagnose/index.js';
-import { isGuid } from '../profile.js';
+import { isGuid } from '../sign-in/index.js';
 import type { Finding, Severity } from './types.js';
 
 /** The claims the check reads; every one optional, since a token may lack any of them. */

@@ -2,11 +2,11 @@
  * How a mail login failed, as data, and its explanation. Every protocol reduces its library's errors to one of
  * these kinds, so an untrusted certificate or a silent firewall reads the same for SMTP, IMAP and POP.
  */
-import type { Protocol } from '../clouds.js';
+import type { Protocol } from '../providers/microsoft/index.js';
 import { explainCheck, explainMailReply } from '../diagnose/index.js';
 import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
 import type { Localized } from '../i18n.js';
-import { isTlsFailureCode } from '../network-client.js';
+import { isTlsFailureCode } from '../transport/index.js';
 import type { MailEndpoint } from './types.js';
 
 /** The step of a login a failure happened in; timeouts and closed connections name it. */

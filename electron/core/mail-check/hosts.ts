@@ -1,6 +1,6 @@
 /** Which mail server each protocol logs in to: the cloud's, the personal-account SMTP host, or an override. */
-import { CLOUDS } from '../clouds.js';
-import type { CloudName, Protocol } from '../clouds.js';
+import { CLOUDS } from '../providers/microsoft/index.js';
+import type { CloudName, Protocol } from '../providers/microsoft/index.js';
 import type { MailEndpoint } from './types.js';
 
 /** The server for a protocol; `personal` picks Outlook.com's SMTP host (smtp-mail.outlook.com). */

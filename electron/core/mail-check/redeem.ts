@@ -9,9 +9,9 @@
  * senders. The new token is still not dropped silently: it goes to `onRotated` for a caller that wants it
  * (the wizard can hand it to the refresh step), and the report says it was issued.
  */
-import type { IdpNetworkClient } from '../network-client.js';
-import { redeemRefreshGrant } from '../refresh-grant.js';
-import type { RefreshGrantSettings } from '../refresh-grant.js';
+import type { IdpNetworkClient } from '../transport/index.js';
+import { redeemRefreshGrant } from '../sign-in/index.js';
+import type { RefreshGrantSettings } from '../sign-in/index.js';
 
 /** The registration and token from the file. */
 export type RedeemSettings = RefreshGrantSettings;

@@ -4,7 +4,7 @@
  * that decodes to an XOAUTH2 string. What is never stored cannot leak into a log, a screenshot or a ticket.
  */
 import { redact as redactPatterns } from '../diagnose/index.js';
-import { redact as redactKnown } from '../mask.js';
+import { redact as redactKnown } from '../token-file/index.js';
 import { maskXoauth2Blobs } from './xoauth2.js';
 
 /** Who wrote a transcript line: client, server, or a note of ours (TLS established, timeout…). */

@@ -1,0 +1,161 @@
+/**
+ * The authorization-code flow with PKCE, through MSAL: building the sign-in URL and redeeming the code.
+ *
+ * We generate PKCE and `state` ourselves (MSAL's `CryptoProvider`) and run our own loopback listener, rather
+ * than MSAL's `acquireTokenInteractive`, because the listener must answer the browser with our page, honour
+ * our timeout and cancel, and work for confidential clients (a Web redirect with a secret, as the SMAIL
+ * manual registers it), which `acquireTokenInteractive` does not serve.
+ */
+import {
+  ConfidentialClientApplication,
+  CryptoProvider,
+  LogLevel,
+  PublicClientApplication,
+} from '@azure/msal-node';
+import type { AuthenticationResult, Configuration } from '@azure/msal-node';
+import { OFFLINE_ACCESS, WELL_KNOWN_LOGIN_HOSTS } from './clouds.js';
+import { RtwError } from '../../errors.js';
+import { fromMsalError } from './msal-errors.js';
+import type { IdpNetworkClient } from '../../transport/index.js';
+import { extractRefreshToken } from './token-cache.js';
+
+/** What MSAL needs to know about the app registration. */
+export interface ClientSettings {
+  clientId: string;
+  /** Undefined for a public client. */
+  clientSecret: string | undefined;
+  /** `https://host/tenant`. */
+  authority: string;
+}
+
+/** One authorization attempt's one-time values. */
+export interface AuthorizationRequest {
+  state: string;
+  codeVerifier: string;
+  codeChallenge: string;
+}
+
+/** The outcome of redeeming a code. */
+export interface RedeemedTokens {
+  refreshToken: string;
+  /** The account that signed in (may differ from the mailbox: a delegate for a shared mailbox). */
+  username: string;
+  tenantId: string;
+  /** Scopes Entra granted, as it reported them. */
+  scopes: string[];
+  accessTokenExpiresOn: Date | undefined;
+}
+
+type MsalApp = ConfidentialClientApplication | PublicClientApplication;
+
+/** An MSAL application for the settings, with our network client and MSAL's logging kept quiet. */
+export function createMsalApp(settings: ClientSettings, network: IdpNetworkClient): MsalApp {
+  const config = msalConfiguration(settings, network);
+  return settings.clientSecret === undefined
+    ? new PublicClientApplication(config)
+    : new ConfidentialClientApplication(config);
+}
+
+/** MSAL's configuration for the settings: our network client, Microsoft's hosts known, logging quiet. */
+export function msalConfiguration(settings: ClientSettings, network: IdpNetworkClient): Configuration {
+  const host = new URL(settings.authority).host;
+  return {
+    auth: {
+      clientId: settings.clientId,
+      authority: settings.authority,
+      // MSAL has built-in metadata for Microsoft's hosts and sends only the token POST. For any other host
+      // (a private cloud, the sandbox) trusting it explicitly skips instance discovery at login.microsoftonline.com.
+      ...(WELL_KNOWN_LOGIN_HOSTS.includes(host) ? {} : { knownAuthorities: [host] }),
+      ...(settings.clientSecret === undefined ? {} : { clientSecret: settings.clientSecret }),
+    },
+    system: {
+      networkClient: network,
+      // MSAL logs nothing unless given a callback; PII logging stays off so no token or account could leak.
+      loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => undefined },
+    },
+  };
+}
+
+/** Fresh PKCE (S256) and state for one attempt. */
+export async function newAuthorizationRequest(): Promise<AuthorizationRequest> {
+  const crypto = new CryptoProvider();
+  const { verifier, challenge } = await crypto.generatePkceCodes();
+  return {
+    state: crypto.createNewGuid() + crypto.createNewGuid().replace(/-/g, ''),
+    codeVerifier: verifier,
+    codeChallenge: challenge,
+  };
+}
+
+/** The sign-in URL to open in the browser. */
+export async function authorizeUrl(
+  app: MsalApp,
+  network: IdpNetworkClient,
+  params: { scopes: string[]; redirectUri: string; request: AuthorizationRequest; loginHint?: string },
+): Promise<string> {
+  try {
+    return await app.getAuthCodeUrl({
+      scopes: params.scopes,
+      redirectUri: params.redirectUri,
+      codeChallenge: params.request.codeChallenge,
+      codeChallengeMethod: 'S256',
+      state: params.request.state,
+      // Lets the admin pick the account to sign in with (a delegate for a shared mailbox) without signing out.
+      prompt: 'select_account',
+      ...(params.loginHint === undefined ? {} : { loginHint: params.loginHint }),
+    });
+  } catch (error) {
+    throw fromMsalError(error, network);
+  }
+}
+
+/** Redeems the code and reads the refresh token for the signed-in account out of MSAL's cache. */
+export async function redeemCode(
+  app: MsalApp,
+  network: IdpNetworkClient,
+  params: {
+    code: string;
+    scopes: string[];
+    redirectUri: string;
+    request: AuthorizationRequest;
+    clientId: string;
+  },
+): Promise<RedeemedTokens> {
+  let result: AuthenticationResult;
+  try {
+    result = await app.acquireTokenByCode({
+      code: params.code,
+      scopes: params.scopes,
+      redirectUri: params.redirectUri,
+      codeVerifier: params.request.codeVerifier,
+    });
+  } catch (error) {
+    throw fromMsalError(error, network);
+  }
+  return tokensOf(app, result, params.clientId);
+}
+
+/**
+ * The tokens of an MSAL result: the refresh token read from MSAL's cache for exactly the account that signed in
+ * (MSAL never returns it), which Entra issues only with `offline_access`.
+ */
+export function tokensOf(app: MsalApp, result: AuthenticationResult, clientId: string): RedeemedTokens {
+  const account = result.account;
+  const refreshToken =
+    account === null
+      ? undefined
+      : extractRefreshToken(app.getTokenCache().serialize(), account.homeAccountId, clientId);
+  if (account === null || refreshToken === undefined) throw new RtwError('no-refresh-token', {});
+  return {
+    refreshToken,
+    username: account.username,
+    tenantId: account.tenantId,
+    scopes: result.scopes,
+    accessTokenExpiresOn: result.expiresOn ?? undefined,
+  };
+}
+
+/** Scopes to request: the mail scopes plus `offline_access` (MSAL adds it too; being explicit documents why). */
+export function requestedScopes(mailScopes: readonly string[]): string[] {
+  return [...mailScopes, OFFLINE_ACCESS];
+}

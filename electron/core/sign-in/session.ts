@@ -1,0 +1,172 @@
+/**
+ * One acquisition, start to end: validate the output file, listen, open the browser, wait for the callback,
+ * redeem the code, write the INI file, and tell the browser. It owns the listener, the PKCE verifier and
+ * state, the timeout and the cancel signal, and releases the port however it ends.
+ *
+ * Side effects are injected (browser, network, clock, events) so the same code runs in the desktop app, the
+ * CLI and the tests against real sockets and files.
+ */
+import { failureEvent, failureOf, writeAcquiredToken } from '../token-file/index.js';
+import type { AcquisitionFailure, AcquisitionSuccess } from '../token-file/index.js';
+import {
+  authorizeUrl,
+  createMsalApp,
+  newAuthorizationRequest,
+  redeemCode,
+  requestedScopes,
+} from '../providers/microsoft/index.js';
+import { CLOUDS, mailScopes } from '../providers/microsoft/index.js';
+import type { Explanation } from '../diagnose/index.js';
+import { RtwError } from '../errors.js';
+import type { ErrorCode } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import { startRedirectListener } from './loopback.js';
+import type { AuthorizationCallback, RedirectListener } from './loopback.js';
+import type { IdpNetworkClient } from '../transport/index.js';
+import { redirectUriOf } from './profile.js';
+import type { Profile } from './profile.js';
+import { planTokenFileWrite } from '../token-file/index.js';
+import type { PortabilityWarning } from '../token-file/index.js';
+
+/** Progress of an acquisition, for the wizard's sign-in step and the CLI's output. */
+export type SessionEvent =
+  | { type: 'listening'; port: number; addresses: readonly string[]; redirectUri: string }
+  | { type: 'waiting'; authorizeUrl: string; secondsLeft: number; browserOpened: boolean }
+  | { type: 'exchanging' }
+  | {
+      type: 'written';
+      file: string;
+      backupFile?: string;
+      created: boolean;
+      userId: string;
+      signedInAs: string;
+      refreshTokenMasked: string;
+      warnings: PortabilityWarning[];
+    }
+  | { type: 'failed'; code: ErrorCode | 'unexpected'; explanation: Explanation }
+  | { type: 'cancelled' };
+
+/** How an acquisition ended. */
+export type SessionResult = AcquisitionSuccess | AcquisitionFailure;
+
+/** What a session needs from the outside world. */
+export interface SessionDeps {
+  network: IdpNetworkClient;
+  /** Opens the sign-in URL in the system browser; a failure is reported and the URL stays available to copy. */
+  openBrowser: ((url: string) => Promise<void>) | undefined;
+  onEvent: (event: SessionEvent) => void;
+  lang: Lang;
+  signal?: AbortSignal;
+  now?: () => Date;
+  /** Interval of `waiting` events. */
+  tickMs?: number;
+}
+
+/** Runs one acquisition; never throws for expected failures (they come back as `{ok: false}`). */
+export async function runAcquisition(profile: Profile, deps: SessionDeps): Promise<SessionResult> {
+  const now = deps.now ?? (() => new Date());
+  const cloud = CLOUDS[profile.cloud];
+  const scopes = requestedScopes(mailScopes(cloud, profile.protocols));
+  const context = {
+    mailbox: profile.userId,
+    tenant: profile.tenant,
+    clientId: profile.clientId,
+    port: profile.redirectPort,
+  };
+
+  let listener: RedirectListener | undefined;
+  let callback: AuthorizationCallback | undefined;
+  let ticker: NodeJS.Timeout | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const waitAbort = new AbortController();
+  let timedOut = false;
+  const onAbort = (): void => waitAbort.abort();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
+
+  try {
+    if (deps.signal?.aborted === true) throw new RtwError('cancelled', {});
+    // Before the browser opens: a file we could not write would waste the sign-in.
+    await planTokenFileWrite(profile.outFile, { oauth2: {} });
+
+    const request = await newAuthorizationRequest();
+    listener = await startRedirectListener({
+      port: profile.redirectPort,
+      path: profile.redirectPath,
+      expectedState: request.state,
+      lang: deps.lang,
+    });
+    const redirectUri = redirectUriOf({ redirectPort: listener.port, redirectPath: profile.redirectPath });
+    Object.assign(context, { redirectUri, port: listener.port });
+    deps.onEvent({ type: 'listening', port: listener.port, addresses: listener.addresses, redirectUri });
+
+    const app = createMsalApp(
+      { clientId: profile.clientId, clientSecret: profile.clientSecret, authority: profile.authority },
+      deps.network,
+    );
+    const url = await authorizeUrl(app, deps.network, {
+      scopes,
+      redirectUri,
+      request,
+      loginHint: profile.userId,
+    });
+
+    let browserOpened = false;
+    if (deps.openBrowser !== undefined) {
+      try {
+        await deps.openBrowser(url);
+        browserOpened = true;
+      } catch {
+        // No browser here (a server, a locked-down desktop): the URL is in the event for the admin to open.
+      }
+    }
+    const deadline = Date.now() + profile.timeoutSeconds * 1000;
+    const emitWaiting = (): void =>
+      deps.onEvent({
+        type: 'waiting',
+        authorizeUrl: url,
+        secondsLeft: Math.max(0, Math.ceil((deadline - Date.now()) / 1000)),
+        browserOpened,
+      });
+    emitWaiting();
+    ticker = setInterval(emitWaiting, deps.tickMs ?? 1000);
+    timer = setTimeout(() => {
+      timedOut = true;
+      waitAbort.abort();
+    }, profile.timeoutSeconds * 1000);
+
+    try {
+      callback = await listener.waitForCallback(waitAbort.signal);
+    } catch (error) {
+      if (timedOut) throw new RtwError('timeout', { seconds: profile.timeoutSeconds }, { cause: error });
+      throw error;
+    } finally {
+      clearInterval(ticker);
+      clearTimeout(timer);
+    }
+    if (!callback.ok) throw callback.error;
+
+    deps.onEvent({ type: 'exchanging' });
+    const tokens = await redeemCode(app, deps.network, {
+      code: callback.code,
+      scopes,
+      redirectUri,
+      request,
+      clientId: profile.clientId,
+    });
+
+    const { success: result, created } = await writeAcquiredToken(profile, tokens, scopes, now);
+    deps.onEvent({ type: 'written', created, ...result });
+    await callback.respond({ kind: 'done', mailbox: profile.userId, file: result.file });
+    return result;
+  } catch (error) {
+    const failure = failureOf(error, context);
+    if (callback !== undefined) await callback.respond({ kind: 'failed', explanation: failure.explanation });
+    deps.onEvent(failureEvent(failure));
+    return failure;
+  } finally {
+    clearInterval(ticker);
+    clearTimeout(timer);
+    deps.signal?.removeEventListener('abort', onAbort);
+    await listener?.close();
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * HTTP to the identity provider: the network client every grant goes through, its error mapping, and the CLI's
+ * node:https transport with its proxy rules.
+ */
+export {
+  DEFAULT_NETWORK_TIMEOUT_MS,
+  createNetworkClient,
+  isTlsFailureCode,
+  readAnswerText,
+} from './network-client.js';
+export type { IdpNetworkClient, Transport } from './network-client.js';
+export { createHttpsNetworkClient } from './node-https-transport.js';

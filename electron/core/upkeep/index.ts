@@ -1,0 +1,20 @@
+/**
+ * Keeping token files alive: refresh, re-issue from a file, the registry of managed mailboxes, schedules and
+ * token health.
+ */
+export { openMailboxRegistry, reissueAll } from './mailbox-registry.js';
+export type {
+  Encryptor,
+  MailboxEntry,
+  MailboxRegistry,
+  ReissueStepResult,
+  ReissueSummary,
+} from './mailbox-registry.js';
+export { findTokenFiles, refreshTokenFiles, summarizeRefresh } from './refresh.js';
+export type { RefreshEvent, RefreshOutcome } from './refresh.js';
+export { prefillFromTokenFile } from './reissue.js';
+export type { ReissuePrefill } from './reissue.js';
+export { scheduleSnippets } from './scheduling.js';
+export type { ScheduleSnippets, Weekday } from './scheduling.js';
+export { readTokenHealth } from './token-health.js';
+export type { TokenHealth } from './token-health.js';
