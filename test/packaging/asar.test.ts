@@ -70,6 +70,7 @@ describe('packing with electron-builder --dir (offline, placeholder Electron)', 
   it('ships every compiled main, core and contract module, the bundled preload and the built renderer', async () => {
     const app = [
       ...(await filesOnDisk('dist/electron/main')),
+      ...(await filesOnDisk('dist/electron/app')),
       ...(await filesOnDisk('dist/electron/core')),
       ...(await filesOnDisk('dist/electron/shared')),
     ].filter((f) => f.endsWith('.js'));
