@@ -6,7 +6,7 @@
  * `dispatch` is the single entry: it parses the untrusted input, runs the operation, and turns every
  * failure into `{ok: false, error}` data; it never throws and never returns a stack trace.
  */
-import type { Protocol } from '../core/providers/microsoft/index.js';
+import type { Protocol } from '../core/providers/index.js';
 import { runDeviceCodeAcquisition } from '../core/sign-in/index.js';
 import { explainError } from '../core/diagnose/index.js';
 import { RtwError } from '../core/errors.js';
