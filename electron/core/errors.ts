@@ -29,8 +29,11 @@ export interface ErrorParams {
   };
   /** The identity provider answered with an Entra error (AADSTS code). */
   aadsts: { aadsts: number; error: string; description: string; traceId?: string; correlationId?: string };
-  /** An OAuth error without an AADSTS code (other providers, or a bare `invalid_grant`). */
-  'oauth-error': { error: string; description: string };
+  /**
+   * An OAuth error without an AADSTS code (Google's, or Entra's bare `invalid_grant`); `provider` says whose
+   * catalogue explains it (Microsoft when absent).
+   */
+  'oauth-error': { error: string; description: string; provider?: 'google' };
   /** No connection to the identity provider (DNS, refused, reset, proxy). */
   'idp-unreachable': { host: string; reason: string };
   /**

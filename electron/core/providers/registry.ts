@@ -1,11 +1,12 @@
 /**
  * Every identity provider, by id, and which one a token file's URI belongs to. Pure: the renderer reads it too.
  */
+import { google } from './google/provider.js';
 import { microsoft } from './microsoft/provider.js';
 import type { IdentityProvider, ProviderId, RecordedAuthority } from './types.js';
 
 /** The providers, in the order the form offers them. */
-export const PROVIDERS: Readonly<Record<ProviderId, IdentityProvider>> = { microsoft };
+export const PROVIDERS: Readonly<Record<ProviderId, IdentityProvider>> = { microsoft, google };
 
 /** The default provider: the one every file written before providers existed was issued by. */
 export const DEFAULT_PROVIDER: ProviderId = 'microsoft';

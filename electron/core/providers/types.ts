@@ -16,7 +16,7 @@ import type { Localized } from '../i18n.js';
 import type { IdpNetworkClient } from '../transport/network-client.js';
 
 /** Every identity provider the product supports. */
-export const PROVIDER_IDS = ['microsoft'] as const;
+export const PROVIDER_IDS = ['microsoft', 'google'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /** True for a provider this build knows. */
@@ -141,6 +141,7 @@ export interface CodeFlow {
     /** The attempt's one-time values (oauth/pkce.ts): the listener already waits for this `state`. */
     request: { state: string; codeVerifier: string; codeChallenge: string };
     network: IdpNetworkClient;
+    now: () => Date;
   }): Promise<CodeFlowAttempt>;
 }
 
@@ -241,6 +242,11 @@ export interface IdentityProvider {
   mailScopes(registration: Pick<Registration, 'cloud'>, protocols: readonly Protocol[]): string[];
   /** Scopes every token request adds to the mail ones (Entra: `openid profile offline_access`). */
   readonly extraScopes: readonly string[];
+  /**
+   * The scopes a sign-in asks for, as the file records them (Entra: the mail scopes and `offline_access`, MSAL
+   * adding the OpenID ones; Google: the mail scope and `openid email`, so the ID token names the account).
+   */
+  signInScopes(mailScopes: readonly string[]): string[];
   /** The token endpoint to redeem at, for a recorded authority. */
   tokenEndpoint(recorded: RecordedAuthority): string;
   /** Reads a token file's URI as this provider's, or undefined when it is not. */

@@ -79,7 +79,7 @@ export async function runDeviceCodeAcquisition(
   const mail = provider.mailScopes(profile, profile.protocols);
   // What MSAL sent for this flow: the mail scopes and the OIDC ones; `offline_access` brings the refresh token.
   const requested = [...mail, ...provider.extraScopes.filter((s) => !mail.includes(s))];
-  const scopes = [...mail, ...provider.extraScopes.filter((s) => s.includes('offline_access'))];
+  const scopes = provider.signInScopes(mail);
   const context = {
     mailbox: profile.userId,
     tenant: profile.tenant,

@@ -23,6 +23,16 @@ export const DEFAULT_PROTOCOLS: readonly Protocol[] = ['smtp'];
 export interface ProfileInput extends RegistrationInput {
   /** The identity provider (default Microsoft). */
   provider?: string;
+  /**
+   * The INI `Provider=` value, when the sender expects another than the provider's default (SMAIL's value for
+   * Google is not documented: the admin can correct it).
+   */
+  providerValue?: string;
+  /**
+   * Google: the OAuth consent screen's audience as the admin answered the checklist. `testing` means refresh tokens
+   * that die seven days after consent, which Google's answers never say; the file records it for the health report.
+   */
+  appAudience?: string;
   /** The mailbox written as `UserID`: the address the sender logs in as. */
   userId?: string;
   protocols?: readonly string[];
@@ -37,9 +47,17 @@ export interface ProfileInput extends RegistrationInput {
   clientSecretExpiresAt?: string;
 }
 
+/** Google's consent screen audiences (the checklist's question). */
+export const APP_AUDIENCES = ['internal', 'production', 'testing'] as const;
+export type AppAudience = (typeof APP_AUDIENCES)[number];
+
 /** A validated profile, with every default applied. */
 export interface Profile {
   provider: ProviderId;
+  /** The INI `Provider=` value: the admin's, else the provider's. */
+  providerValue: string;
+  /** Google's consent screen audience, when the admin answered. */
+  appAudience?: AppAudience;
   tenant: string;
   clientId: string;
   /** Undefined for a public client. */
@@ -93,6 +111,13 @@ export function validateProfile(input: ProfileInput): ProfileValidation {
     for (const found of registration.issues)
       issues.push({ ...found, key: found.key as ValidationMessageKey });
 
+  const providerValue = (input.providerValue ?? '').trim();
+  if (providerValue !== '' && !/^\d{1,3}$/.test(providerValue))
+    issue('providerValue', 'providerValueInvalid', { value: providerValue });
+  const audience = (input.appAudience ?? '').trim().toLowerCase();
+  if (audience !== '' && !(APP_AUDIENCES as readonly string[]).includes(audience))
+    issue('appAudience', 'appAudienceInvalid', { value: audience });
+
   const userId = (input.userId ?? '').trim();
   if (userId === '') issue('userId', 'mailboxRequired');
   else if (!MAILBOX.test(userId)) issue('userId', 'mailboxInvalid', { value: userId });
@@ -130,6 +155,8 @@ export function validateProfile(input: ProfileInput): ProfileValidation {
     ok: true,
     profile: {
       provider: provider.id,
+      providerValue: providerValue === '' ? provider.iniProviderValue : providerValue,
+      ...(audience === '' ? {} : { appAudience: audience as AppAudience }),
       tenant: registration.registration.tenant,
       clientId: registration.clientId,
       clientSecret: registration.clientSecret,

@@ -60,9 +60,7 @@ export interface SessionDeps {
 export async function runAcquisition(profile: Profile, deps: SessionDeps): Promise<SessionResult> {
   const now = deps.now ?? (() => new Date());
   const provider = providerOf(profile.provider);
-  // The mail scopes and the provider's own (offline_access for Entra, which MSAL adds too: explicit documents why).
-  const mail = provider.mailScopes(profile, profile.protocols);
-  const scopes = [...mail, ...provider.extraScopes.filter((s) => s.includes('offline_access'))];
+  const scopes = provider.signInScopes(provider.mailScopes(profile, profile.protocols));
   const context = {
     mailbox: profile.userId,
     tenant: profile.tenant,
@@ -109,6 +107,7 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
       loginHint: profile.userId,
       request,
       network: deps.network,
+      now,
     });
     const url = attempt.url;
 

@@ -9,8 +9,16 @@ import { PROVIDER_VALIDATION_MESSAGES } from '../providers/index.js';
 export const VALIDATION_MESSAGES = {
   ...PROVIDER_VALIDATION_MESSAGES,
   providerInvalid: {
-    en: '"{value}" is not an identity provider this tool supports. Use microsoft.',
-    ja: '「{value}」はこのツールが対応している ID プロバイダーではありません。microsoft を指定してください。',
+    en: '"{value}" is not an identity provider this tool supports. Use microsoft or google.',
+    ja: '「{value}」はこのツールが対応している ID プロバイダーではありません。microsoft または google を指定してください。',
+  },
+  providerValueInvalid: {
+    en: 'The INI Provider value "{value}" must be a number, as the sender reads it (SMAIL: 1 for Microsoft Azure).',
+    ja: 'INI の Provider の値「{value}」は、送信プログラムが読むとおり数字にしてください (SMAIL: Microsoft Azure は 1)。',
+  },
+  appAudienceInvalid: {
+    en: '"{value}" is not an audience of the OAuth consent screen. Use internal, production or testing (Google Cloud console > Google Auth Platform > Audience).',
+    ja: '「{value}」は OAuth 同意画面の対象ではありません。internal、production、testing のいずれかを指定してください (Google Cloud コンソール > Google Auth Platform > [対象])。',
   },
   mailboxRequired: {
     en: 'Enter the mailbox address the sender will use (UserID), e.g. printer@contoso.com.',

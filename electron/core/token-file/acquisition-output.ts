@@ -39,7 +39,7 @@ export interface AcquisitionFailure {
 /** Everything a sign-in writes to the file for a profile, its tokens and the scopes asked for. */
 export function issuedValues(
   profile: Profile,
-  tokens: Pick<AcquiredTokens, 'refreshToken' | 'username'>,
+  tokens: Pick<AcquiredTokens, 'refreshToken' | 'username' | 'refreshTokenExpiresAt'>,
   scopes: readonly string[],
   now: Date,
 ): KeyValues {
@@ -48,7 +48,9 @@ export function issuedValues(
     profile,
     refreshToken: tokens.refreshToken,
     endpoints: provider.iniEndpoints(profile),
-    providerValue: provider.iniProviderValue,
+    ...(tokens.refreshTokenExpiresAt === undefined
+      ? {}
+      : { refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }),
     scopes,
     signedInAs: tokens.username,
     now,
@@ -66,7 +68,7 @@ export function oauth2ValuesFor(profile: Profile, refreshToken: string): Partial
  */
 export async function writeAcquiredToken(
   profile: Profile,
-  tokens: Pick<AcquiredTokens, 'refreshToken' | 'username'>,
+  tokens: Pick<AcquiredTokens, 'refreshToken' | 'username' | 'refreshTokenExpiresAt'>,
   scopes: readonly string[],
   now: () => Date,
 ): Promise<{ success: AcquisitionSuccess; created: boolean }> {

@@ -37,6 +37,8 @@ export const META_KEYS = [
   'Scopes',
   'SignedInAs',
   'ClientSecretExpiresAt',
+  'AppAudience',
+  'RefreshTokenExpiresAt',
   'LastRefreshedAt',
 ] as const;
 export type MetaKey = (typeof META_KEYS)[number];
@@ -56,11 +58,14 @@ export interface SignInValues {
     | 'authority'
     | 'protocols'
     | 'clientSecretExpiresAt'
+    | 'providerValue'
+    | 'appAudience'
   >;
   refreshToken: string;
-  /** `TokenURI` / `OuthURI` and `Provider=`, from the profile's provider. */
+  /** `TokenURI` / `OuthURI`, from the profile's provider. */
   endpoints: { tokenUri: string; authorizeUri: string };
-  providerValue: string;
+  /** Google's time-limited access: when the refresh token dies (ISO 8601). */
+  refreshTokenExpiresAt?: string;
   /** The scopes asked for, as recorded. */
   scopes: readonly string[];
   signedInAs: string;
@@ -126,9 +131,10 @@ export const TOKEN_FILE_KEYS: readonly TokenFileKey[] = [
     { en: 'Network timeout (s)', ja: 'ネットワーク タイムアウト (秒)' },
     () => OAUTH2_TIME_OUT,
   ),
-  oauth2('Provider', { en: 'Provider', ja: 'プロバイダー' }, (v) => v.providerValue),
+  oauth2('Provider', { en: 'Provider', ja: 'プロバイダー' }, (v) => v.profile.providerValue),
   meta('IssuedAt', { en: 'Issued', ja: '発行日時' }, { atSignIn: (v) => v.now.toISOString() }),
-  meta('Tenant', { en: 'Tenant', ja: 'テナント' }, { atSignIn: (v) => v.profile.tenant }),
+  // Microsoft's; Google has none.
+  meta('Tenant', { en: 'Tenant', ja: 'テナント' }, { atSignIn: (v) => v.profile.tenant || undefined }),
   meta('Cloud', { en: 'Cloud', ja: 'クラウド' }, { atSignIn: (v) => v.profile.cloud }),
   meta('Authority', { en: 'Authority', ja: '機関 (authority)' }, { atSignIn: (v) => v.profile.authority }),
   meta(

@@ -4,6 +4,7 @@
  * the same file, which keeps every key and section we do not manage and saves the previous file as `.bak`.
  */
 import { RtwError } from '../errors.js';
+import { DEFAULT_PROVIDER, providerOf } from '../providers/index.js';
 import type { ProfileInput } from '../sign-in/index.js';
 import { recordedProfile } from '../token-file/index.js';
 import { readTokenFile } from '../token-file/index.js';
@@ -30,7 +31,17 @@ export function prefillFromContent(content: TokenFileContent, outFile: string): 
   const recorded = recordedProfile(content);
   const input: ProfileInput = { outFile };
   const authority = recorded.authority;
-  if (authority !== undefined && authority.cloud !== undefined) {
+  // Only a provider other than the default is said: a Microsoft file's form stays as it always was.
+  if (recorded.provider !== DEFAULT_PROVIDER) input.provider = recorded.provider;
+  // The file's Provider= value is kept when it is not the provider's own (the admin corrected it once).
+  const providerValue = nonEmpty(oauth2.Provider);
+  if (providerValue !== undefined && providerValue !== providerOf(recorded.provider).iniProviderValue)
+    input.providerValue = providerValue;
+  const audience = nonEmpty(meta.AppAudience);
+  if (audience !== undefined) input.appAudience = audience;
+  if (recorded.provider !== 'microsoft') {
+    // Google has no tenant, cloud or authority to fill in.
+  } else if (authority !== undefined && authority.cloud !== undefined) {
     // A Microsoft cloud: tenant and cloud, so the wizard shows them in its own fields.
     input.tenant = authority.tenant;
     input.cloud = authority.cloud;

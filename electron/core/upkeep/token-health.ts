@@ -1,12 +1,16 @@
 /**
  * How healthy a token file is, from what it records: when the token was issued or last refreshed, how many days
- * are left before the 90-day inactivity limit, and when the client secret expires, with warnings while there is
- * still time to act. Computed from recorded times with an injected clock; nothing is sent anywhere.
+ * are left before its provider's inactivity limit (Entra 90 days, Google six months), when the token dies anyway
+ * (Google: seven days after consent for a consent screen in Testing, or a time-limited grant), and when the client
+ * secret expires, with warnings while there is still time to act. Computed from recorded times with an injected
+ * clock; nothing is sent anywhere.
  *
  * The sending program may itself redeem the token without writing the new one back; we cannot see that, so
  * the days left are a lower bound counted from our own last write.
  */
 import { formatLocalized } from '../i18n.js';
+import { providerOf } from '../providers/index.js';
+import type { ProviderId } from '../providers/index.js';
 import type { Localized } from '../i18n.js';
 import { maskSecret } from '../token-file/index.js';
 import { isCalendarDate } from '../sign-in/index.js';
@@ -16,10 +20,10 @@ import { RtwError } from '../errors.js';
 import { readTokenFile } from '../token-file/index.js';
 import type { TokenFileContent } from '../token-file/index.js';
 
-/** Refresh tokens expire after this many days without use. */
-export const INACTIVITY_LIMIT_DAYS = 90;
 /** Warn when this few days are left (of the token or of the secret). */
 export const WARN_DAYS = 30;
+/** Google: refresh tokens of a consent screen in Testing die this many days after consent (FACTS.md). */
+export const TESTING_TOKEN_DAYS = 7;
 
 const DAY_MS = 86_400_000;
 
@@ -40,8 +44,17 @@ export interface TokenHealth {
   clientSecretMasked: string;
   issuedAt: string | undefined;
   lastRefreshedAt: string | undefined;
-  /** When the 90 days run out, counted from the later of IssuedAt and LastRefreshedAt. */
+  /** The provider that issued the token. */
+  provider: ProviderId;
+  /** The INI `Provider=` value the file holds. */
+  providerValue: string | undefined;
+  /**
+   * When the token dies: the inactivity limit counted from the later of IssuedAt and LastRefreshedAt, or an earlier
+   * fixed end (Google's Testing consent screen, a time-limited grant).
+   */
   inactivityDeadline: string | undefined;
+  /** Why it dies then: `inactivity` (used too seldom), `testing` (a consent screen in Testing), `granted` (a time-limited grant). */
+  deadlineReason: 'inactivity' | 'testing' | 'granted' | undefined;
   /** Whole days left before that (negative once past); undefined when no time is recorded. */
   daysLeft: number | undefined;
   token: HealthState;
@@ -55,8 +68,24 @@ export interface TokenHealth {
 
 const TEXT = {
   tokenExpired: {
-    ja: 'リフレッシュ トークンは最後の発行・更新 ({date}) から 90 日以上たち、期限切れの可能性があります。再発行してください: {command}',
-    en: 'The refresh token was last issued or refreshed on {date}, more than 90 days ago, and has probably expired. Re-issue it: {command}',
+    ja: 'リフレッシュ トークンは最後の発行・更新 ({date}) から {limit} 日以上たち、期限切れの可能性があります。再発行してください: {command}',
+    en: 'The refresh token was last issued or refreshed on {date}, more than {limit} days ago, and has probably expired. Re-issue it: {command}',
+  },
+  testingExpired: {
+    ja: 'OAuth 同意画面が「テスト中」のため、リフレッシュ トークンは同意から 7 日後 ({deadline}) に失効しています。同意画面を「本番環境」にする (または組織内の場合は「内部」にする) と、再発行したトークンは 7 日で失効しなくなります: {command}',
+    en: 'The OAuth consent screen is in Testing, so the refresh token died seven days after consent ({deadline}). Publish the app (In production), or make it Internal for your organization, and re-issue the token, which then no longer dies after seven days: {command}',
+  },
+  testingSoon: {
+    ja: 'OAuth 同意画面が「テスト中」のため、リフレッシュ トークンは {days} 日後 ({deadline}) に失効し、更新しても延びません。Google Cloud コンソール > Google Auth Platform > [対象] でアプリを「本番環境」にする (組織内なら「内部」にする) と、再発行後は 7 日で失効しなくなります。',
+    en: 'The OAuth consent screen is in Testing, so the refresh token dies in {days} days ({deadline}), and refreshing does not extend it. In the Google Cloud console > Google Auth Platform > Audience, publish the app (In production), or make it Internal for your organization: tokens issued after that do not die after seven days.',
+  },
+  grantedExpired: {
+    ja: 'このトークンは期限付きのアクセスとして許可され、{deadline} に失効しています。再発行してください: {command}',
+    en: 'This token was granted time-limited access, which ended on {deadline}. Re-issue it: {command}',
+  },
+  grantedSoon: {
+    ja: 'このトークンは期限付きのアクセスとして許可され、{days} 日後 ({deadline}) に失効します。更新しても延びません。再発行時には期限なしのアクセスを許可してください。',
+    en: 'This token was granted time-limited access, which ends in {days} days ({deadline}); refreshing does not extend it. When re-issuing, grant access without a time limit.',
   },
   tokenSoon: {
     ja: 'リフレッシュ トークンは {days} 日後 ({deadline}) に期限切れになります。今すぐ更新し (rtw refresh "{file}")、定期更新を設定してください。',
@@ -93,15 +122,25 @@ function stateOf(deadline: number | undefined, daysLeft: number | undefined, now
 export function tokenHealthOf(file: string, content: TokenFileContent, now: Date): TokenHealth {
   const { oauth2, meta } = content;
   const recorded = recordedProfile(content);
+  const limitDays = providerOf(recorded.provider).refreshToken.inactivityDays;
   const issued = validTime(meta.IssuedAt);
   const refreshed = validTime(meta.LastRefreshedAt);
   const lastActivity = [issued, refreshed]
     .filter((d): d is Date => d !== undefined)
     .reduce<Date | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
-  const deadline =
-    lastActivity === undefined
-      ? undefined
-      : new Date(lastActivity.getTime() + INACTIVITY_LIMIT_DAYS * DAY_MS);
+  // The earliest of: the inactivity limit, the seven days of a Testing consent screen, a time-limited grant.
+  const ends: Array<{ at: Date; reason: NonNullable<TokenHealth['deadlineReason']> }> = [];
+  if (lastActivity !== undefined)
+    ends.push({ at: new Date(lastActivity.getTime() + limitDays * DAY_MS), reason: 'inactivity' });
+  if (recorded.provider === 'google' && meta.AppAudience === 'testing' && issued !== undefined)
+    ends.push({ at: new Date(issued.getTime() + TESTING_TOKEN_DAYS * DAY_MS), reason: 'testing' });
+  const granted = validTime(meta.RefreshTokenExpiresAt);
+  if (granted !== undefined) ends.push({ at: granted, reason: 'granted' });
+  const end = ends.reduce<(typeof ends)[number] | undefined>(
+    (a, b) => (a === undefined || b.at < a.at ? b : a),
+    undefined,
+  );
+  const deadline = end?.at;
   // Whole days, rounded down: "1 day left" must never mean "expires in an hour".
   const daysLeft =
     deadline === undefined ? undefined : Math.floor((deadline.getTime() - now.getTime()) / DAY_MS);
@@ -119,11 +158,26 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
   const command = reissueCommandFor(file);
   const warnings: Localized[] = [];
   if (secret === 'expired') warnings.push(formatLocalized(TEXT.secretExpired, { date: secretDate, command }));
+  const deadlineText = deadline?.toISOString() ?? '';
   if (token === 'expired')
-    warnings.push(formatLocalized(TEXT.tokenExpired, { date: lastActivity?.toISOString() ?? '', command }));
+    warnings.push(
+      end?.reason === 'testing'
+        ? formatLocalized(TEXT.testingExpired, { deadline: deadlineText, command })
+        : end?.reason === 'granted'
+          ? formatLocalized(TEXT.grantedExpired, { deadline: deadlineText, command })
+          : formatLocalized(TEXT.tokenExpired, {
+              date: lastActivity?.toISOString() ?? '',
+              limit: limitDays,
+              command,
+            }),
+    );
   if (token === 'warning')
     warnings.push(
-      formatLocalized(TEXT.tokenSoon, { days: daysLeft ?? 0, deadline: deadline?.toISOString() ?? '', file }),
+      end?.reason === 'testing'
+        ? formatLocalized(TEXT.testingSoon, { days: daysLeft ?? 0, deadline: deadlineText })
+        : end?.reason === 'granted'
+          ? formatLocalized(TEXT.grantedSoon, { days: daysLeft ?? 0, deadline: deadlineText })
+          : formatLocalized(TEXT.tokenSoon, { days: daysLeft ?? 0, deadline: deadlineText, file }),
     );
   if (secret === 'warning')
     warnings.push(formatLocalized(TEXT.secretSoon, { days: secretDaysLeft ?? 0, date: secretDate, command }));
@@ -131,6 +185,8 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
 
   return {
     file,
+    provider: recorded.provider,
+    providerValue: oauth2.Provider,
     mailbox: oauth2.UserID ?? '',
     tenant: recorded.authority?.tenant ?? meta.Tenant,
     cloud: recorded.cloud,
@@ -143,6 +199,7 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
     issuedAt: issued?.toISOString(),
     lastRefreshedAt: refreshed?.toISOString(),
     inactivityDeadline: deadline?.toISOString(),
+    deadlineReason: end?.reason,
     daysLeft,
     token,
     secretExpiresAt,

@@ -110,6 +110,7 @@ export const microsoft: IdentityProvider = {
   // 90 days without use; every redemption returns a new one and the old one keeps working (FACTS.md).
   refreshToken: { inactivityDays: 90, rotates: true },
   extraScopes: ['openid', 'profile', OFFLINE_ACCESS],
+  signInScopes: (mail) => [...mail, OFFLINE_ACCESS],
 
   validateRegistration: validateMicrosoftRegistration,
   iniEndpoints(registration: Registration) {
