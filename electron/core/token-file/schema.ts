@@ -58,6 +58,7 @@ export interface SignInValues {
     | 'authority'
     | 'protocols'
     | 'clientSecretExpiresAt'
+    | 'provider'
     | 'providerValue'
     | 'appAudience'
   >;
@@ -155,6 +156,17 @@ export const TOKEN_FILE_KEYS: readonly TokenFileKey[] = [
     {
       atSignIn: (v) => v.profile.clientSecretExpiresAt,
     },
+  ),
+  meta(
+    'AppAudience',
+    { en: 'Consent screen audience', ja: '同意画面の対象' },
+    { atSignIn: (v) => v.profile.appAudience },
+  ),
+  // Google's time-limited access; a Google sign-in without it clears an old one (Entra has no such grants).
+  meta(
+    'RefreshTokenExpiresAt',
+    { en: 'Refresh token expires', ja: 'リフレッシュ トークンの有効期限' },
+    { atSignIn: (v) => v.refreshTokenExpiresAt ?? (v.profile.provider === 'google' ? '' : undefined) },
   ),
   meta(
     'LastRefreshedAt',

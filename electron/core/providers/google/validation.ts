@@ -21,8 +21,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SECRET = /^GOCSPX-[A-Za-z0-9_-]{28}$/;
 /** Secrets of older clients: 24 base64url characters, no prefix. */
 const LEGACY_SECRET = /^[A-Za-z0-9_-]{24}$/;
-/** An Entra secret Value: 40 characters with a `~` at the fourth position (`Abc8Q~…`). */
-const ENTRA_SECRET = /^[A-Za-z0-9_.-]{3}[0-9A-Z]~[A-Za-z0-9_.~-]{36}$/;
+/** An Entra secret Value: 40 characters with a `~` as the sixth (`Abc8Q~…`). */
+const ENTRA_SECRET = /^[A-Za-z0-9_.-]{5}~[A-Za-z0-9_.~-]{34}$/;
 
 /** True for the shape of a Google OAuth client ID. */
 export function isGoogleClientId(value: string): boolean {
