@@ -288,6 +288,35 @@ describe('checkTokenFile against the sandbox mail servers', () => {
     }
   });
 
+  it('a check stopped while it redeems connects to no mail server', async () => {
+    const silent = await startSilentServer();
+    try {
+      const controller = new AbortController();
+      const stopped = checkTokenFile(
+        ownFile,
+        {
+          // POP alone honours a signal that is already aborted; SMTP and IMAP are the ones to watch.
+          protocols: ['smtp', 'imap'],
+          endpoints: { smtp: silent, imap: silent },
+          timeouts: { connect: 2000, greeting: 2000, command: 2000 },
+        },
+        {
+          network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+          extraCaPem: idp.caPem,
+          signal: controller.signal,
+          // Stopped as a newer check replaces it: its token request is already on its way.
+          onEvent: (event) => {
+            if (event.type === 'redeeming') controller.abort();
+          },
+        },
+      );
+      await expect(stopped).rejects.toThrow();
+      expect(silent.accepted).toBe(0);
+    } finally {
+      await silent.close();
+    }
+  });
+
   it('a closed port is unreachable', async () => {
     const closed = await startSilentServer();
     const endpoint = { host: closed.host, port: closed.port };
