@@ -29,6 +29,8 @@ import type { SessionResult } from '../core/sign-in/index.js';
 import { planTokenFileWrite } from '../core/token-file/index.js';
 import { oauth2ValuesFor } from '../core/token-file/index.js';
 import { readTokenHealth } from '../core/upkeep/index.js';
+import { createRunState, runningSignIn } from './run-state.js';
+import type { SignInRun, StoppableRun } from './run-state.js';
 import type {
   AcquisitionEvent,
   ExternalPage,
@@ -139,15 +141,8 @@ export interface WizardService extends WizardOperations {
 export function createWizardService(deps: WizardServiceDeps): WizardService {
   const { platform } = deps;
   const now = deps.now ?? (() => new Date());
-  let running:
-    | {
-        controller: AbortController;
-        done: Promise<unknown>;
-        /** The device code session's verification URI, once Entra has given it. */
-        verificationUri?: string;
-      }
-    | undefined;
-  let checking: { controller: AbortController; done: Promise<unknown> } | undefined;
+  /** What runs now: a sign-in or a "re-issue all" walk, and a check (see run-state.ts for the rules). */
+  const runs = createRunState();
   let langState: LanguageState | undefined;
   let registry: MailboxRegistry | undefined;
   const mailboxes = (): MailboxRegistry => {
@@ -215,44 +210,31 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
 
   /**
    * Starts one acquisition of either flow; one at a time (the port, the browser tab or the code belong to it):
-   * a running one is cancelled first and its port released. The written file is registered afterwards.
+   * whatever holds the sign-in (another acquisition, a "re-issue all" walk) is stopped first and its port released.
    */
   const begin = async (
     profile: Profile,
     rememberSecret: boolean,
     run: (signal: AbortSignal, onEvent: (event: AcquisitionEvent) => void) => Promise<SessionResult>,
   ): Promise<{ ok: true; value: { started: true } }> => {
-    // A new acquisition from the window ends a "re-issue all" walk: one sign-in at a time.
-    await stopWalk();
-    void (await startRun(profile, rememberSecret, run));
+    await runs.startSignIn((signIn) => signInRun(signIn, profile, rememberSecret, run));
     return { ok: true, value: { started: true } };
   };
 
-  /** The shared start path: cancels the running acquisition, starts this one, and gives its result. */
-  const startRun = async (
+  /** Runs one sign-in: its events to the window, then the written file registered; its result after that. */
+  const signInRun = async (
+    signIn: SignInRun,
     profile: Profile,
     rememberSecret: boolean,
     run: (signal: AbortSignal, onEvent: (event: AcquisitionEvent) => void) => Promise<SessionResult>,
-  ): Promise<{ result: Promise<SessionResult> }> => {
-    if (running !== undefined) {
-      running.controller.abort();
-      await running.done;
-    }
-    const controller = new AbortController();
-    const current: NonNullable<typeof running> = { controller, done: Promise.resolve() };
+  ): Promise<SessionResult> => {
     const onEvent = (event: AcquisitionEvent): void => {
-      if (event.type === 'device-code') current.verificationUri = event.verificationUri;
+      if (event.type === 'device-code') signIn.verificationUri = event.verificationUri;
       deps.emit({ channel: 'session', event });
     };
-    const result = run(controller.signal, onEvent);
-    current.done = result
-      .then((r) => register(r, profile, rememberSecret))
-      .catch(() => undefined)
-      .finally(() => {
-        if (running === current) running = undefined;
-      });
-    running = current;
-    return { result };
+    const result = await run(signIn.controller.signal, onEvent);
+    await register(result, profile, rememberSecret);
+    return result;
   };
 
   /** A browser sign-in for `profile` with the app's network client and browser, in `lang`. */
@@ -267,22 +249,17 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
         signal,
       });
 
-  /** The running "re-issue all" walk, if any. */
-  let walk: { controller: AbortController; done: Promise<unknown>; skip: boolean } | undefined;
-  const stopWalk = async (): Promise<void> => {
-    const current = walk;
-    if (current === undefined) return;
-    current.controller.abort();
-    running?.controller.abort();
-    await current.done;
-  };
-
   /** Re-issues one file of the walk with the new secret; the session's result reduced for the summary. */
   const reissueStep = async (
     path: string,
     secret: { value: string; expiresAt?: string; redirectPort?: number },
-    current: NonNullable<typeof walk>,
+    walk: StoppableRun,
   ): Promise<ReissueStepResult> => {
+    const cancelled = (): ReissueStepResult => ({
+      ok: false,
+      code: 'cancelled',
+      explanation: explainError(new RtwError('cancelled', {})),
+    });
     try {
       const changes: ProfileInput = {
         clientSecret: secret.value,
@@ -296,17 +273,19 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
         const { explanation } = invalidInput(validation.issues).error;
         return { ok: false, code: 'invalid-input', explanation };
       }
-      if (current.controller.signal.aborted)
-        return { ok: false, code: 'cancelled', explanation: explainError(new RtwError('cancelled', {})) };
       const { lang } = await currentLang();
-      current.skip = false;
-      const { result } = await startRun(validation.profile, false, browserRun(validation.profile, lang));
-      const outcome = await result;
-      await running?.done;
+      let step: SignInRun | undefined;
+      // Refused when the walk was stopped meanwhile: no sign-in starts for a walk that has ended.
+      const started = runs.startStep(walk, (signIn) => {
+        step = signIn;
+        return signInRun(signIn, validation.profile, false, browserRun(validation.profile, lang));
+      });
+      if (started === undefined) return cancelled();
+      const outcome = await started;
       if (outcome.ok) return { ok: true, signedInAs: outcome.signedInAs };
-      if (current.skip && !current.controller.signal.aborted) return { ok: false, skipped: true };
+      if (step?.skipped === true && !walk.controller.signal.aborted) return { ok: false, skipped: true };
       // Stopped from outside (cancel all, or another acquisition): the walk ends here.
-      if (current.controller.signal.aborted)
+      if (walk.controller.signal.aborted)
         return { ok: false, code: 'cancelled', explanation: outcome.explanation };
       return { ok: false, code: outcome.code, explanation: outcome.explanation };
     } catch (error) {
@@ -417,68 +396,43 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
           : check.issues.filter((i) => i.field === 'clientSecret' || i.field === 'clientSecretExpiresAt');
         if (secretIssues.length > 0) return invalidInput(secretIssues);
         const plan = await registry.reissuePlan(clientId);
-        await stopWalk();
-        if (running !== undefined) {
-          running.controller.abort();
-          await running.done;
-        }
-        const current: NonNullable<typeof walk> = {
-          controller: new AbortController(),
-          done: Promise.resolve(),
-          skip: false,
-        };
         let remembered = false;
         const total = plan.mailboxes.length;
-        current.done = reissueAll(
-          plan,
-          async (entry, index) => {
-            deps.emit({
-              channel: 'reissue-all',
-              event: { type: 'step', index, total, path: entry.path, userId: entry.mailbox },
-            });
-            const result = await reissueStep(
-              entry.path,
-              {
-                value,
-                ...(expiresAt === undefined ? {} : { expiresAt }),
-                ...(redirectPort === undefined ? {} : { redirectPort }),
-              },
-              current,
-            );
-            // Remembered once a sign-in has shown the secret works.
-            if (result.ok && rememberSecret === true && given !== '' && !remembered) {
-              remembered = true;
-              await registry.rememberSecret(clientId, value).catch(() => undefined);
-            }
-            return result;
-          },
-          { signal: current.controller.signal },
-        )
-          .then((summary) => deps.emit({ channel: 'reissue-all', event: { type: 'done', summary } }))
-          .catch(() => undefined)
-          .finally(() => {
-            if (walk === current) walk = undefined;
-          });
-        walk = current;
+        await runs.startWalk((walk) =>
+          reissueAll(
+            plan,
+            async (entry, index) => {
+              deps.emit({
+                channel: 'reissue-all',
+                event: { type: 'step', index, total, path: entry.path, userId: entry.mailbox },
+              });
+              const result = await reissueStep(
+                entry.path,
+                {
+                  value,
+                  ...(expiresAt === undefined ? {} : { expiresAt }),
+                  ...(redirectPort === undefined ? {} : { redirectPort }),
+                },
+                walk,
+              );
+              // Remembered once a sign-in has shown the secret works.
+              if (result.ok && rememberSecret === true && given !== '' && !remembered) {
+                remembered = true;
+                await registry.rememberSecret(clientId, value).catch(() => undefined);
+              }
+              return result;
+            },
+            { signal: walk.controller.signal },
+          ).then((summary) => deps.emit({ channel: 'reissue-all', event: { type: 'done', summary } })),
+        );
         return { ok: true, value: { total } };
       } catch (error) {
         return failure(error);
       }
     },
-    async skipReissueAllStep() {
-      if (walk === undefined || running === undefined) return;
-      walk.skip = true;
-      running.controller.abort();
-      await running.done;
-    },
-    async cancelReissueAll() {
-      await stopWalk();
-    },
-    async cancelAcquisition() {
-      if (running === undefined) return;
-      running.controller.abort();
-      await running.done;
-    },
+    skipReissueAllStep: () => runs.skipStep(),
+    cancelReissueAll: () => runs.cancelWalk(),
+    cancelAcquisition: () => runs.cancelSignIn(),
     async planOutputFile({ path, profile }) {
       try {
         const validation = profile === undefined ? undefined : validateProfile(profile);
@@ -503,7 +457,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     },
     openExternal({ page }) {
       // Only the URI Entra gave the running session, never one the renderer names.
-      const uri = page === 'device-login' ? running?.verificationUri : undefined;
+      const uri = page === 'device-login' ? runningSignIn(runs.current())?.verificationUri : undefined;
       if (uri !== undefined && platform.openDeviceLogin !== undefined) return platform.openDeviceLogin(uri);
       return platform.openExternal(page);
     },
@@ -518,34 +472,28 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
       }
     },
     async checkTokenFile({ file, protocols, sendTo }) {
-      if (checking !== undefined) {
-        // One check at a time: a new one replaces the one the window no longer shows.
-        checking.controller.abort();
-        await checking.done.catch(() => undefined);
-      }
-      const controller = new AbortController();
+      // One check at a time: a new one replaces the one the window no longer shows.
       const overrides = deps.mailCheck ?? {};
-      const done = checkTokenFile(
-        file,
-        {
-          ...(protocols === undefined ? {} : { protocols }),
-          ...(sendTo === undefined || sendTo.trim() === '' ? {} : { sendTo: sendTo.trim() }),
-          ...(overrides.endpoints === undefined ? {} : { endpoints: overrides.endpoints }),
-          ...(overrides.timeouts === undefined ? {} : { timeouts: overrides.timeouts }),
-        },
-        {
-          network: deps.createNetworkClient(),
-          ...(overrides.extraCaPem === undefined ? {} : { extraCaPem: overrides.extraCaPem }),
-          now,
-          signal: controller.signal,
-          onEvent: (event) => deps.emit({ channel: 'check', file, event }),
-          // The rotated refresh token is dropped: the file's token stays valid, and the check never writes.
-        },
-      ).finally(() => {
-        if (checking?.controller === controller) checking = undefined;
-      });
-      checking = { controller, done };
-      return { ok: true, value: await done };
+      const report = await runs.startCheck((signal) =>
+        checkTokenFile(
+          file,
+          {
+            ...(protocols === undefined ? {} : { protocols }),
+            ...(sendTo === undefined || sendTo.trim() === '' ? {} : { sendTo: sendTo.trim() }),
+            ...(overrides.endpoints === undefined ? {} : { endpoints: overrides.endpoints }),
+            ...(overrides.timeouts === undefined ? {} : { timeouts: overrides.timeouts }),
+          },
+          {
+            network: deps.createNetworkClient(),
+            ...(overrides.extraCaPem === undefined ? {} : { extraCaPem: overrides.extraCaPem }),
+            now,
+            signal,
+            onEvent: (event) => deps.emit({ channel: 'check', file, event }),
+            // The rotated refresh token is dropped: the file's token stays valid, and the check never writes.
+          },
+        ),
+      );
+      return { ok: true, value: report };
     },
     async refreshFiles({ paths }) {
       const outcomes = await refreshTokenFiles(paths, {
@@ -662,13 +610,6 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
         return failure(error);
       }
     },
-    async dispose() {
-      checking?.controller.abort();
-      await Promise.all([
-        operations.cancelReissueAll(undefined),
-        operations.cancelAcquisition(undefined),
-        checking?.done.catch(() => undefined),
-      ]);
-    },
+    dispose: () => runs.stopAll(),
   };
 }
