@@ -8,18 +8,13 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
-import { createWizardService } from '../../electron/app/wizard-service.js';
-import type { WizardService } from '../../electron/app/wizard-service.js';
-import type { AcquisitionEvent, WizardEvent } from '../../electron/shared/contract.js';
-import { playBrowser } from '../fixtures/browser.js';
+import type { AcquisitionEvent } from '../../electron/shared/contract.js';
 import { startSilentServer } from '../fixtures/mail/index.js';
 import type { LineServer } from '../fixtures/mail/line-server.js';
-import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { tempDir } from '../helpers/acquisition.js';
-import { fakeEncryptor, fakePlatform } from './fake-platform.js';
+import { sandboxService } from './sandbox-service.js';
 
 /** A port nothing listens on now (the sign-ins below all ask for it). */
 async function unusedPort(): Promise<number> {
@@ -46,48 +41,47 @@ afterAll(async () => {
   await cleanup();
 });
 
-interface Harness {
-  service: WizardService;
-  events: WizardEvent[];
-  platform: ReturnType<typeof fakePlatform>;
-  userData: string;
-  /** Whether the scripted browser signs in on its own (else the sign-in waits for its redirect). */
-  auto: { approve: boolean };
-}
-
 let counter = 0;
 
-/** A service; given `userData`, one more service over the same mailbox list (a restarted app). */
-function harness(userData = path.join(dir, `userdata-${++counter}`)): Harness {
-  const dispatcher = routeToSandbox(idp);
-  const platform = fakePlatform({ userDataDir: userData, encryptor: fakeEncryptor(true) });
-  const auto = { approve: false };
-  platform.openBrowser.mockImplementation((url) => {
-    if (auto.approve) void playBrowser(url, { dispatcher }).catch(() => undefined);
-    return Promise.resolve();
-  });
-  const events: WizardEvent[] = [];
-  const service = createWizardService({
-    platform,
-    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
-    emit: (event) => events.push(event),
+/** The service over the sandbox (its browser signing in only when asked), checks going to the silent server. */
+function harness(userData = path.join(dir, `userdata-${++counter}`)) {
+  const h = sandboxService(idp, {
+    userData,
     mailCheck: {
       endpoints: { smtp: { host: silent.host, port: silent.port } },
       // Long enough that only an abort ends a login here, short enough that a leftover one ends the test run.
       timeouts: { connect: 10_000, greeting: 10_000, command: 10_000 },
     },
   });
-  return { service, events, platform, userData, auto };
+  h.browser.approve = false;
+  const sessionEvents = (): AcquisitionEvent[] =>
+    h.events.flatMap((e) => (e.channel === 'session' ? [e.event] : []));
+  return { ...h, sessionEvents };
 }
 
-const sessionEvents = (h: Harness): AcquisitionEvent[] =>
-  h.events.flatMap((e) => (e.channel === 'session' ? [e.event] : []));
+/** A sign-in's input for a file in the temporary folder. */
+const signInTo = (name: string, redirectPort = 0) => ({
+  clientId: idp.apps.confidential.clientId,
+  clientSecret: idp.defaults.secrets.valid.value,
+  userId: idp.users.admin.upn,
+  protocols: ['smtp'],
+  redirectPort,
+  outFile: path.join(dir, `${name}.ini`),
+});
 
-async function until(h: Harness, done: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !done(); waited += 20) {
-    if (waited > 20_000) throw new Error(`no ${what}: ${JSON.stringify(h.events)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Writes a token file through the service, approved in the scripted browser, and waits until it is listed. */
+async function acquire(h: ReturnType<typeof harness>, name: string): Promise<string> {
+  h.browser.approve = true;
+  const input = signInTo(name);
+  await expect(h.service.dispatch('startAcquisition', input)).resolves.toEqual({
+    ok: true,
+    value: { started: true },
+  });
+  await expect
+    .poll(() => h.events.some((e) => e.channel === 'mailboxes' && e.event.path === input.outFile))
+    .toBe(true);
+  h.browser.approve = false;
+  return input.outFile;
 }
 
 describe('requests that overlap', () => {
@@ -96,40 +90,21 @@ describe('requests that overlap', () => {
     const port = await unusedPort();
     const start = (name: string) =>
       h.service.dispatch('startAcquisition', {
-        clientId: idp.apps.confidential.clientId,
-        clientSecret: idp.defaults.secrets.valid.value,
-        userId: idp.users.admin.upn,
-        protocols: ['smtp'],
-        redirectPort: port,
+        ...signInTo(name, port),
         // The shortest a sign-in may wait: a sign-in left running by mistake ends on its own soon after.
         timeoutSeconds: 10,
-        outFile: path.join(dir, `${name}.ini`),
       });
     const started = await Promise.all([start('first'), start('second'), start('third')]);
     expect(started).toEqual(Array.from({ length: 3 }, () => ({ ok: true, value: { started: true } })));
     await h.service.dispose();
-    const ends = sessionEvents(h).filter((e) => ['written', 'failed', 'cancelled'].includes(e.type));
+    const ends = h.sessionEvents().filter((e) => ['written', 'failed', 'cancelled'].includes(e.type));
     // Two replaced, the last one cancelled by dispose; never two on the port at once (that one fails: port busy).
     expect(ends).toEqual([{ type: 'cancelled' }, { type: 'cancelled' }, { type: 'cancelled' }]);
   });
 
   it('a walk cancelled while its next sign-in is being prepared starts no sign-in', async () => {
     const first = harness();
-    const file = path.join(dir, 'walked.ini');
-    first.auto.approve = true;
-    await first.service.dispatch('startAcquisition', {
-      clientId: idp.apps.confidential.clientId,
-      clientSecret: idp.defaults.secrets.valid.value,
-      userId: idp.users.admin.upn,
-      protocols: ['smtp'],
-      redirectPort: 0,
-      outFile: file,
-    });
-    await until(
-      first,
-      () => first.events.some((e) => e.channel === 'mailboxes' && e.event.path === file),
-      'registration',
-    );
+    const file = await acquire(first, 'walked');
     // A fresh service over the same list, whose saved language takes a while to read: the walk's first step waits
     // there, its file read and checked, just before its sign-in would start.
     const h = harness(first.userData);
@@ -144,44 +119,28 @@ describe('requests that overlap', () => {
         redirectPort: 0,
       }),
     ).resolves.toEqual({ ok: true, value: { total: 1 } });
-    await until(h, () => h.platform.loadLangChoice.mock.calls.length > 0, 'the language lookup');
+    await expect.poll(() => h.platform.loadLangChoice.mock.calls.length).toBeGreaterThan(0);
     const cancelled = h.service.dispatch('cancelReissueAll', undefined);
     release();
     await cancelled;
     const done = h.events.find((e) => e.channel === 'reissue-all' && e.event.type === 'done');
     expect(done).toMatchObject({ event: { summary: { reissued: [], notReached: [{ path: file }] } } });
     expect(h.platform.openBrowser).not.toHaveBeenCalled();
-    expect(sessionEvents(h)).toEqual([]);
+    expect(h.sessionEvents()).toEqual([]);
   });
 
   it('three checks started together: one at a time, the last one left running, each ended by dispose', async () => {
     const h = harness();
-    const file = path.join(dir, 'checked.ini');
-    h.auto.approve = true;
-    await expect(
-      h.service.dispatch('startAcquisition', {
-        clientId: idp.apps.confidential.clientId,
-        clientSecret: idp.defaults.secrets.valid.value,
-        userId: idp.users.admin.upn,
-        protocols: ['smtp'],
-        redirectPort: 0,
-        outFile: file,
-      }),
-    ).resolves.toEqual({ ok: true, value: { started: true } });
-    await until(
-      h,
-      () => h.events.some((e) => e.channel === 'mailboxes' && e.event.path === file),
-      'registration',
-    );
-
+    const file = await acquire(h, 'checked');
+    const before = silent.accepted;
     const checks = [1, 2, 3].map(() => h.service.dispatch('checkTokenFile', { file, protocols: ['smtp'] }));
     // The two replaced checks end without waiting for a greeting that never comes.
     const replaced = await Promise.all(checks.slice(0, 2));
     for (const result of replaced) expect(result).toMatchObject({ ok: false });
-    await until(h, () => silent.accepted >= 1, 'a connection from the last check');
+    await expect.poll(() => silent.accepted).toBeGreaterThan(before);
     await h.service.dispose();
     await expect(checks[2]).resolves.toMatchObject({ ok: false });
-    expect(silent.accepted).toBe(1);
+    expect(silent.accepted - before).toBe(1);
     expect(silent.maxOpen).toBe(1);
   });
 });
