@@ -16,38 +16,38 @@
  * together, and the last one is left running; a cancel that arrives after a start stops what that start started.
  * A walk's steps start synchronously (no lane): the walk runs inside the slot, and a step refused because the walk
  * is being stopped is what lets a stop waiting in the lane finish.
+ *
+ * The window learns of all this from the runs' own events, as before: a replaced or cancelled sign-in ends with
+ * `cancelled`, a walk with its `done` summary, a check with its answer.
  */
 
-/** One sign-in: a standalone one or a walk's step. */
-export interface SignInRun {
-  /** Stops it; the session reports `cancelled` and releases its port. */
+/** A run: a sign-in, a "re-issue all" walk or a token check; something that can be stopped and waited for. */
+export interface StoppableRun {
+  /** Stops it (a session then reports `cancelled` and releases its port). */
   readonly controller: AbortController;
   /** Settles once it has ended and the state has left it. */
   readonly ended: Promise<void>;
+}
+
+/** One sign-in: a standalone one or a walk's step. */
+export interface SignInRun extends StoppableRun {
   /** The device code session's verification URI, once the identity provider has given it. */
   verificationUri?: string;
   /** The admin skipped this walk step (the walk goes on with the next mailbox). */
   skipped: boolean;
 }
 
-/** A "re-issue all" walk, or a token check: something that can be stopped and waited for. */
-export interface StoppableRun {
-  readonly controller: AbortController;
-  /** Settles once it has ended and the state has left it. */
-  readonly ended: Promise<void>;
-}
-
 export type SignInSlot =
-  | { kind: 'idle' }
-  | { kind: 'signing-in'; run: SignInRun }
-  | { kind: 'reissue-all'; walk: StoppableRun; step?: SignInRun };
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'signing-in'; readonly run: SignInRun }
+  | { readonly kind: 'reissue-all'; readonly walk: StoppableRun; readonly step?: SignInRun };
 
-export type CheckSlot = { kind: 'idle' } | { kind: 'checking'; run: StoppableRun };
+export type CheckSlot = { readonly kind: 'idle' } | { readonly kind: 'checking'; readonly run: StoppableRun };
 
-/** Everything the service runs. */
+/** Everything the service runs; replaced, never changed, on each event. */
 export interface RunStateValue {
-  signIn: SignInSlot;
-  check: CheckSlot;
+  readonly signIn: SignInSlot;
+  readonly check: CheckSlot;
 }
 
 export const IDLE: RunStateValue = { signIn: { kind: 'idle' }, check: { kind: 'idle' } };
@@ -193,7 +193,7 @@ export function createRunState(): RunState {
 
   /** Starts in a slot just freed: a refusal here would be a bug in this module. */
   const mustStart = <T>(outcome: Promise<T> | undefined, what: string): Promise<T> => {
-    if (outcome === undefined) throw new Error(`run state: ${what} refused in ${describe(state)}`);
+    if (outcome === undefined) throw new Error(`run state: ${what} refused in ${stateName(state)}`);
     return outcome;
   };
 
@@ -302,6 +302,6 @@ export function createRunState(): RunState {
   };
 }
 
-function describe(state: RunStateValue): string {
+function stateName(state: RunStateValue): string {
   return `${state.signIn.kind}/${state.check.kind}`;
 }
