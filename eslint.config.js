@@ -108,6 +108,32 @@ export default tseslint.config(
     },
   },
   {
+    // The provider seam: outside providers/, the core speaks only providers/index.ts, never one provider's folder.
+    files: ['electron/core/**'],
+    ignores: ['electron/core/providers/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...noElectron['no-restricted-imports'][1],
+          patterns: [
+            ...noElectron['no-restricted-imports'][1].patterns,
+            {
+              group: ['**/app/*', '**/shared/*', '**/main/*', '**/cli/*', '**/renderer/*'],
+              message:
+                'electron/core is the bottom layer: the app, the contract, the shell and the CLI import it, never the other way round.',
+            },
+            {
+              group: ['**/providers/*/**', '!**/providers/index.js'],
+              message:
+                'Outside providers/, the core goes through the provider seam (providers/index.ts): no provider names its own specifics elsewhere.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The renderer runs in a sandboxed page: browser globals only, and nothing that needs Node or Electron.
     // (tsconfig.web.json must see Node's types because the IPC contract's types reach into the core.)
     files: ['renderer/**/*.{ts,tsx}'],
@@ -128,7 +154,7 @@ export default tseslint.config(
               // An allow-list: values only from the contract and the core's pure, browser-safe modules; types from
               // anywhere (they vanish at build time).
               regex:
-                '^(\\.\\./)+electron/(?!shared/|core/(i18n|sign-in/profile|sign-in/validation-messages|providers/microsoft/clouds|token-file/keys|upkeep/scheduling)\\.js$)',
+                '^(\\.\\./)+electron/(?!shared/|core/(i18n|sign-in/profile|sign-in/validation-messages|providers/types|providers/registry|providers/microsoft/clouds|providers/microsoft/validation|token-file/schema|upkeep/scheduling)\\.js$)',
               allowTypeImports: true,
               message:
                 'The renderer may import values only from electron/shared and the pure core modules allowed in eslint.config.js; import types only.',

@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { recordedProfile } from '../electron/core/token-file/recorded-profile.js';
-import { refreshGrantBody } from '../electron/core/sign-in/refresh-grant.js';
+import { refreshGrantForm } from '../electron/core/oauth/refresh-grant.js';
 import { readTokenFile } from '../electron/core/token-file/token-file.js';
 import { startConnectProxy } from '../test/fixtures/connect-proxy.js';
 import { createSandboxIdp } from '../test/fixtures/sandbox/idp.js';
@@ -117,13 +117,16 @@ export async function refreshVsCurlBench(): Promise<BenchSection> {
       const content = await readTokenFile(file);
       if (!content.exists) throw new Error('token file vanished');
       const recorded = recordedProfile(content);
-      const body = refreshGrantBody({
-        clientId: content.oauth2.ClientID ?? '',
-        clientSecret: content.oauth2.ClientSecret ?? '',
-        authority: recorded.authority?.authority ?? '',
-        refreshToken: content.oauth2.RefreshToken ?? '',
-        scopes: recorded.scopes,
-      });
+      if (recorded.authority === undefined) throw new Error('token file names no authority');
+      const body = new URLSearchParams(
+        refreshGrantForm({
+          clientId: content.oauth2.ClientID ?? '',
+          clientSecret: content.oauth2.ClientSecret ?? '',
+          authority: recorded.authority,
+          refreshToken: content.oauth2.RefreshToken ?? '',
+          scopes: recorded.scopes,
+        }),
+      ).toString();
       const curlWith = (caFile: string) =>
         spawnTimed(
           CURL,
@@ -227,7 +230,7 @@ ${num(curlS.median - curlOneCaS.median, 0)} ms sooner, and so would Node (Node 2
 set, else at the first TLS connection: ${num(rootStoreS.median, 0)} ms here). That run is not the floor: no production client checks
 Microsoft's certificate against a single CA. rtw sent ${rtwRequests} request(s) to the IdP per run (no discovery: the token endpoint is the file's authority + \`/oauth2/v2.0/token\`).
 rtw does more than curl, by design: it takes the file lock, reads and parses the INI, sends the refresh POST
-(the same form body as curl's: both are built by \`refreshGrantBody\`), checks the answer, and rewrites the file
+(the same form body as curl's: both are built by \`refreshGrantForm\`), checks the answer, and rewrites the file
 atomically (temp file + fsync, \`.bak\`, rename, directory fsync). curl only sends the POST and discards the
 answer. ${WARMUP} warm-up runs discarded.
 
@@ -238,7 +241,7 @@ remaining ${num(rtwS.median - loadS.median, 0)} ms. What it took to get here (un
 was taken against the curl that trusts the sandbox CA only, the row below the Node floor: 18.8× at first, 6.2×
 before the last three changes named here): the CLI is bundled, one file per command (\`vite.cli.config.ts\`: Node's module loader no
 longer resolves and reads some 360 files); the refresh sends its one POST itself
-(\`electron/core/sign-in/refresh-grant.ts\`) instead of setting up MSAL, which still runs the sign-ins; the CLI's HTTP is
+(\`electron/core/oauth/refresh-grant.ts\`) instead of setting up MSAL, which still runs the sign-ins; the CLI's HTTP is
 node:https (\`electron/core/transport/node-https-transport.ts\`) instead of undici, whose loading and initialisation alone
 cost about 75 ms; the bundle is CommonJS, which Node 20 starts ~8 ms sooner than ES modules; the file lock is our
 own (\`electron/core/token-file/file-lock.ts\`, proper-lockfile's protocol) instead of proper-lockfile, whose loading

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ChangeEvent, DragEvent } from 'react';
-import type { Protocol } from '../electron/core/providers/microsoft/clouds.js';
+import type { Protocol } from '../electron/core/providers/types.js';
 import { isLang, langFromLocale } from '../electron/core/i18n.js';
 import type { Explanation } from '../electron/core/diagnose/types.js';
 import type { LanguageState, Result, WizardApi } from '../electron/shared/contract.js';

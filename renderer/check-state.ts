@@ -2,7 +2,7 @@
  * The token check as the window follows it: which file, the progress events as they come, then the report.
  * Pure, like state.ts: the Check step and the file view share one check, fed by `{channel: 'check'}` events.
  */
-import type { Protocol } from '../electron/core/providers/microsoft/clouds.js';
+import type { Protocol } from '../electron/core/providers/types.js';
 import type { CheckEvent, CheckReport, ProtocolResult } from '../electron/core/mail-check/index.js';
 import type { IpcError } from '../electron/shared/contract.js';
 

@@ -3,14 +3,15 @@
  * without a DOM. Side effects (IPC calls) live in the components and report back through actions.
  */
 import { CLOUDS } from '../electron/core/providers/microsoft/clouds.js';
-import type { CloudName, Protocol } from '../electron/core/providers/microsoft/clouds.js';
+import type { Protocol } from '../electron/core/providers/types.js';
+import type { CloudName } from '../electron/core/providers/microsoft/clouds.js';
 import type { Explanation } from '../electron/core/diagnose/types.js';
 import {
   DEFAULT_PROTOCOLS,
   DEFAULT_REDIRECT_PORT,
-  DEFAULT_TENANT,
   validateProfile,
 } from '../electron/core/sign-in/profile.js';
+import { DEFAULT_TENANT } from '../electron/core/providers/microsoft/validation.js';
 import type { ProfileField, ProfileInput, ValidationIssue } from '../electron/core/sign-in/profile.js';
 import type { SessionEvent } from '../electron/core/sign-in/session.js';
 import type { TokenFilePlan } from '../electron/core/token-file/token-file.js';

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../core/i18n.js';
 import type { MailEndpoint, StepTimeouts } from '../core/mail-check/index.js';
-import type { Protocol } from '../core/providers/microsoft/index.js';
+import type { Protocol } from '../core/providers/index.js';
 import type { IdpNetworkClient } from '../core/transport/index.js';
 import type { Encryptor } from '../core/upkeep/index.js';
 import type { ExternalPage, WizardEvent } from '../shared/contract.js';

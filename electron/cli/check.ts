@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROTOCOLS } from '../core/providers/microsoft/index.js';
-import type { Protocol } from '../core/providers/microsoft/index.js';
+import { PROTOCOLS } from '../core/providers/index.js';
+import type { Protocol } from '../core/providers/index.js';
 import { formatExplanation } from '../core/diagnose/index.js';
 import { format } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';

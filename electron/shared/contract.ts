@@ -13,7 +13,7 @@ import type { ErrorCode } from '../core/errors.js';
 import type { Lang, Localized } from '../core/i18n.js';
 import type { DeviceCodeEvent } from '../core/sign-in/index.js';
 import type { CheckEvent, CheckReport } from '../core/mail-check/index.js';
-import type { Protocol } from '../core/providers/microsoft/index.js';
+import type { Protocol } from '../core/providers/index.js';
 import type { MailboxEntry, ReissueSummary } from '../core/upkeep/index.js';
 import type { ProfileField, ProfileInput, ValidationIssue } from '../core/sign-in/index.js';
 import type { ReissuePrefill } from '../core/upkeep/index.js';

@@ -4,8 +4,8 @@
  * what the access token's claims revealed (Graph audience, a missing scope, a shared mailbox).
  */
 import { useState } from 'react';
-import { PROTOCOLS } from '../../electron/core/providers/microsoft/clouds.js';
-import type { Protocol } from '../../electron/core/providers/microsoft/clouds.js';
+import { PROTOCOLS } from '../../electron/core/providers/types.js';
+import type { Protocol } from '../../electron/core/providers/types.js';
 import type { CheckReport, Finding, ProtocolResult } from '../../electron/core/mail-check/index.js';
 import type { CheckState } from '../check-state.js';
 import type { MessageKey } from '../i18n/catalogue.js';

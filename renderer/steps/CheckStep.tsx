@@ -1,7 +1,7 @@
 /**
  * Step 7: the new token checked against the mail servers, as the sender will use it (see CheckPanel).
  */
-import type { Protocol } from '../../electron/core/providers/microsoft/clouds.js';
+import type { Protocol } from '../../electron/core/providers/types.js';
 import type { CheckState } from '../check-state.js';
 import { checkOf } from '../check-state.js';
 import { CheckPanel } from '../components/CheckPanel.js';

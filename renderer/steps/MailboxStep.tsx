@@ -1,6 +1,6 @@
 /** Step 3: the mailbox written as `UserID`, and the protocols the sender uses. */
-import { PROTOCOLS } from '../../electron/core/providers/microsoft/clouds.js';
-import type { Protocol } from '../../electron/core/providers/microsoft/clouds.js';
+import { PROTOCOLS } from '../../electron/core/providers/types.js';
+import type { Protocol } from '../../electron/core/providers/types.js';
 import { Field, FieldErrors } from '../components/Field.js';
 import { Icon } from '../components/Icon.js';
 import type { MessageKey } from '../i18n/catalogue.js';

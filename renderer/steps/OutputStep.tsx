@@ -2,7 +2,7 @@
  * Step 4: the INI file to write. When it exists, says it will be backed up as `.bak` and which keys change;
  * shows values other readers would misread.
  */
-import { OAUTH2_KEYS } from '../../electron/core/token-file/keys.js';
+import { OAUTH2_KEYS } from '../../electron/core/token-file/schema.js';
 import type { PortabilityWarning } from '../../electron/core/token-file/token-file.js';
 import { ExplanationView } from '../components/ExplanationView.js';
 import { Field } from '../components/Field.js';

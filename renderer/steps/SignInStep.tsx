@@ -8,7 +8,11 @@
  */
 import { useState } from 'react';
 import { useWizardApi } from '../api-context.js';
-import { DEFAULT_REDIRECT_PATH, DEFAULT_REDIRECT_PORT, redirectUriOf } from '../../electron/core/sign-in/profile.js';
+import {
+  DEFAULT_REDIRECT_PATH,
+  DEFAULT_REDIRECT_PORT,
+  redirectUriOf,
+} from '../../electron/core/sign-in/profile.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ExplanationView } from '../components/ExplanationView.js';
 import { Field } from '../components/Field.js';

@@ -4,7 +4,7 @@
  * against the mail servers, refresh it now, re-issue it through the wizard, schedule regular refreshes.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Protocol } from '../../electron/core/providers/microsoft/clouds.js';
+import type { Protocol } from '../../electron/core/providers/types.js';
 import type { RefreshOutcome } from '../../electron/core/upkeep/refresh.js';
 import type { HealthState, TokenHealth } from '../../electron/core/upkeep/token-health.js';
 import type { IpcError } from '../../electron/shared/contract.js';

@@ -1,11 +1,12 @@
 /**
- * The device code flow, in process, against the sandbox reached at Entra's production hostnames: the real MSAL
- * polling loop, our network client and the INI writer, with the sandbox's 1-second interval.
+ * The device code flow, in process, against the sandbox reached at Entra's production hostnames: our RFC 8628
+ * client and polling loop, our network client and the INI writer, with the sandbox's 1-second interval.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEVICE_CODE_GRANT_TYPE } from '../../electron/core/oauth/index.js';
 import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { runDeviceCodeAcquisition } from '../../electron/core/sign-in/device-code.js';
 import type { DeviceCodeDeps, DeviceCodeEvent } from '../../electron/core/sign-in/device-code.js';
@@ -73,10 +74,13 @@ async function run(
 }
 
 function polls(): Array<{ at: number; error: string | undefined }> {
-  return idp
-    .requests()
-    .filter((r) => r.grantType === 'device_code')
-    .map((r) => ({ at: Date.parse(r.at), error: r.error }));
+  return (
+    idp
+      .requests()
+      // RFC 8628's grant type, which Entra documents (MSAL sent a short form, `device_code`, that Entra also takes).
+      .filter((r) => r.grantType === DEVICE_CODE_GRANT_TYPE)
+      .map((r) => ({ at: Date.parse(r.at), error: r.error }))
+  );
 }
 
 describe('device code flow', () => {

@@ -67,9 +67,10 @@ describe('packing with electron-builder --dir (offline, placeholder Electron)', 
     expect(packed.cacheEntries).toEqual([]);
   });
 
-  it('ships every compiled main, core and contract module, the bundled preload and the built renderer', async () => {
+  it('ships every compiled main, app service, core and contract module, the bundled preload and the built renderer', async () => {
     const app = [
       ...(await filesOnDisk('dist/electron/main')),
+      ...(await filesOnDisk('dist/electron/app')),
       ...(await filesOnDisk('dist/electron/core')),
       ...(await filesOnDisk('dist/electron/shared')),
     ].filter((f) => f.endsWith('.js'));
@@ -85,7 +86,7 @@ describe('packing with electron-builder --dir (offline, placeholder Electron)', 
   it('ships nothing of ours beyond those', () => {
     const ours = entries.filter((e) => !e.startsWith('node_modules/') && e !== 'node_modules');
     const allowed =
-      /^(package\.json|dist|dist\/electron|dist\/electron\/(main|core|shared)(\/.*\.js|\/[^.]+)?|dist\/preload(\/index\.cjs)?|dist\/renderer(\/.*)?)$/;
+      /^(package\.json|dist|dist\/electron|dist\/electron\/(main|app|core|shared)(\/.*\.js|\/[^.]+)?|dist\/preload(\/index\.cjs)?|dist\/renderer(\/.*)?)$/;
     expect(ours.filter((e) => !allowed.test(e))).toEqual([]);
     // Named, so a failure says what leaked.
     const leaks = [

@@ -74,7 +74,7 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     const included = (config.files ?? []).filter((f) => !f.startsWith('!'));
     for (const pattern of included)
-      expect(pattern).toMatch(/^(package\.json|dist\/(electron\/(main|core|shared)|preload|renderer)\/)/);
+      expect(pattern).toMatch(/^(package\.json|dist\/(electron\/(main|app|core|shared)|preload|renderer)\/)/);
     expect(config.files).toEqual(expect.arrayContaining(['!**/*.map', '!**/*.d.ts', '!**/*.tsbuildinfo*']));
   });
 

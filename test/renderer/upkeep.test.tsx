@@ -7,7 +7,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
-import type { Protocol } from '../../electron/core/providers/microsoft/clouds.js';
+import type { Protocol } from '../../electron/core/providers/types.js';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
 import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
 import { checkReducer, INITIAL_CHECK } from '../../renderer/check-state.js';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CLOUDS, authorityFor, endpointsFor, mailScopes } from '../../electron/core/providers/microsoft/clouds.js';
+import {
+  CLOUDS,
+  authorityFor,
+  endpointsFor,
+  mailScopes,
+} from '../../electron/core/providers/microsoft/clouds.js';
 
 describe('clouds', () => {
   it('qualifies mail scopes with the Outlook resource (a bare SMTP.Send would mean Microsoft Graph)', () => {

@@ -11,12 +11,12 @@ import {
   parsePop3Status,
   parseStat,
   parseXoauth2,
-  permissionFor,
   resourceOf,
   unstuffLine,
   xoauth2String,
 } from '../../electron/core/mail-check/index.js';
 import type { ClaimExpectations } from '../../electron/core/mail-check/index.js';
+import { permissionFor } from '../../electron/core/providers/microsoft/index.js';
 import { smtpFailure } from '../../electron/core/mail-check/smtp-login.js';
 import { imapFailure } from '../../electron/core/mail-check/imap-login.js';
 
@@ -168,17 +168,27 @@ describe('access token claims', () => {
 
 describe('mail hosts', () => {
   it('per cloud and account type, overridable', () => {
-    expect(mailEndpoint('global', 'smtp')).toEqual({ host: 'smtp.office365.com', port: 587 });
-    expect(mailEndpoint('global', 'smtp', { personal: true })).toEqual({
+    const work = { cloud: 'global', tenant: 'common', userId: USER };
+    const personal = { cloud: 'global', tenant: 'common', userId: 'someone@outlook.jp' };
+    expect(mailEndpoint('microsoft', work, 'smtp')).toEqual({ host: 'smtp.office365.com', port: 587 });
+    expect(mailEndpoint('microsoft', personal, 'smtp')).toEqual({
       host: 'smtp-mail.outlook.com',
       port: 587,
     });
-    expect(mailEndpoint('global', 'pop', { personal: true })).toEqual({
+    // A custom domain signed in through consumers is a personal account too.
+    expect(mailEndpoint('microsoft', { ...work, tenant: 'consumers' }, 'smtp')).toEqual({
+      host: 'smtp-mail.outlook.com',
+      port: 587,
+    });
+    expect(mailEndpoint('microsoft', personal, 'pop')).toEqual({
       host: 'outlook.office365.com',
       port: 995,
     });
-    expect(mailEndpoint('usgov', 'imap')).toEqual({ host: 'outlook.office365.us', port: 993 });
-    expect(mailEndpoint('global', 'imap', { override: { host: 'relay', port: 1993 } })).toEqual({
+    expect(mailEndpoint('microsoft', { ...work, cloud: 'usgov' }, 'imap')).toEqual({
+      host: 'outlook.office365.us',
+      port: 993,
+    });
+    expect(mailEndpoint('microsoft', work, 'imap', { host: 'relay', port: 1993 })).toEqual({
       host: 'relay',
       port: 1993,
     });

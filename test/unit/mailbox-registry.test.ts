@@ -3,7 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMailboxRegistry, reissueAll } from '../../electron/core/upkeep/mailbox-registry.js';
-import type { Encryptor, MailboxEntry, ReissueStepResult } from '../../electron/core/upkeep/mailbox-registry.js';
+import type {
+  Encryptor,
+  MailboxEntry,
+  ReissueStepResult,
+} from '../../electron/core/upkeep/mailbox-registry.js';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
 import { tempDir } from '../helpers/acquisition.js';

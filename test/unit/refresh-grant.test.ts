@@ -7,13 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';
 import { createNetworkClient } from '../../electron/core/transport/network-client.js';
 import type { RawResponse } from '../../electron/core/transport/network-client.js';
-import { redeemRefreshGrant, tokenEndpointOf } from '../../electron/core/sign-in/refresh-grant.js';
+import { redeemRefreshGrant } from '../../electron/core/oauth/refresh-grant.js';
+import { recognizeUri } from '../../electron/core/providers/index.js';
+import type { RecordedAuthority } from '../../electron/core/providers/index.js';
+import { tokenEndpointOfAuthority as tokenEndpointOf } from '../../electron/core/providers/microsoft/index.js';
+
+function authorityOf(uri: string): RecordedAuthority {
+  const recorded = recognizeUri(uri);
+  if (recorded === undefined) throw new Error(`not an authority: ${uri}`);
+  return recorded;
+}
 
 const SMTP = 'https://outlook.office.com/SMTP.Send';
 const REQUEST = {
   clientId: '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
   clientSecret: 'SECRET~value',
-  authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+  authority: authorityOf('https://login.microsoftonline.com/contoso.onmicrosoft.com'),
   refreshToken: '1.AAA-old-refresh',
   scopes: [SMTP],
 };

@@ -3,16 +3,15 @@
  * refresh token (one request per resource), checks the access token's claims, and logs in to each protocol's
  * server with XOAUTH2, every failure explained. It never writes the file (see redeem.ts for the rotated token).
  */
-import { CLOUD_NAMES, CLOUDS, PROTOCOLS, mailScopes } from '../providers/microsoft/index.js';
-import type { CloudName, Protocol } from '../providers/microsoft/index.js';
-import { isPersonalMailbox } from '../providers/microsoft/index.js';
+import { PROTOCOLS, providerOf } from '../providers/index.js';
+import type { Protocol, ProviderId } from '../providers/index.js';
 import { explainCheck, explainError } from '../diagnose/index.js';
 import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
-import { maskSecret } from '../token-file/index.js';
+import { maskSecret, readTokenFile, recordedProfile } from '../token-file/index.js';
+import type { TokenFileContent } from '../token-file/index.js';
 import type { IdpNetworkClient } from '../transport/index.js';
-import { readTokenFile } from '../token-file/index.js';
 import { checkClaims } from './claims.js';
 import type { ClaimsSummary } from './claims.js';
 import { explainMailFailure } from './failure.js';
@@ -107,9 +106,10 @@ export const TEST_MESSAGE: Omit<TestMessage, 'to'> = {
 
 /** Settings read from the INI file. */
 interface FileSettings extends RedeemSettings {
+  provider: ProviderId;
   userId: string;
   tenant: string | undefined;
-  cloud: CloudName;
+  cloud: string;
   protocols: Protocol[];
 }
 
@@ -117,55 +117,40 @@ const LOGIN: Readonly<
   Record<Protocol, (p: LoginParams, t: Transcript, m?: TestMessage) => Promise<LoginOutcome>>
 > = { smtp: smtpLogin, imap: imapLogin, pop: popLogin };
 
-function cloudOf(meta: string | undefined, authority: string): CloudName {
-  if (meta !== undefined && (CLOUD_NAMES as readonly string[]).includes(meta)) return meta as CloudName;
-  const host = new URL(authority).host.toLowerCase();
-  const found = CLOUD_NAMES.find((name) => CLOUDS[name].loginHost === host);
-  return host === 'login.chinacloudapi.cn' ? 'china' : (found ?? 'global');
-}
-
-/** The file's settings, or the name of the first key that is missing or unusable. */
-function settingsOf(content: {
-  oauth2: Record<string, string | undefined>;
-  meta: Record<string, string>;
-}): FileSettings | { missing: string } {
+/**
+ * The file's settings, read as the sender reads them (the token endpoint is the file's `TokenURI`), or the name of
+ * the first key that is missing or unusable.
+ */
+function settingsOf(content: TokenFileContent): FileSettings | { missing: string } {
   const o = content.oauth2;
   for (const key of ['UserID', 'ClientID', 'RefreshToken'] as const)
     if ((o[key] ?? '').trim() === '') return { missing: key };
-  const tokenUri = (o.TokenURI ?? '').trim();
-  const authority =
-    (content.meta.Authority ?? '').trim() || tokenUri.replace(/\/oauth2\/v2\.0\/token\/?$/, '');
-  try {
-    if (new URL(authority).protocol !== 'https:') return { missing: 'TokenURI' };
-  } catch {
-    return { missing: 'TokenURI' };
-  }
-  const recorded = (content.meta.Protocols ?? '')
-    .split(',')
-    .map((p) => p.trim().toLowerCase())
-    .filter((p): p is Protocol => (PROTOCOLS as readonly string[]).includes(p));
+  const recorded = recordedProfile(content);
+  if (recorded.authority === undefined) return { missing: 'TokenURI' };
   const secret = (o.ClientSecret ?? '').trim();
   return {
+    provider: recorded.provider,
     userId: (o.UserID ?? '').trim(),
     clientId: (o.ClientID ?? '').trim(),
     clientSecret: secret === '' ? undefined : secret,
     refreshToken: (o.RefreshToken ?? '').trim(),
-    authority: authority.replace(/\/+$/, ''),
-    tenant: (content.meta.Tenant ?? '').trim() || authority.replace(/\/+$/, '').split('/').pop(),
-    cloud: cloudOf(content.meta.Cloud, authority),
-    protocols: recorded.length > 0 ? recorded : ['smtp'],
+    authority: recorded.authority,
+    tenant: (content.meta.Tenant ?? '').trim() || recorded.authority.tenant || undefined,
+    cloud: recorded.cloud,
+    protocols: recorded.protocols.length > 0 ? recorded.protocols : ['smtp'],
   };
 }
 
 /** Groups protocols by the resource of their scopes: one token request per resource. */
 function requestsFor(
-  cloud: CloudName,
+  settings: Pick<FileSettings, 'provider' | 'cloud'>,
   protocols: readonly Protocol[],
   overrides: Partial<Record<Protocol, string>> = {},
 ): Array<{ scopes: string[]; protocols: Protocol[] }> {
   const groups = new Map<string, { scopes: string[]; protocols: Protocol[] }>();
   for (const protocol of protocols) {
-    const scope = overrides[protocol] ?? mailScopes(CLOUDS[cloud], [protocol])[0] ?? '';
+    const scope =
+      overrides[protocol] ?? providerOf(settings.provider).mailScopes(settings, [protocol])[0] ?? '';
     const resource = resourceOf(scope);
     const group = groups.get(resource) ?? { scopes: [], protocols: [] };
     group.scopes.push(scope);
@@ -216,17 +201,16 @@ export async function checkTokenFile(
   const context: DiagnoseContext = {
     mailbox: settings.userId,
     clientId: settings.clientId,
-    authorityHost: new URL(settings.authority).host,
+    authorityHost: settings.authority.host,
     ...(settings.tenant === undefined ? {} : { tenant: settings.tenant }),
   };
   const secrets = [settings.refreshToken, settings.clientSecret ?? ''];
   const timeouts: StepTimeouts = { ...DEFAULT_STEP_TIMEOUTS, ...options.timeouts };
-  const personal = isPersonalMailbox(settings.userId) || settings.tenant?.toLowerCase() === 'consumers';
 
   const findings: Finding[] = [];
   const tokens = new Map<Protocol, string>();
   let token: TokenReport | undefined;
-  for (const request of requestsFor(settings.cloud, protocols, options.scopes)) {
+  for (const request of requestsFor(settings, protocols, options.scopes)) {
     deps.onEvent?.({ type: 'redeeming', scopes: request.scopes });
     let redeemed: Awaited<ReturnType<typeof redeemRefreshToken>>;
     try {
@@ -244,6 +228,7 @@ export async function checkTokenFile(
     const checked = checkClaims(
       redeemed.accessToken,
       {
+        provider: settings.provider,
         cloud: settings.cloud,
         protocols: request.protocols,
         userId: settings.userId,
@@ -271,10 +256,12 @@ export async function checkTokenFile(
   deps.signal?.throwIfAborted();
   const results = await Promise.all(
     protocols.map(async (protocol): Promise<ProtocolResult> => {
-      const endpoint = mailEndpoint(settings.cloud, protocol, {
-        personal,
-        ...(options.endpoints?.[protocol] === undefined ? {} : { override: options.endpoints[protocol] }),
-      });
+      const endpoint = mailEndpoint(
+        settings.provider,
+        { cloud: settings.cloud, tenant: settings.tenant ?? '', userId: settings.userId },
+        protocol,
+        options.endpoints?.[protocol],
+      );
       deps.onEvent?.({ type: 'connecting', protocol, ...endpoint });
       const transcript = new Transcript(secrets);
       const started = Date.now();

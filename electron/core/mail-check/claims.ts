@@ -7,12 +7,10 @@
  * tokens are encrypted); we decode the payload only to explain a failure before the server refuses it, and the
  * mail server's answer, not these claims, decides whether the token works.
  */
-import { CLOUDS, PROTOCOLS, mailScopes } from '../providers/microsoft/index.js';
-import type { CloudName, Protocol } from '../providers/microsoft/index.js';
-import { CONSUMERS_TENANT_ID } from '../providers/microsoft/index.js';
+import { DEFAULT_PROVIDER, PROTOCOLS, providerOf } from '../providers/index.js';
+import type { Protocol, ProviderId } from '../providers/index.js';
 import { explainCheck } from '../diagnose/index.js';
 import type { CheckEntryId, DiagnoseContext } from '../diagnose/index.js';
-import { isGuid } from '../sign-in/index.js';
 import type { Finding, Severity } from './types.js';
 
 /** The claims the check reads; every one optional, since a token may lack any of them. */
@@ -39,25 +37,8 @@ export interface ClaimsSummary {
   expiresAt?: string;
 }
 
-/** Microsoft Graph's application ID and resource URLs in every cloud: the classic wrong audience. */
-const GRAPH_AUDIENCES = [
-  '00000003-0000-0000-c000-000000000000',
-  'https://graph.microsoft.com',
-  'https://graph.microsoft.us',
-  'https://dod-graph.microsoft.us',
-  'https://microsoftgraph.chinacloudapi.cn',
-];
-/** Exchange Online's application ID: v2 tokens name the resource by it. */
-const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
-
 function normalizeAudience(aud: string): string {
   return aud.trim().toLowerCase().replace(/\/+$/, '');
-}
-
-/** Audiences Exchange in this cloud accepts: the scope's resource, the IMAP/POP host's URL, the app ID. */
-export function mailAudiences(cloud: CloudName): string[] {
-  const c = CLOUDS[cloud];
-  return [c.mailResource, `https://${c.mail.imap.host}`, EXCHANGE_APP_ID].map(normalizeAudience);
 }
 
 /** The payload of a JWT, without checking its signature; undefined for an opaque token. */
@@ -82,15 +63,11 @@ export function decodeAccessToken(token: string): AccessTokenClaims | undefined 
   }
 }
 
-/** The short permission name a protocol needs (`SMTP.Send`). */
-export function permissionFor(cloud: CloudName, protocol: Protocol): string {
-  const full = mailScopes(CLOUDS[cloud], [protocol])[0] ?? '';
-  return full.slice(full.lastIndexOf('/') + 1);
-}
-
 /** What the claims are checked against. */
 export interface ClaimExpectations {
-  cloud: CloudName;
+  /** Whose rules apply (default Microsoft). */
+  provider?: ProviderId;
+  cloud: string;
   protocols: readonly Protocol[];
   /** UserID: the mailbox XOAUTH2 names. */
   userId: string;
@@ -120,8 +97,9 @@ export function checkClaims(
     });
   };
 
-  const claims = decodeAccessToken(accessToken);
-  if (claims === undefined) {
+  const rules = providerOf(expected.provider ?? DEFAULT_PROVIDER).accessToken;
+  const claims = rules === undefined ? undefined : decodeAccessToken(accessToken);
+  if (rules === undefined || claims === undefined) {
     add('token-opaque', 'info');
     return { summary: { readable: false }, findings };
   }
@@ -137,11 +115,11 @@ export function checkClaims(
   };
 
   const audience = claims.aud === undefined ? undefined : normalizeAudience(claims.aud);
-  const accepted = mailAudiences(expected.cloud);
+  const accepted = rules.audiences(expected.cloud);
   let audienceOk = true;
   if (audience !== undefined && !accepted.includes(audience)) {
     audienceOk = false;
-    if (GRAPH_AUDIENCES.includes(audience)) add('token-audience-graph', 'error', { audience: claims.aud });
+    if (rules.isWrongResource(audience)) add('token-audience-graph', 'error', { audience: claims.aud });
     else add('token-audience-other', 'error', { audience: claims.aud, expected: accepted[0] });
   }
 
@@ -149,13 +127,13 @@ export function checkClaims(
   if (audienceOk) {
     const granted = new Set(scopes.map((s) => s.toLowerCase()));
     for (const protocol of PROTOCOLS.filter((p) => expected.protocols.includes(p))) {
-      const permission = permissionFor(expected.cloud, protocol);
+      const permission = rules.permission(expected.cloud, protocol);
       if (!granted.has(permission.toLowerCase())) {
         add(
           'token-scope-missing',
           'error',
           {
-            scope: mailScopes(CLOUDS[expected.cloud], [protocol])[0],
+            scope: providerOf(expected.provider ?? DEFAULT_PROVIDER).mailScopes(expected, [protocol])[0],
             granted: scopes.length > 0 ? scopes.join(' ') : undefined,
             protocol: protocol.toUpperCase(),
           },
@@ -169,13 +147,7 @@ export function checkClaims(
   if (user !== undefined && user.toLowerCase() !== expected.userId.trim().toLowerCase())
     add('token-other-user', 'info', { signedInAs: user, mailbox: expected.userId });
 
-  const tenant = expected.tenant?.trim().toLowerCase();
-  const wanted =
-    tenant === 'consumers'
-      ? CONSUMERS_TENANT_ID
-      : tenant !== undefined && isGuid(tenant)
-        ? tenant
-        : undefined;
+  const wanted = expected.tenant === undefined ? undefined : rules.tenantIdOf(expected.tenant);
   if (wanted !== undefined && claims.tid !== undefined && claims.tid.toLowerCase() !== wanted)
     add('token-tenant-mismatch', 'warning', { tokenTenant: claims.tid, tenant: expected.tenant });
 

@@ -2,7 +2,7 @@
  * How a mail login failed, as data, and its explanation. Every protocol reduces its library's errors to one of
  * these kinds, so an untrusted certificate or a silent firewall reads the same for SMTP, IMAP and POP.
  */
-import type { Protocol } from '../providers/microsoft/index.js';
+import type { Protocol } from '../providers/index.js';
 import { explainCheck, explainMailReply } from '../diagnose/index.js';
 import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
 import type { Localized } from '../i18n.js';

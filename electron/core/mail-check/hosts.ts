@@ -1,19 +1,18 @@
-/** Which mail server each protocol logs in to: the cloud's, the personal-account SMTP host, or an override. */
-import { CLOUDS } from '../providers/microsoft/index.js';
-import type { CloudName, Protocol } from '../providers/microsoft/index.js';
+/** Which mail server each protocol logs in to: the provider's for the account, or an override. */
+import { providerOf } from '../providers/index.js';
+import type { MailAccount, Protocol, ProviderId } from '../providers/index.js';
 import type { MailEndpoint } from './types.js';
 
-/** The server for a protocol; `personal` picks Outlook.com's SMTP host (smtp-mail.outlook.com). */
+/** The server the account's sender logs in to for a protocol, unless `override` names another (a relay, a test server). */
 export function mailEndpoint(
-  cloud: CloudName,
+  provider: ProviderId,
+  account: MailAccount,
   protocol: Protocol,
-  options: { personal?: boolean; override?: MailEndpoint } = {},
+  override?: MailEndpoint,
 ): MailEndpoint {
-  if (options.override !== undefined) return options.override;
-  const c = CLOUDS[cloud];
-  const host =
-    protocol === 'smtp' && options.personal === true ? (c.personalSmtp ?? c.mail.smtp) : c.mail[protocol];
-  return { host: host.host, port: host.port };
+  if (override !== undefined) return override;
+  const { host, port } = providerOf(provider).mailHost(account, protocol);
+  return { host, port };
 }
 
 /** Parses `host:port` (or `[v6]:port`, or a bare host with the default port); undefined when malformed. */

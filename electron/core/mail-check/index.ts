@@ -1,7 +1,7 @@
 /** The token check: redeem the file's refresh token, read the access token's claims, log in with XOAUTH2. */
 export { checkTokenFile, TEST_MESSAGE } from './check-token-file.js';
 export type { CheckDeps, CheckEvent, CheckOptions, CheckReport, TokenReport } from './check-token-file.js';
-export { checkClaims, decodeAccessToken, mailAudiences, permissionFor } from './claims.js';
+export { checkClaims, decodeAccessToken } from './claims.js';
 export type { AccessTokenClaims, ClaimExpectations, ClaimsSummary } from './claims.js';
 export { explainMailFailure, stepText } from './failure.js';
 export type { MailFailure, MailStep } from './failure.js';

@@ -10,8 +10,8 @@
  * (the wizard can hand it to the refresh step), and the report says it was issued.
  */
 import type { IdpNetworkClient } from '../transport/index.js';
-import { redeemRefreshGrant } from '../sign-in/index.js';
-import type { RefreshGrantSettings } from '../sign-in/index.js';
+import { redeemRefreshGrant } from '../oauth/index.js';
+import type { RefreshGrantSettings } from '../oauth/index.js';
 
 /** The registration and token from the file. */
 export type RedeemSettings = RefreshGrantSettings;

@@ -1,5 +1,5 @@
 /** Shapes of the token check, shared by its modules, the CLI and (as data) the wizard. */
-import type { Protocol } from '../providers/microsoft/index.js';
+import type { Protocol } from '../providers/index.js';
 import type { Explanation } from '../diagnose/index.js';
 import type { MailFailure } from './failure.js';
 

@@ -9,15 +9,16 @@
  * secret with this token fails refreshing with AADSTS700025. The token is then written exactly as the
  * authorization-code session writes it (acquisition-output.ts).
  */
-import { AuthError, PublicClientApplication } from '@azure/msal-node';
-import type { AuthenticationResult, DeviceCodeRequest } from '@azure/msal-node';
 import { failureEvent, failureOf, writeAcquiredToken } from '../token-file/index.js';
-import { msalConfiguration, requestedScopes, tokensOf } from '../providers/microsoft/index.js';
-import { CLOUDS, mailScopes } from '../providers/microsoft/index.js';
-import { createDeviceCodeNetwork } from '../providers/microsoft/index.js';
-import type { DeviceCodeGrant } from '../providers/microsoft/index.js';
 import { RtwError } from '../errors.js';
-import { fromMsalError } from '../providers/microsoft/index.js';
+import {
+  SYSTEM_CLOCK,
+  pollDeviceToken,
+  requestDeviceAuthorization,
+  usernameOfIdToken,
+} from '../oauth/index.js';
+import type { Clock } from '../oauth/index.js';
+import { providerOf, recognizeUri } from '../providers/index.js';
 import type { IdpNetworkClient } from '../transport/index.js';
 import type { Profile } from './profile.js';
 import type { SessionEvent, SessionResult } from './session.js';
@@ -52,21 +53,19 @@ export interface DeviceCodeDeps {
   onEvent: (event: DeviceCodeEvent) => void;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Time for polling, the countdown and the time-out (default: the real clock; tests use a fake one). */
+  clock?: Clock;
   /** Interval of `polling` events (default 1 s). */
   tickMs?: number;
   /** Growth of the poll interval per `slow_down` (default 5 s, as RFC 8628 says; tests shorten it). */
   slowDownStepMs?: number;
 }
 
-/** MSAL's own client errors that mean "expired" or "stopped", mapped to ours. */
-function fromMsalPollingError(error: unknown, grant: DeviceCodeGrant | undefined): unknown {
-  if (error instanceof AuthError) {
-    if (error.errorCode === 'device_code_expired')
-      return new RtwError('device-code-expired', { seconds: grant?.expiresIn ?? 900 }, { cause: error });
-    if (error.errorCode === 'device_code_polling_cancelled')
-      return new RtwError('cancelled', {}, { cause: error });
-  }
-  return error;
+/** The token endpoint of a profile's authority, as a refresh would find it in the file. */
+function tokenEndpointOf(profile: Profile): string {
+  const recorded = recognizeUri(profile.authority);
+  if (recorded === undefined) throw new RtwError('invalid-input', { fields: 'authority' });
+  return providerOf(recorded.provider).tokenEndpoint(recorded);
 }
 
 /** Runs one device code acquisition; never throws for expected failures (they come back as `{ok: false}`). */
@@ -75,7 +74,12 @@ export async function runDeviceCodeAcquisition(
   deps: DeviceCodeDeps,
 ): Promise<SessionResult> {
   const now = deps.now ?? (() => new Date());
-  const scopes = requestedScopes(mailScopes(CLOUDS[profile.cloud], profile.protocols));
+  const clock = deps.clock ?? SYSTEM_CLOCK;
+  const provider = providerOf(profile.provider);
+  const mail = provider.mailScopes(profile, profile.protocols);
+  // What MSAL sent for this flow: the mail scopes and the OIDC ones; `offline_access` brings the refresh token.
+  const requested = [...mail, ...provider.extraScopes.filter((s) => !mail.includes(s))];
+  const scopes = [...mail, ...provider.extraScopes.filter((s) => s.includes('offline_access'))];
   const context = {
     mailbox: profile.userId,
     tenant: profile.tenant,
@@ -85,26 +89,19 @@ export async function runDeviceCodeAcquisition(
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(new RtwError('cancelled', {}));
   deps.signal?.addEventListener('abort', onAbort, { once: true });
-  let ticker: NodeJS.Timeout | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   try {
     if (deps.signal?.aborted === true) throw new RtwError('cancelled', {});
+    const support = provider.deviceCode;
+    // The UI and the CLI offer no device code for such a provider; an API caller gets the same answer.
+    if (support === undefined) throw new RtwError('invalid-input', { fields: 'deviceCode' });
     // A secret would be sent by no one and written nowhere: say so rather than drop what the admin typed.
     if (profile.clientSecret !== undefined) throw new RtwError('invalid-input', { fields: 'clientSecret' });
     // Before the code is shown: a file we could not write would waste the sign-in.
     await planTokenFileWrite(profile.outFile, { oauth2: {} });
 
-    const network = createDeviceCodeNetwork(deps.network, {
-      signal: stop.signal,
-      ...(deps.slowDownStepMs === undefined ? {} : { slowDownStepMs: deps.slowDownStepMs }),
-    });
-    const app = new PublicClientApplication(
-      msalConfiguration(
-        { clientId: profile.clientId, clientSecret: undefined, authority: profile.authority },
-        network,
-      ),
-    );
     // Every reason given to `stop` is an RtwError (cancelled, timeout, expired); the fallback only satisfies types.
     const reasonOf = (signal: AbortSignal): Error =>
       signal.reason instanceof Error ? signal.reason : new RtwError('cancelled', {});
@@ -112,59 +109,60 @@ export async function runDeviceCodeAcquisition(
       if (stop.signal.aborted) reject(reasonOf(stop.signal));
       else stop.signal.addEventListener('abort', () => reject(reasonOf(stop.signal)), { once: true });
     });
+    // Not an unhandled rejection when the flow ends some other way.
+    stopped.catch(() => undefined);
 
-    const request: DeviceCodeRequest = {
-      scopes,
-      cancel: stop.signal.aborted,
-      deviceCodeCallback: (response) => {
-        const expiresAt = new Date(now().getTime() + response.expiresIn * 1000);
+    const form = { client_id: profile.clientId, scope: requested.join(' ') };
+    const grant = await Promise.race([
+      requestDeviceAuthorization(
+        deps.network,
+        support.authorizationEndpoint(profile.authority),
+        form,
+        support.errorOf,
+      ),
+      stopped,
+    ]);
+    const expiresAt = new Date(now().getTime() + grant.expiresIn * 1000);
+    deps.onEvent({
+      type: 'device-code',
+      userCode: grant.userCode,
+      verificationUri: grant.verificationUri,
+      expiresIn: grant.expiresIn,
+      expiresAt: expiresAt.toISOString(),
+      interval: grant.interval,
+      message: grant.message,
+    });
+    const ownLimit = profile.timeoutSeconds < grant.expiresIn;
+    const limitMs = Math.min(profile.timeoutSeconds, grant.expiresIn) * 1000;
+    const deadline = clock.now() + limitMs;
+    ticker = setInterval(
+      () =>
         deps.onEvent({
-          type: 'device-code',
-          userCode: response.userCode,
-          verificationUri: response.verificationUri,
-          expiresIn: response.expiresIn,
-          expiresAt: expiresAt.toISOString(),
-          interval: response.interval,
-          message: response.message,
-        });
-        const ownLimit = profile.timeoutSeconds < response.expiresIn;
-        const limitMs = Math.min(profile.timeoutSeconds, response.expiresIn) * 1000;
-        const deadline = Date.now() + limitMs;
-        ticker = setInterval(
-          () =>
-            deps.onEvent({
-              type: 'polling',
-              secondsLeft: Math.max(0, Math.ceil((deadline - Date.now()) / 1000)),
-            }),
-          deps.tickMs ?? 1000,
-        );
-        // At the code's own expiry Entra (or MSAL's clock) says so at the next poll; the timer is only a backstop
-        // for a poll that never comes back. A shorter --timeout is ours to enforce.
-        const backstopMs = ownLimit ? 0 : response.interval * 1000 + 5000;
-        timer = setTimeout(() => {
-          stop.abort(
-            ownLimit
-              ? new RtwError('timeout', { seconds: profile.timeoutSeconds })
-              : new RtwError('device-code-expired', { seconds: response.expiresIn }),
-          );
-        }, limitMs + backstopMs);
-      },
-    };
-    // MSAL checks `cancel` before each poll; the race returns at once instead of after the current interval.
-    stop.signal.addEventListener('abort', () => (request.cancel = true), { once: true });
+          type: 'polling',
+          secondsLeft: Math.max(0, Math.ceil((deadline - clock.now()) / 1000)),
+        }),
+      deps.tickMs ?? 1000,
+    );
+    // The poll loop notices the code's own expiry; a shorter --timeout is ours to enforce.
+    if (ownLimit)
+      timer = setTimeout(
+        () => stop.abort(new RtwError('timeout', { seconds: profile.timeoutSeconds })),
+        limitMs,
+      );
 
-    let result: AuthenticationResult | null;
-    try {
-      result = await Promise.race([app.acquireTokenByDeviceCode(request), stopped]);
-    } catch (error) {
-      if (stop.signal.aborted) throw reasonOf(stop.signal);
-      throw fromMsalError(fromMsalPollingError(error, network.grant), network);
-    } finally {
-      clearInterval(ticker);
-      clearTimeout(timer);
-    }
-    if (result === null) throw new RtwError('no-refresh-token', {});
-    const tokens = tokensOf(app, result, profile.clientId);
+    const answer = await Promise.race([
+      pollDeviceToken(deps.network, tokenEndpointOf(profile), grant, form, support.errorOf, {
+        clock,
+        signal: stop.signal,
+        ...(deps.slowDownStepMs === undefined ? {} : { slowDownStepMs: deps.slowDownStepMs }),
+      }),
+      stopped,
+    ]);
+    clearInterval(ticker);
+    clearTimeout(timer);
+    if (answer.refreshToken === undefined) throw new RtwError('no-refresh-token', {});
+    const username = answer.idToken === undefined ? undefined : usernameOfIdToken(answer.idToken);
+    const tokens = { refreshToken: answer.refreshToken, username: username ?? '' };
 
     const { success, created } = await writeAcquiredToken(profile, tokens, scopes, now);
     deps.onEvent({ type: 'written', created, ...success });
@@ -176,7 +174,7 @@ export async function runDeviceCodeAcquisition(
   } finally {
     clearInterval(ticker);
     clearTimeout(timer);
-    // Whatever ended it, MSAL's loop must not poll on in the background.
+    // Whatever ended it, the poll loop must not go on in the background.
     if (!stop.signal.aborted) stop.abort(new RtwError('cancelled', {}));
     deps.signal?.removeEventListener('abort', onAbort);
   }

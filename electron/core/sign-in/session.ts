@@ -8,16 +8,10 @@
  */
 import { failureEvent, failureOf, writeAcquiredToken } from '../token-file/index.js';
 import type { AcquisitionFailure, AcquisitionSuccess } from '../token-file/index.js';
-import {
-  authorizeUrl,
-  createMsalApp,
-  newAuthorizationRequest,
-  redeemCode,
-  requestedScopes,
-} from '../providers/microsoft/index.js';
-import { CLOUDS, mailScopes } from '../providers/microsoft/index.js';
+import { providerOf } from '../providers/index.js';
 import type { Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
+import { newAuthorizationRequest } from '../oauth/index.js';
 import type { ErrorCode } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { startRedirectListener } from './loopback.js';
@@ -65,8 +59,10 @@ export interface SessionDeps {
 /** Runs one acquisition; never throws for expected failures (they come back as `{ok: false}`). */
 export async function runAcquisition(profile: Profile, deps: SessionDeps): Promise<SessionResult> {
   const now = deps.now ?? (() => new Date());
-  const cloud = CLOUDS[profile.cloud];
-  const scopes = requestedScopes(mailScopes(cloud, profile.protocols));
+  const provider = providerOf(profile.provider);
+  // The mail scopes and the provider's own (offline_access for Entra, which MSAL adds too: explicit documents why).
+  const mail = provider.mailScopes(profile, profile.protocols);
+  const scopes = [...mail, ...provider.extraScopes.filter((s) => s.includes('offline_access'))];
   const context = {
     mailbox: profile.userId,
     tenant: profile.tenant,
@@ -88,27 +84,33 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
     // Before the browser opens: a file we could not write would waste the sign-in.
     await planTokenFileWrite(profile.outFile, { oauth2: {} });
 
-    const request = await newAuthorizationRequest();
+    const request = newAuthorizationRequest();
     listener = await startRedirectListener({
       port: profile.redirectPort,
       path: profile.redirectPath,
       expectedState: request.state,
       lang: deps.lang,
     });
-    const redirectUri = redirectUriOf({ redirectPort: listener.port, redirectPath: profile.redirectPath });
+    const redirectUri = redirectUriOf({
+      provider: profile.provider,
+      redirectPort: listener.port,
+      redirectPath: profile.redirectPath,
+    });
     Object.assign(context, { redirectUri, port: listener.port });
     deps.onEvent({ type: 'listening', port: listener.port, addresses: listener.addresses, redirectUri });
 
-    const app = createMsalApp(
-      { clientId: profile.clientId, clientSecret: profile.clientSecret, authority: profile.authority },
-      deps.network,
-    );
-    const url = await authorizeUrl(app, deps.network, {
+    const flow = await provider.loadCodeFlow();
+    const attempt = await flow.begin({
+      clientId: profile.clientId,
+      clientSecret: profile.clientSecret,
+      authority: profile.authority,
       scopes,
       redirectUri,
-      request,
       loginHint: profile.userId,
+      request,
+      network: deps.network,
     });
+    const url = attempt.url;
 
     let browserOpened = false;
     if (deps.openBrowser !== undefined) {
@@ -146,13 +148,7 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
     if (!callback.ok) throw callback.error;
 
     deps.onEvent({ type: 'exchanging' });
-    const tokens = await redeemCode(app, deps.network, {
-      code: callback.code,
-      scopes,
-      redirectUri,
-      request,
-      clientId: profile.clientId,
-    });
+    const tokens = await attempt.redeem(callback.code);
 
     const { success: result, created } = await writeAcquiredToken(profile, tokens, scopes, now);
     deps.onEvent({ type: 'written', created, ...result });

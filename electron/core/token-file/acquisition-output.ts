@@ -9,10 +9,13 @@ import { RtwError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import { withFileLock } from './file-lock.js';
 import { maskSecret } from './mask.js';
+import { providerOf } from '../providers/index.js';
+import type { AcquiredTokens } from '../providers/index.js';
 import type { Profile } from '../sign-in/index.js';
+import { signInValues } from './schema.js';
+import type { KeyValues, OAuth2Key } from './schema.js';
 import { writeTokenFile } from './token-file.js';
 import type { PortabilityWarning } from './token-file.js';
-import { oauth2ValuesFor } from './values.js';
 
 /** A written token file, as the caller reports it (the token masked, never whole). */
 export interface AcquisitionSuccess {
@@ -33,11 +36,28 @@ export interface AcquisitionFailure {
   error: unknown;
 }
 
-/** What a flow obtained from Entra. */
-export interface AcquiredTokens {
-  refreshToken: string;
-  /** The account that signed in (a delegate for a shared mailbox). */
-  username: string;
+/** Everything a sign-in writes to the file for a profile, its tokens and the scopes asked for. */
+export function issuedValues(
+  profile: Profile,
+  tokens: Pick<AcquiredTokens, 'refreshToken' | 'username'>,
+  scopes: readonly string[],
+  now: Date,
+): KeyValues {
+  const provider = providerOf(profile.provider);
+  return signInValues({
+    profile,
+    refreshToken: tokens.refreshToken,
+    endpoints: provider.iniEndpoints(profile),
+    providerValue: provider.iniProviderValue,
+    scopes,
+    signedInAs: tokens.username,
+    now,
+  });
+}
+
+/** The `[OAUTH2]` values a sign-in would write for a profile: what the wizard previews before it. */
+export function oauth2ValuesFor(profile: Profile, refreshToken: string): Partial<Record<OAuth2Key, string>> {
+  return issuedValues(profile, { refreshToken, username: '' }, [], new Date(0)).oauth2;
 }
 
 /**
@@ -46,26 +66,12 @@ export interface AcquiredTokens {
  */
 export async function writeAcquiredToken(
   profile: Profile,
-  tokens: AcquiredTokens,
+  tokens: Pick<AcquiredTokens, 'refreshToken' | 'username'>,
   scopes: readonly string[],
   now: () => Date,
 ): Promise<{ success: AcquisitionSuccess; created: boolean }> {
   const written = await withFileLock(profile.outFile, () =>
-    writeTokenFile(profile.outFile, {
-      oauth2: oauth2ValuesFor(profile, tokens.refreshToken),
-      meta: {
-        IssuedAt: now().toISOString(),
-        Tenant: profile.tenant,
-        Cloud: profile.cloud,
-        Authority: profile.authority,
-        Protocols: profile.protocols.join(','),
-        Scopes: scopes.join(' '),
-        SignedInAs: tokens.username,
-        ...(profile.clientSecretExpiresAt === undefined
-          ? {}
-          : { ClientSecretExpiresAt: profile.clientSecretExpiresAt }),
-      },
-    }),
+    writeTokenFile(profile.outFile, issuedValues(profile, tokens, scopes, now())),
   );
   return {
     created: written.created,

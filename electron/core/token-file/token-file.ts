@@ -24,8 +24,8 @@ import {
 } from './ini-format.js';
 import type { MergeResult, OtherReader, ParsedIni, SectionUpdate } from './ini-format.js';
 
-import { META_SECTION, OAUTH2_KEYS, OAUTH2_SECTION } from './keys.js';
-import type { OAuth2Key } from './keys.js';
+import { META_SECTION, OAUTH2_KEYS, OAUTH2_SECTION } from './schema.js';
+import type { OAuth2Key } from './schema.js';
 
 export { META_SECTION, OAUTH2_KEYS, OAUTH2_SECTION };
 export type { OAuth2Key };

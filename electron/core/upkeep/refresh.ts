@@ -19,9 +19,11 @@ import { maskSecret } from '../token-file/index.js';
 import type { IdpNetworkClient } from '../transport/index.js';
 import { recordedProfile } from '../token-file/index.js';
 import type { RecordedProfile } from '../token-file/index.js';
-import { redeemRefreshGrant } from '../sign-in/index.js';
-import type { RefreshGrantSettings } from '../sign-in/index.js';
-import { readTokenFile, writeTokenFile } from '../token-file/index.js';
+import { redeemRefreshGrant } from '../oauth/index.js';
+import type { RefreshGrantSettings } from '../oauth/index.js';
+import { DEFAULT_PROVIDER, providerOf } from '../providers/index.js';
+import type { ProviderId } from '../providers/index.js';
+import { readTokenFile, refreshValues, writeTokenFile } from '../token-file/index.js';
 import type { TokenFileContent } from '../token-file/index.js';
 
 /** The token was redeemed and the new one written. */
@@ -88,21 +90,9 @@ export interface RefreshSummary {
   failed: number;
 }
 
-/**
- * Entra errors that mean "this refresh token will never work again; sign in interactively": inactivity
- * (700082), expired grant (70008), revoked (50173), sign-in frequency (70043), expired client secret (7000222:
- * re-issue with a new secret), and a token Entra cannot even parse (9002313: a damaged or hand-edited INI).
- */
-export const REISSUE_AADSTS: ReadonlySet<number> = new Set([700082, 70008, 50173, 70043, 7000222, 9002313]);
-/** OAuth errors meaning the grant is unusable without an interactive sign-in (MFA now required is one). */
-const REISSUE_OAUTH_ERRORS: ReadonlySet<string> = new Set(['invalid_grant', 'interaction_required']);
-
-/** True when the failure means the token must be issued again by signing in. */
-export function needsReissue(error: unknown): boolean {
-  if (RtwError.is(error, 'aadsts'))
-    return REISSUE_AADSTS.has(error.params.aadsts) || REISSUE_OAUTH_ERRORS.has(error.params.error);
-  if (RtwError.is(error, 'oauth-error')) return REISSUE_OAUTH_ERRORS.has(error.params.error);
-  return false;
+/** True when the failure means the token must be issued again by signing in (the provider knows its codes). */
+export function needsReissue(error: unknown, provider: ProviderId = DEFAULT_PROVIDER): boolean {
+  return RtwError.is(error) && providerOf(provider).needsReissue(error);
 }
 
 /**
@@ -141,19 +131,24 @@ function requireTokenFields(
     clientId: (oauth2.ClientID ?? '').trim(),
     // An empty secret is a public client (Mobile and desktop registration): sending one would be AADSTS700025.
     clientSecret: secret === '' ? undefined : secret,
-    authority: recorded.authority.authority,
+    authority: recorded.authority,
   };
 }
 
-/** Redeems the refresh token and returns the rotated one Entra sent with the access token. */
+/**
+ * Redeems the refresh token and returns the one to keep: the rotated one the provider sent, or, from a provider
+ * that does not rotate (Google, as a rule), the same one. A rotating provider that sent none is a failure: the
+ * file's token may be the last one that works, and nothing says the provider still honours it.
+ */
 async function redeem(
   network: IdpNetworkClient,
   fields: RefreshGrantSettings,
   scopes: string[],
 ): Promise<string> {
   const { refreshToken } = await redeemRefreshGrant(network, { ...fields, scopes });
-  if (refreshToken === undefined) throw new RtwError('no-refresh-token', {});
-  return refreshToken;
+  if (refreshToken !== undefined) return refreshToken;
+  if (!providerOf(fields.authority.provider).refreshToken.rotates) return fields.refreshToken;
+  throw new RtwError('no-refresh-token', {});
 }
 
 /** Refreshes one token file; never throws for expected failures (they come back as the outcome). */
@@ -161,6 +156,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
   const now = deps.now ?? (() => new Date());
   const context: DiagnoseContext = {};
   let mailbox: string | undefined;
+  let provider: ProviderId = DEFAULT_PROVIDER;
   let outcome: RefreshOutcome;
   try {
     outcome = await withFileLock(
@@ -171,6 +167,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
         if (!content.exists) throw new RtwError('file-unreadable', { path: file, reason: 'ENOENT' });
         mailbox = content.oauth2.UserID;
         const recorded = recordedProfile(content);
+        provider = recorded.provider;
         Object.assign(context, {
           mailbox,
           clientId: content.oauth2.ClientID,
@@ -180,13 +177,14 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
         const fields = requireTokenFields(file, content, recorded);
         deps.onEvent?.({ type: 'redeeming', file });
         const rotated = await redeem(deps.createNetworkClient(), fields, recorded.scopes);
-        const refreshedAt = now().toISOString();
+        const refreshedAtDate = now();
+        const refreshedAt = refreshedAtDate.toISOString();
         lock.assertHeld();
         // Only the token and the time change: IssuedAt, the secret and every other key keep their bytes.
-        const written = await writeTokenFile(file, {
-          oauth2: { RefreshToken: rotated },
-          meta: { LastRefreshedAt: refreshedAt },
-        });
+        const written = await writeTokenFile(
+          file,
+          refreshValues({ refreshToken: rotated, now: refreshedAtDate }),
+        );
         const done: RefreshedFile = {
           status: 'refreshed',
           file,
@@ -208,7 +206,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
     const { explainError } = await import('../diagnose/explain.js');
     const explanation = explainError(error, context);
     const withMailbox = mailbox === undefined ? {} : { mailbox };
-    if (needsReissue(error) && RtwError.is(error)) {
+    if (needsReissue(error, provider) && RtwError.is(error)) {
       const command = reissueCommandFor(file, deps.commandName);
       explanation.steps = [REISSUE_STEP(command), ...explanation.steps];
       explanation.command = command;

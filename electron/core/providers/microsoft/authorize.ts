@@ -1,17 +1,12 @@
 /**
  * The authorization-code flow with PKCE, through MSAL: building the sign-in URL and redeeming the code.
  *
- * We generate PKCE and `state` ourselves (MSAL's `CryptoProvider`) and run our own loopback listener, rather
+ * We generate PKCE and `state` ourselves (oauth/pkce.ts) and run our own loopback listener, rather
  * than MSAL's `acquireTokenInteractive`, because the listener must answer the browser with our page, honour
  * our timeout and cancel, and work for confidential clients (a Web redirect with a secret, as the SMAIL
  * manual registers it), which `acquireTokenInteractive` does not serve.
  */
-import {
-  ConfidentialClientApplication,
-  CryptoProvider,
-  LogLevel,
-  PublicClientApplication,
-} from '@azure/msal-node';
+import { ConfidentialClientApplication, LogLevel, PublicClientApplication } from '@azure/msal-node';
 import type { AuthenticationResult, Configuration } from '@azure/msal-node';
 import { OFFLINE_ACCESS, WELL_KNOWN_LOGIN_HOSTS } from './clouds.js';
 import { RtwError } from '../../errors.js';
@@ -28,7 +23,7 @@ export interface ClientSettings {
   authority: string;
 }
 
-/** One authorization attempt's one-time values. */
+/** One attempt's one-time values (made by oauth/pkce.ts). */
 export interface AuthorizationRequest {
   state: string;
   codeVerifier: string;
@@ -73,17 +68,6 @@ export function msalConfiguration(settings: ClientSettings, network: IdpNetworkC
       // MSAL logs nothing unless given a callback; PII logging stays off so no token or account could leak.
       loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => undefined },
     },
-  };
-}
-
-/** Fresh PKCE (S256) and state for one attempt. */
-export async function newAuthorizationRequest(): Promise<AuthorizationRequest> {
-  const crypto = new CryptoProvider();
-  const { verifier, challenge } = await crypto.generatePkceCodes();
-  return {
-    state: crypto.createNewGuid() + crypto.createNewGuid().replace(/-/g, ''),
-    codeVerifier: verifier,
-    codeChallenge: challenge,
   };
 }
 

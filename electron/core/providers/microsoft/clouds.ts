@@ -2,21 +2,11 @@
  * Microsoft clouds: where each signs in, which resource its mail scopes name, and its mail hosts.
  * Values from Microsoft's national-cloud documentation (see FACTS.md, "National clouds").
  */
+import { PROTOCOLS } from '../types.js';
+import type { MailHost, Protocol } from '../types.js';
 
 export const CLOUD_NAMES = ['global', 'usgov', 'usgov-dod', 'china'] as const;
 export type CloudName = (typeof CLOUD_NAMES)[number];
-
-export const PROTOCOLS = ['smtp', 'imap', 'pop'] as const;
-/** A mail protocol the token is for. */
-export type Protocol = (typeof PROTOCOLS)[number];
-
-/** A mail server endpoint. */
-export interface MailHost {
-  host: string;
-  port: number;
-  /** `starttls` upgrades a plain connection (SMTP 587); `tls` is TLS from the first byte (IMAP 993, POP 995). */
-  security: 'starttls' | 'tls';
-}
 
 /** One Microsoft cloud. */
 export interface Cloud {
