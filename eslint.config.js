@@ -73,6 +73,38 @@ export default tseslint.config(
           ],
         },
       ],
+      // The same for a dynamic import(), which no-restricted-imports does not see.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)(app|shared|main|cli|renderer)\\//]',
+          message:
+            'electron/core is the bottom layer: the app, the contract, the shell and the CLI import it, never the other way round.',
+        },
+      ],
+    },
+  },
+  {
+    // The contract is type-only on its import side: the preload and the renderer load its values (channel names,
+    // the operation list), so a value import here would carry the core (Node) into them.
+    files: ['electron/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '.*',
+              allowTypeImports: true,
+              message: 'electron/shared imports types only: the preload and the renderer load its values.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'electron/shared imports types only.' },
+      ],
     },
   },
   {

@@ -11,7 +11,7 @@
 import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { createWizardService } from '../app/wizard-service.js';
+import { createWizardService } from '../app/index.js';
 import { createElectronNetworkClient } from './electron-network.js';
 import { createEventSender, registerIpc } from './ipc.js';
 import { createElectronPlatform, createSignInHosts, expectingAuthority } from './platform.js';

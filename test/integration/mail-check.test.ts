@@ -288,6 +288,70 @@ describe('checkTokenFile against the sandbox mail servers', () => {
     }
   });
 
+  it('a check stopped while it redeems connects to no mail server', async () => {
+    const silent = await startSilentServer();
+    try {
+      const controller = new AbortController();
+      const stopped = checkTokenFile(
+        ownFile,
+        {
+          // POP alone honours a signal that is already aborted; SMTP and IMAP are the ones to watch.
+          protocols: ['smtp', 'imap'],
+          endpoints: { smtp: silent, imap: silent },
+          timeouts: { connect: 2000, greeting: 2000, command: 2000 },
+        },
+        {
+          network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+          extraCaPem: idp.caPem,
+          signal: controller.signal,
+          // Stopped as a newer check replaces it: its token request is already on its way.
+          onEvent: (event) => {
+            if (event.type === 'redeeming') controller.abort();
+          },
+        },
+      );
+      await expect(stopped).rejects.toThrow();
+      expect(silent.accepted).toBe(0);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('a check stopped while a server keeps it waiting ends at once, its connection closed', async () => {
+    // POP's own client already ends at once; SMTP (plain TCP until STARTTLS) and IMAP (TLS) are the ones to watch.
+    for (const protocol of ['smtp', 'imap'] as const) {
+      const silent = await startSilentServer(protocol === 'imap' ? idp.serverTls : undefined);
+      try {
+        const controller = new AbortController();
+        const stopped = checkTokenFile(
+          ownFile,
+          {
+            protocols: [protocol],
+            endpoints: { [protocol]: silent },
+            timeouts: { connect: 20_000, greeting: 20_000, command: 20_000 },
+          },
+          {
+            network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+            extraCaPem: idp.caPem,
+            signal: controller.signal,
+          },
+        ).then(
+          () => 'ended',
+          () => 'stopped',
+        );
+        await expect.poll(() => silent.open).toBe(1);
+        const stoppedAt = Date.now();
+        controller.abort();
+        await expect(stopped).resolves.toBe('stopped');
+        // Well inside the 20 s the server could keep the login waiting.
+        expect(Date.now() - stoppedAt, protocol).toBeLessThan(5000);
+        await expect.poll(() => silent.open).toBe(0);
+      } finally {
+        await silent.close();
+      }
+    }
+  });
+
   it('a closed port is unreachable', async () => {
     const closed = await startSilentServer();
     const endpoint = { host: closed.host, port: closed.port };

@@ -7,19 +7,16 @@
 import { appendFile, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
-import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { WizardService } from '../../electron/app/wizard-service.js';
 import type { WizardEvent } from '../../electron/shared/contract.js';
-import { playBrowser } from '../fixtures/browser.js';
 import { startSandboxMail } from '../fixtures/mail/index.js';
 import type { SandboxMail } from '../fixtures/mail/index.js';
-import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { tempDir } from '../helpers/acquisition.js';
-import { fakeEncryptor, fakePlatform } from './fake-platform.js';
+import type { fakePlatform } from './fake-platform.js';
+import { sandboxService } from './sandbox-service.js';
 
 let idp: SandboxIdp;
 let mail: SandboxMail;
@@ -50,28 +47,15 @@ interface Harness {
 let counter = 0;
 
 function harness(options: { encryptionAvailable?: boolean } = {}): Harness {
-  const dispatcher = routeToSandbox(idp);
-  const userData = path.join(dir, `userdata-${++counter}`);
-  const platform = fakePlatform({
-    userDataDir: userData,
-    encryptor: fakeEncryptor(options.encryptionAvailable ?? true),
-  });
-  platform.openBrowser.mockImplementation((url) => {
-    void playBrowser(url, { dispatcher }).catch(() => undefined);
-    return Promise.resolve();
-  });
-  const events: WizardEvent[] = [];
-  const service = createWizardService({
-    platform,
-    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
-    emit: (event) => events.push(event),
+  return sandboxService(idp, {
+    userData: path.join(dir, `userdata-${++counter}`),
+    ...options,
     mailCheck: {
       endpoints: { smtp: mail.smtp, imap: mail.imap, pop: mail.pop },
       extraCaPem: idp.caPem,
       timeouts: { connect: 3000, greeting: 3000, command: 3000 },
     },
   });
-  return { service, events, platform, userData };
 }
 
 const profileFor = (outFile: string) => ({

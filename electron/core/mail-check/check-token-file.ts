@@ -251,6 +251,9 @@ export async function checkTokenFile(
     };
   }
 
+  // Stopped while redeeming (a newer check replaced this one): no login. SMTP and IMAP would not notice a signal
+  // that is already aborted, and would connect and wait out their timeouts while the newer check waits for them.
+  deps.signal?.throwIfAborted();
   const results = await Promise.all(
     protocols.map(async (protocol): Promise<ProtocolResult> => {
       const endpoint = mailEndpoint(

@@ -4,6 +4,7 @@
  * after DATA). Without a test message the login itself is the answer: a 235 means Exchange accepted the token
  * for this mailbox, and nothing short of sending would test more.
  */
+import { Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { format } from 'node:util';
 import nodemailer from 'nodemailer';
@@ -97,8 +98,12 @@ export async function smtpLogin(
   transcript.addSecret(params.accessToken);
   transcript.add('#', `connect ${params.endpoint.host}:${params.endpoint.port} (STARTTLS)`);
   const host = params.endpoint.host;
+  // Our own socket, so that a stop can close it: nodemailer's transport.close() does not end a verify() waiting
+  // for the greeting (nodemailer 10.6), which then outlived the check by the greeting timeout.
+  const socket = new Socket();
   const transport = nodemailer.createTransport({
     host,
+    socket,
     port: params.endpoint.port,
     // 587 starts in plain text; STARTTLS is required so the token never crosses the network unencrypted.
     secure: params.endpoint.port === 465,
@@ -115,7 +120,10 @@ export async function smtpLogin(
     logger: transcriptLogger(transcript),
     debug: true,
   });
-  const onAbort = (): void => transport.close();
+  const onAbort = (): void => {
+    socket.destroy();
+    transport.close();
+  };
   params.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (message === undefined) {

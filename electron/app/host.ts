@@ -1,0 +1,63 @@
+/**
+ * What the wizard service needs from its host: Electron in the app (electron/main/platform.ts), stand-ins in the
+ * tests, the end-to-end harness and the benchmarks.
+ */
+import type { Lang } from '../core/i18n.js';
+import type { MailEndpoint, StepTimeouts } from '../core/mail-check/index.js';
+import type { Protocol } from '../core/providers/index.js';
+import type { IdpNetworkClient } from '../core/transport/index.js';
+import type { Encryptor } from '../core/upkeep/index.js';
+import type { ExternalPage, WizardEvent } from '../shared/contract.js';
+
+/** Capabilities of the host: Electron in the app, stand-ins in tests. */
+export interface Platform {
+  chooseOutputFile(suggestedPath: string): Promise<string | undefined>;
+  defaultOutputFile(): Promise<string>;
+  showInFolder(path: string): Promise<void>;
+  copyText(text: string): Promise<void>;
+  openExternal(page: ExternalPage): Promise<void>;
+  /**
+   * Opens the verification URI the running device code session received from the identity provider (never one
+   * from the renderer); the host refuses anything but https on a Microsoft host. Without it, `device-login`
+   * opens the fixed page.
+   */
+  openDeviceLogin?(verificationUri: string): Promise<void>;
+  /** Opens the sign-in URL in the system browser. */
+  openBrowser(url: string): Promise<void>;
+  /** The OS locale's language. */
+  osLang(): Lang;
+  /** The admin's saved choice, if any. */
+  loadLangChoice(): Promise<Lang | undefined>;
+  saveLangChoice(lang: Lang | undefined): Promise<void>;
+  // Token upkeep. Optional so a host that only acquires (a benchmark, a leak test) needs none of them; a
+  // missing one means: no dialog, no mailbox list, no remembered secrets, `rtw` from the PATH.
+  /** The open dialog for an existing token file. */
+  chooseTokenFile?(): Promise<string | undefined>;
+  /** The app's own data folder (the mailbox registry lives there). */
+  userDataDir?(): string;
+  /** Encrypts remembered secrets for this OS user (Electron's safeStorage); undefined where nothing can. */
+  encryptor?(): Encryptor | undefined;
+  /** The program and fixed arguments that run `rtw`, for the schedule snippets. */
+  rtwCommand?(): readonly string[];
+}
+
+/**
+ * Where the token check logs in instead of the cloud's servers, and what it trusts: set by the host (the
+ * end-to-end harness points it at the sandbox mail servers), never by the renderer, because the access token
+ * is sent to whatever server the check connects to.
+ */
+export interface MailCheckOverrides {
+  endpoints?: Partial<Record<Protocol, MailEndpoint>>;
+  extraCaPem?: string;
+  timeouts?: Partial<StepTimeouts>;
+}
+
+/** What the service needs. */
+export interface WizardServiceDeps {
+  platform: Platform;
+  /** A network client per acquisition (each has its own failure record). */
+  createNetworkClient(): IdpNetworkClient;
+  emit(event: WizardEvent): void;
+  mailCheck?: MailCheckOverrides;
+  now?: () => Date;
+}

@@ -1,0 +1,36 @@
+/**
+ * The wizard service over the sandbox identity provider (routed from Microsoft's hostnames), its events recorded,
+ * with a scripted browser that signs in on its own while `browser.approve` (else a sign-in waits for its redirect).
+ */
+import type { MailCheckOverrides } from '../../electron/app/wizard-service.js';
+import { createWizardService } from '../../electron/app/wizard-service.js';
+import type { WizardEvent } from '../../electron/shared/contract.js';
+import { playBrowser } from '../fixtures/browser.js';
+import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
+import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
+import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { fakeEncryptor, fakePlatform } from './fake-platform.js';
+
+export function sandboxService(
+  idp: SandboxIdp,
+  options: { userData: string; mailCheck?: MailCheckOverrides; encryptionAvailable?: boolean },
+) {
+  const dispatcher = routeToSandbox(idp);
+  const platform = fakePlatform({
+    userDataDir: options.userData,
+    encryptor: fakeEncryptor(options.encryptionAvailable ?? true),
+  });
+  const browser = { approve: true };
+  platform.openBrowser.mockImplementation((url) => {
+    if (browser.approve) void playBrowser(url, { dispatcher }).catch(() => undefined);
+    return Promise.resolve();
+  });
+  const events: WizardEvent[] = [];
+  const service = createWizardService({
+    platform,
+    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
+    emit: (event) => events.push(event),
+    ...(options.mailCheck === undefined ? {} : { mailCheck: options.mailCheck }),
+  });
+  return { service, events, platform, userData: options.userData, browser };
+}
