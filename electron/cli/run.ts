@@ -3,11 +3,11 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { detectLang, format, isLang } from '../core/i18n.js';
 import type { Lang, Localized } from '../core/i18n.js';
-import { EXIT } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
+import { EXIT } from './shared/exit-codes.js';
+import type { ExitCode } from './shared/exit-codes.js';
+import { writeLine } from './shared/io.js';
+import type { CliIo } from './shared/io.js';
+import { CLI_TEXT } from './shared/messages.js';
 
 /** One command: its help text and what runs it. */
 interface Command {
@@ -22,19 +22,19 @@ interface Command {
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   acquire: async () => {
-    const m = await import('./acquire.js');
+    const m = await import('./acquire/index.js');
     return { help: m.ACQUIRE_HELP, run: m.acquireCommand };
   },
   refresh: async () => {
-    const m = await import('./refresh.js');
+    const m = await import('./refresh/index.js');
     return { help: m.REFRESH_HELP, run: m.refreshCommand };
   },
   show: async () => {
-    const m = await import('./show.js');
+    const m = await import('./show/index.js');
     return { help: m.SHOW_HELP, run: m.showCommand };
   },
   check: async () => {
-    const m = await import('./check.js');
+    const m = await import('./check/index.js');
     return { help: m.CHECK_HELP, run: m.checkCommand };
   },
 };

@@ -5,26 +5,26 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROTOCOLS } from '../core/providers/microsoft/index.js';
-import type { Protocol } from '../core/providers/microsoft/index.js';
-import { formatExplanation } from '../core/diagnose/index.js';
-import { format } from '../core/i18n.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { checkTokenFile, parseEndpoint } from '../core/mail-check/index.js';
+import { PROTOCOLS } from '../../core/providers/microsoft/index.js';
+import type { Protocol } from '../../core/providers/microsoft/index.js';
+import { formatExplanation } from '../../core/diagnose/index.js';
+import { format } from '../../core/i18n.js';
+import type { Lang, Localized } from '../../core/i18n.js';
+import { checkTokenFile, parseEndpoint } from '../../core/mail-check/index.js';
 import type {
   CheckEvent,
   CheckReport,
   Finding,
   MailEndpoint,
   ProtocolResult,
-} from '../core/mail-check/index.js';
-import { createHttpsNetworkClient } from '../core/transport/index.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { explanationJson } from './explanation-json.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
+} from '../../core/mail-check/index.js';
+import { createHttpsNetworkClient } from '../../core/transport/index.js';
+import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
+import type { ExitCode } from '../shared/exit-codes.js';
+import { explanationJson } from '../shared/explanation-json.js';
+import { writeLine } from '../shared/io.js';
+import type { CliIo } from '../shared/io.js';
+import { CLI_TEXT } from '../shared/messages.js';
 
 /** `rtw help` text of this command. */
 export const CHECK_HELP: Localized = {

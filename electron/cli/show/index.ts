@@ -1,18 +1,18 @@
 /** `rtw show FILE...`: what a token file holds and how long it has left, with secrets masked. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { explainError, formatExplanation } from '../core/diagnose/index.js';
-import { RtwError } from '../core/errors.js';
-import { format } from '../core/i18n.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { readTokenHealth } from '../core/upkeep/index.js';
-import type { TokenHealth } from '../core/upkeep/index.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { explanationJson } from './explanation-json.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
+import { explainError, formatExplanation } from '../../core/diagnose/index.js';
+import { RtwError } from '../../core/errors.js';
+import { format } from '../../core/i18n.js';
+import type { Lang, Localized } from '../../core/i18n.js';
+import { readTokenHealth } from '../../core/upkeep/index.js';
+import type { TokenHealth } from '../../core/upkeep/index.js';
+import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
+import type { ExitCode } from '../shared/exit-codes.js';
+import { explanationJson } from '../shared/explanation-json.js';
+import { writeLine } from '../shared/io.js';
+import type { CliIo } from '../shared/io.js';
+import { CLI_TEXT } from '../shared/messages.js';
 
 /** `rtw help` text of this command. */
 export const SHOW_HELP: Localized = {

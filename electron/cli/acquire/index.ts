@@ -1,26 +1,26 @@
 /** `rtw acquire`: sign in and write the INI file, with human progress on stderr or JSON events on stdout. */
 import { parseArgs } from 'node:util';
 import open from 'open';
-import { explainError, formatExplanation } from '../core/diagnose/index.js';
-import { format } from '../core/i18n.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { createHttpsNetworkClient } from '../core/transport/index.js';
-import { validateProfile } from '../core/sign-in/index.js';
-import { prefillFromTokenFile } from '../core/upkeep/index.js';
-import type { ReissuePrefill } from '../core/upkeep/index.js';
-import { RtwError } from '../core/errors.js';
-import type { ProfileInput } from '../core/sign-in/index.js';
-import { runDeviceCodeAcquisition } from '../core/sign-in/index.js';
-import type { DeviceCodeEvent } from '../core/sign-in/index.js';
-import { preflight } from '../core/sign-in/index.js';
-import { runAcquisition } from '../core/sign-in/index.js';
-import type { SessionEvent } from '../core/sign-in/index.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
-import { obtainSecret } from './secret.js';
+import { explainError, formatExplanation } from '../../core/diagnose/index.js';
+import { format } from '../../core/i18n.js';
+import type { Lang, Localized } from '../../core/i18n.js';
+import { createHttpsNetworkClient } from '../../core/transport/index.js';
+import { validateProfile } from '../../core/sign-in/index.js';
+import { prefillFromTokenFile } from '../../core/upkeep/index.js';
+import type { ReissuePrefill } from '../../core/upkeep/index.js';
+import { RtwError } from '../../core/errors.js';
+import type { ProfileInput } from '../../core/sign-in/index.js';
+import { runDeviceCodeAcquisition } from '../../core/sign-in/index.js';
+import type { DeviceCodeEvent } from '../../core/sign-in/index.js';
+import { preflight } from '../../core/sign-in/index.js';
+import { runAcquisition } from '../../core/sign-in/index.js';
+import type { SessionEvent } from '../../core/sign-in/index.js';
+import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
+import type { ExitCode } from '../shared/exit-codes.js';
+import { writeLine } from '../shared/io.js';
+import type { CliIo } from '../shared/io.js';
+import { CLI_TEXT } from '../shared/messages.js';
+import { obtainSecret } from '../shared/secret.js';
 import path from 'node:path';
 
 /** `rtw help` text of this command. */

@@ -1,5 +1,5 @@
 /** Everything the CLI prints itself, in Japanese and English. Explanations of failures come from diagnose. */
-import type { Localized } from '../core/i18n.js';
+import type { Localized } from '../../core/i18n.js';
 
 export const CLI_TEXT = {
   help: {

@@ -1,19 +1,19 @@
 /** `rtw refresh FILE|FOLDER...`: redeem each token file's refresh token and write the rotated one back. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatExplanation } from '../core/diagnose/index.js';
-import { DEFAULT_LOCK_WAIT_MS } from '../core/token-file/index.js';
-import { format } from '../core/i18n.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { createHttpsNetworkClient } from '../core/transport/index.js';
-import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../core/upkeep/index.js';
-import type { RefreshEvent, RefreshOutcome } from '../core/upkeep/index.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { explanationJson } from './explanation-json.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
+import { formatExplanation } from '../../core/diagnose/index.js';
+import { DEFAULT_LOCK_WAIT_MS } from '../../core/token-file/index.js';
+import { format } from '../../core/i18n.js';
+import type { Lang, Localized } from '../../core/i18n.js';
+import { createHttpsNetworkClient } from '../../core/transport/index.js';
+import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../../core/upkeep/index.js';
+import type { RefreshEvent, RefreshOutcome } from '../../core/upkeep/index.js';
+import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
+import type { ExitCode } from '../shared/exit-codes.js';
+import { explanationJson } from '../shared/explanation-json.js';
+import { writeLine } from '../shared/io.js';
+import type { CliIo } from '../shared/io.js';
+import { CLI_TEXT } from '../shared/messages.js';
 
 /** `rtw help` text of this command. */
 export const REFRESH_HELP: Localized = {
