@@ -1,11 +1,10 @@
 /** `rtw acquire`: sign in and write the INI file, with human progress on stderr or JSON events on stdout. */
-import { parseArgs } from 'node:util';
 import open from 'open';
 import { explainError, formatExplanation } from '../../core/diagnose/index.js';
 import { format } from '../../core/i18n.js';
 import type { Lang, Localized } from '../../core/i18n.js';
 import { createHttpsNetworkClient } from '../../core/transport/index.js';
-import { validateProfile } from '../../core/sign-in/index.js';
+import { DEFAULT_OUT_FILE, validateProfile } from '../../core/sign-in/index.js';
 import { prefillFromTokenFile } from '../../core/upkeep/index.js';
 import type { ReissuePrefill } from '../../core/upkeep/index.js';
 import { RtwError } from '../../core/errors.js';
@@ -20,95 +19,13 @@ import type { ExitCode } from '../shared/exit-codes.js';
 import { writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { CLI_TEXT } from '../shared/messages.js';
+import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
+import type { OptionValues } from '../shared/options.js';
 import { obtainSecret } from '../shared/secret.js';
+import { ACQUIRE_OPTIONS } from './options.js';
 import path from 'node:path';
 
-/** `rtw help` text of this command. */
-export const ACQUIRE_HELP: Localized = {
-  en: `rtw acquire --client-id ID --user MAILBOX [options]
-rtw acquire --from FILE [options]
-  Sign in (authorization code + PKCE) and write the refresh token to the INI file.
-  --from FILE             re-issue: take tenant, cloud, client ID, secret, mailbox and protocols from an existing
-                          INI file and write the new token back to it (options given here override the file;
-                          a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file's)
-  --client-id ID          Application (client) ID of the app registration (a GUID)
-  --user MAILBOX          the mailbox written as UserID (the address the sender logs in as)
-  --tenant T              common (default), organizations, consumers, a tenant ID or a domain
-  --cloud C               global (default), usgov, usgov-dod, china
-  --authority URL         https://host/tenant: a national or private cloud, or the sandbox
-  --protocols LIST        smtp (default), imap, pop; comma-separated
-  --port N                redirect port (default 8001; 0 picks a free one: Entra ignores the port of localhost)
-  --path P                redirect path (default /myapp/)
-  --out FILE              INI file to write (default smail_refresh_token.ini); an existing one is updated,
-                          its other keys and sections kept, the previous version saved as FILE.bak
-  --public-client         no client secret (registration "Mobile and desktop" or public client flows allowed);
-                          the INI gets an empty ClientSecret
-  --device-code           sign in with a code on any other device (https://microsoft.com/devicelogin): no
-                          browser and no port needed here. A public-client flow: the registration must allow
-                          public client flows; implies --public-client; waits up to the code's expiry (15 min)
-  --secret-stdin          read the client secret from standard input
-  --no-browser            do not open a browser; print the sign-in URL to open elsewhere
-  --timeout SECONDS       how long to wait for sign-in (default 300)
-  --secret-expires DATE   the client secret's expiry (YYYY-MM-DD, the Expires column in Certificates & secrets),
-                          recorded so rtw show warns 30 days before
-  --json                  one JSON object per event on stdout (progress stays off stderr)
-  The client secret is never taken on the command line: set RTW_CLIENT_SECRET, use --secret-stdin, or type
-  it at the hidden prompt. Extra certificate authorities: NODE_EXTRA_CA_CERTS; proxies: HTTPS_PROXY, NO_PROXY.`,
-  ja: `rtw acquire --client-id ID --user メールボックス [オプション]
-rtw acquire --from ファイル [オプション]
-  サインイン (認可コード + PKCE) して、リフレッシュ トークンを INI ファイルに書き込みます。
-  --from ファイル         再発行: 既存の INI ファイルからテナント、クラウド、クライアント ID、シークレット、
-                          メールボックス、プロトコルを読み取り、新しいトークンを同じファイルに書き戻す
-                          (ここで指定したオプションが優先。RTW_CLIENT_SECRET、--secret-stdin、プロンプトで
-                          指定したシークレットはファイルのシークレットより優先)
-  --client-id ID          アプリの登録のアプリケーション (クライアント) ID (GUID)
-  --user メールボックス   UserID として書き込むメールボックス (送信プログラムがログインするアドレス)
-  --tenant T              common (既定)、organizations、consumers、テナント ID、またはドメイン
-  --cloud C               global (既定)、usgov、usgov-dod、china
-  --authority URL         https://ホスト/テナント: 各国のクラウド、プライベート クラウド、サンドボックス用
-  --protocols 一覧        smtp (既定)、imap、pop をカンマ区切りで
-  --port N                リダイレクト ポート (既定 8001。0 は空きポートを自動選択: localhost のポートは Entra が無視します)
-  --path P                リダイレクト パス (既定 /myapp/)
-  --out ファイル          書き込む INI ファイル (既定 smail_refresh_token.ini)。既存のファイルは更新し、
-                          ほかのキーとセクションはそのまま残し、以前の内容を ファイル.bak に保存します
-  --public-client         クライアント シークレットを使わない (「モバイル アプリケーションとデスクトップ
-                          アプリケーション」またはパブリック クライアント フローを許可した登録)。
-                          INI の ClientSecret は空になります
-  --device-code           別の端末 (https://microsoft.com/devicelogin) でコードを入力してサインインする。この PC の
-                          ブラウザーもポートも不要。パブリック クライアントのフローなので、アプリの登録で
-                          パブリック クライアント フローの許可が必要。--public-client を含み、コードの有効期限
-                          (15 分) まで待つ
-  --secret-stdin          クライアント シークレットを標準入力から読む
-  --no-browser            ブラウザーを開かず、サインイン URL を表示する (別の端末で開く場合)
-  --timeout 秒            サインインを待つ時間 (既定 300)
-  --secret-expires 日付   クライアント シークレットの有効期限 (YYYY-MM-DD、証明書とシークレットの「有効期限」)。
-                          記録しておくと rtw show が 30 日前から警告します
-  --json                  イベントごとに JSON を 1 行ずつ標準出力へ出す (進行状況は標準エラーに出さない)
-  クライアント シークレットはコマンド ラインでは受け付けません。RTW_CLIENT_SECRET を設定するか、--secret-stdin を
-  使うか、表示されないプロンプトに入力してください。追加の証明機関は NODE_EXTRA_CA_CERTS、プロキシは
-  HTTPS_PROXY と NO_PROXY で指定します。`,
-};
-
-const OPTIONS = {
-  'client-id': { type: 'string' },
-  user: { type: 'string' },
-  tenant: { type: 'string' },
-  cloud: { type: 'string' },
-  authority: { type: 'string' },
-  protocols: { type: 'string' },
-  port: { type: 'string' },
-  path: { type: 'string' },
-  out: { type: 'string' },
-  'public-client': { type: 'boolean' },
-  'device-code': { type: 'boolean' },
-  'secret-stdin': { type: 'boolean' },
-  'no-browser': { type: 'boolean' },
-  timeout: { type: 'string' },
-  from: { type: 'string' },
-  'secret-expires': { type: 'string' },
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-} as const;
+export { acquireHelp } from './help.js';
 
 /** Texts of re-issuing (`--from`), in both languages. */
 const FROM_TEXT = {
@@ -140,44 +57,31 @@ interface OutputContext {
   humanNoteOnWritten: boolean;
 }
 
-class UsageError extends Error {}
-
-function integerOption(value: string | undefined, option: string, lang: Lang): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(format(CLI_TEXT.notANumber[lang], { option, value }));
-  return Number(value);
-}
-
 /** Runs `rtw acquire` with the arguments after the command name. */
 export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Promise<ExitCode> {
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
-  let input: ProfileInput;
+  let values: OptionValues<typeof ACQUIRE_OPTIONS>;
   try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-    input = {
-      clientId: values['client-id'],
-      userId: values.user,
-      tenant: values.tenant,
-      cloud: values.cloud,
-      authority: values.authority,
-      protocols: values.protocols?.split(',').filter((p) => p.trim() !== ''),
-      redirectPort: integerOption(values.port, 'port', lang),
-      redirectPath: values.path,
-      outFile: path.resolve(io.cwd, values.out ?? values.from ?? 'smail_refresh_token.ini'),
-      publicClient: values['public-client'] === true || values['device-code'] === true,
-      timeoutSeconds:
-        integerOption(values.timeout, 'timeout', lang) ??
-        (values['device-code'] === true ? DEVICE_CODE_TIMEOUT_SECONDS : undefined),
-      clientSecretExpiresAt: values['secret-expires'],
-    };
+    ({ values } = parseCommandLine(ACQUIRE_OPTIONS, args, lang));
   } catch (error) {
-    const message =
-      error instanceof UsageError
-        ? error.message
-        : format(CLI_TEXT.badOption[lang], { message: (error as Error).message });
-    writeLine(io.stderr, message);
+    if (!(error instanceof UsageError)) throw error;
+    writeLine(io.stderr, usageErrorText(error, lang));
     return EXIT.usage;
   }
+  let input: ProfileInput = {
+    clientId: values['client-id'],
+    userId: values.user,
+    tenant: values.tenant,
+    cloud: values.cloud,
+    authority: values.authority,
+    protocols: values.protocols,
+    redirectPort: values.port,
+    redirectPath: values.path,
+    outFile: path.resolve(io.cwd, values.out ?? values.from ?? DEFAULT_OUT_FILE),
+    publicClient: values['public-client'] === true || values['device-code'] === true,
+    timeoutSeconds:
+      values.timeout ?? (values['device-code'] === true ? DEVICE_CODE_TIMEOUT_SECONDS : undefined),
+    clientSecretExpiresAt: values['secret-expires'],
+  };
   const json = values.json === true;
   const deviceCode = values['device-code'] === true;
   if (deviceCode && values['secret-stdin'] === true) {

@@ -4,13 +4,12 @@
  * result and a summary. The file is never written (see core/mail-check/redeem.ts on the rotated token).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROTOCOLS } from '../../core/providers/microsoft/index.js';
 import type { Protocol } from '../../core/providers/microsoft/index.js';
 import { formatExplanation } from '../../core/diagnose/index.js';
 import { format } from '../../core/i18n.js';
 import type { Lang, Localized } from '../../core/i18n.js';
-import { checkTokenFile, parseEndpoint } from '../../core/mail-check/index.js';
+import { checkTokenFile } from '../../core/mail-check/index.js';
 import type {
   CheckEvent,
   CheckReport,
@@ -24,55 +23,16 @@ import type { ExitCode } from '../shared/exit-codes.js';
 import { explanationJson } from '../shared/explanation-json.js';
 import { writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
-import { CLI_TEXT } from '../shared/messages.js';
+import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
+import { CHECK_OPTIONS } from './options.js';
 
-/** `rtw help` text of this command. */
-export const CHECK_HELP: Localized = {
-  en: `rtw check FILE [options]
-  Redeem the refresh token in FILE and log in to the mail servers with XOAUTH2, as the sending program will:
-  SMTP 587 (STARTTLS), IMAP 993 (then LIST), POP 995 (then STAT). Explains every failure. FILE is not changed.
-  --smtp, --imap, --pop   protocols to check (default: those recorded in FILE, else SMTP)
-  --send-to ADDR          also send a test message from UserID to ADDR (tests Send As)
-  --smtp-host H:P         SMTP server instead of the cloud's (default smtp.office365.com:587;
-                          smtp-mail.outlook.com:587 for Outlook.com accounts)
-  --imap-host H:P         IMAP server (default outlook.office365.com:993)
-  --pop-host H:P          POP server (default outlook.office365.com:995)
-  --timeout SECONDS       limit for each step: connect, greeting, each command (default 15–20)
-  --json                  one JSON object per protocol result, then a summary, on stdout
-  Exit code 10: a login failed or the token is wrong for the mail servers (the explanation says why).
-  Entra issues a new refresh token on every check; FILE keeps its token, which stays valid (Entra does not
-  revoke it). Extra certificate authorities: NODE_EXTRA_CA_CERTS; proxies for Entra: HTTPS_PROXY, NO_PROXY.`,
-  ja: `rtw check ファイル [オプション]
-  ファイルのリフレッシュ トークンでアクセス トークンを取得し、送信プログラムと同じように XOAUTH2 でメール
-  サーバーにログインします: SMTP 587 (STARTTLS)、IMAP 993 (続けて LIST)、POP 995 (続けて STAT)。失敗した場合は
-  原因と対処を表示します。ファイルは変更しません。
-  --smtp, --imap, --pop   確認するプロトコル (既定: ファイルに記録されたもの。なければ SMTP)
-  --send-to アドレス      UserID からアドレスへテスト メールも送信する (送信者として送信の権限を確認)
-  --smtp-host H:P         SMTP サーバー (既定 smtp.office365.com:587。Outlook.com のアカウントは
-                          smtp-mail.outlook.com:587)
-  --imap-host H:P         IMAP サーバー (既定 outlook.office365.com:993)
-  --pop-host H:P          POP サーバー (既定 outlook.office365.com:995)
-  --timeout 秒            各段階 (接続、グリーティング、各コマンド) の制限時間 (既定 15～20)
-  --json                  プロトコルごとの結果と最後に概要を、JSON で 1 行ずつ標準出力へ出す
-  終了コード 10: ログインに失敗したか、トークンがメール サーバーに合っていません (説明に理由が表示されます)。
-  確認のたびに Entra ID は新しいリフレッシュ トークンを発行しますが、ファイルのトークンはそのまま有効です
-  (Entra ID は古いトークンを無効にしません)。追加の証明機関は NODE_EXTRA_CA_CERTS、Entra ID へのプロキシは
-  HTTPS_PROXY と NO_PROXY で指定します。`,
-};
+export { checkHelp } from './help.js';
 
 /** What this command prints itself. */
 const TEXT = {
   fileMissing: {
     en: 'Give the INI file to check: rtw check FILE.',
     ja: '確認する INI ファイルを指定してください: rtw check ファイル',
-  },
-  badHost: {
-    en: '--{option} takes host:port, not "{value}".',
-    ja: '--{option} には ホスト:ポート を指定してください (「{value}」は使えません)。',
-  },
-  badTimeout: {
-    en: '--timeout takes seconds from 1 to 600, not "{value}".',
-    ja: '--timeout には 1～600 の秒数を指定してください (「{value}」は使えません)。',
   },
   checking: {
     en: 'Checking {file}: UserID {userId}, protocols {protocols}.',
@@ -107,23 +67,6 @@ const TEXT = {
   },
 } as const satisfies Record<string, Localized>;
 
-const OPTIONS = {
-  smtp: { type: 'boolean' },
-  imap: { type: 'boolean' },
-  pop: { type: 'boolean' },
-  'send-to': { type: 'string' },
-  'smtp-host': { type: 'string' },
-  'imap-host': { type: 'string' },
-  'pop-host': { type: 'string' },
-  timeout: { type: 'string' },
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-} as const;
-
-const DEFAULT_PORTS: Readonly<Record<Protocol, number>> = { smtp: 587, imap: 993, pop: 995 };
-
-class UsageError extends Error {}
-
 /** The command line, checked. */
 interface CheckArgs {
   file: string;
@@ -135,34 +78,22 @@ interface CheckArgs {
 }
 
 function parseCheckArgs(args: string[], io: CliIo, lang: Lang): CheckArgs {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError(TEXT.fileMissing[lang]);
-  if (extra.length > 0)
-    throw new UsageError(format(CLI_TEXT.badOption[lang], { message: `Unexpected argument '${extra[0]}'` }));
+  const { values, operands } = parseCommandLine(CHECK_OPTIONS, args, lang, (given) => {
+    if (given[0] === undefined) throw new UsageError(TEXT.fileMissing[lang], false);
+    if (given.length > 1) throw new UsageError(`Unexpected argument '${given[1]}'`, true);
+  });
   const endpoints: Partial<Record<Protocol, MailEndpoint>> = {};
   for (const protocol of PROTOCOLS) {
-    const option = `${protocol}-host` as const;
-    const value = values[option];
-    if (value === undefined) continue;
-    const endpoint = parseEndpoint(value, DEFAULT_PORTS[protocol]);
-    if (endpoint === undefined) throw new UsageError(format(TEXT.badHost[lang], { option, value }));
-    endpoints[protocol] = endpoint;
-  }
-  let timeoutMs: number | undefined;
-  if (values.timeout !== undefined) {
-    const seconds = Number(values.timeout);
-    if (!/^\d+$/.test(values.timeout) || seconds < 1 || seconds > 600)
-      throw new UsageError(format(TEXT.badTimeout[lang], { value: values.timeout }));
-    timeoutMs = seconds * 1000;
+    const endpoint = values[`${protocol}-host`];
+    if (endpoint !== undefined) endpoints[protocol] = endpoint;
   }
   const chosen = PROTOCOLS.filter((p) => values[p] === true);
   return {
-    file: path.resolve(io.cwd, file),
+    file: path.resolve(io.cwd, operands[0] ?? ''),
     protocols: chosen.length > 0 ? chosen : undefined,
     endpoints,
     sendTo: values['send-to'],
-    timeoutMs,
+    timeoutMs: values.timeout === undefined ? undefined : values.timeout * 1000,
     json: values.json === true,
   };
 }
@@ -173,11 +104,8 @@ export async function checkCommand(args: string[], io: CliIo, lang: Lang): Promi
   try {
     parsed = parseCheckArgs(args, io, lang);
   } catch (error) {
-    const message =
-      error instanceof UsageError
-        ? error.message
-        : format(CLI_TEXT.badOption[lang], { message: (error as Error).message });
-    writeLine(io.stderr, message);
+    if (!(error instanceof UsageError)) throw error;
+    writeLine(io.stderr, usageErrorText(error, lang));
     return EXIT.usage;
   }
   const out = (line: string): void => writeLine(io.stdout, line);

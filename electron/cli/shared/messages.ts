@@ -29,6 +29,7 @@ Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4
     ja: 'コマンド「{command}」はありません。rtw --help を実行してください。',
   },
   badOption: { en: '{message}. Run rtw --help.', ja: '{message}。rtw --help を実行してください。' },
+  optionsWord: { en: '[options]', ja: '[オプション]' },
   notANumber: {
     en: '--{option} takes a whole number, not "{value}".',
     ja: '--{option} には整数を指定してください (「{value}」は使えません)。',
