@@ -1,5 +1,6 @@
 /** The options of `rtw acquire`. */
 import { DEFAULT_OUT_FILE } from '../../core/sign-in/index.js';
+import type { ProfileInput } from '../../core/sign-in/index.js';
 import type { Localized } from '../../core/i18n.js';
 import { defineOptions } from '../shared/options.js';
 
@@ -167,3 +168,21 @@ recorded so rtw show warns 30 days before`,
     },
   },
 });
+
+/** The option that sets a profile field, as a validation message names it (`--client-id: …`). */
+const OPTION_OF_FIELD: Partial<Record<keyof ProfileInput, string>> = {
+  clientId: 'client-id',
+  userId: 'user',
+  clientSecret: 'client-secret (RTW_CLIENT_SECRET)',
+  publicClient: 'public-client',
+  redirectPort: 'port',
+  redirectPath: 'path',
+  outFile: 'out',
+  timeoutSeconds: 'timeout',
+  clientSecretExpiresAt: 'secret-expires',
+};
+
+/** The option to name for a profile field (without `--`); a field of the same name as its option is itself. */
+export function optionOf(field: keyof ProfileInput): string {
+  return OPTION_OF_FIELD[field] ?? field;
+}
