@@ -18,7 +18,7 @@ import { prefillFromTokenFile } from '../../core/upkeep/index.js';
 import type { ReissuePrefill } from '../../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
-import { writeLine } from '../shared/io.js';
+import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
 import type { OptionValues } from '../shared/options.js';
@@ -166,7 +166,7 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
   };
   const onEvent = createEventPrinter(io, lang, { json, userId: profile.userId, ...noteCtx });
 
-  const network = createHttpsNetworkClient({ env: io.env });
+  const network = createHttpsNetworkClient(networkOptions(io));
   const result = deviceCode
     ? await runDeviceCodeAcquisition(profile, { network, onEvent, signal: io.signal })
     : await runAcquisition(profile, {

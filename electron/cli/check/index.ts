@@ -12,7 +12,7 @@ import type { Protocol } from '../../core/providers/microsoft/index.js';
 import { createHttpsNetworkClient } from '../../core/transport/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
-import { writeLine } from '../shared/io.js';
+import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
 import { CHECK_OPTIONS } from './options.js';
@@ -83,7 +83,12 @@ export async function checkCommand(args: string[], io: CliIo, lang: Lang): Promi
         ? {}
         : { timeouts: { connect: parsed.timeoutMs, greeting: parsed.timeoutMs, command: parsed.timeoutMs } }),
     },
-    { network: createHttpsNetworkClient(), signal: io.signal, onEvent },
+    {
+      network: createHttpsNetworkClient(networkOptions(io)),
+      ...(io.extraCaPem === undefined ? {} : { extraCaPem: io.extraCaPem }),
+      signal: io.signal,
+      onEvent,
+    },
   );
   if (parsed.json) out(JSON.stringify(summaryJson(report, lang)));
   else printReport(report, out, lang, parsed.sendTo);

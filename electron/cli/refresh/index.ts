@@ -10,7 +10,7 @@ import type { RefreshEvent, RefreshOutcome } from '../../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
 import { explanationJson } from '../shared/explanation-json.js';
-import { writeLine } from '../shared/io.js';
+import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { CLI_TEXT } from '../shared/messages.js';
 import { UsageError, parseCommandLine } from '../shared/options.js';
@@ -116,7 +116,7 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
     else printHuman(event.outcome, io, lang);
   };
   const outcomes = await refreshTokenFiles(files, {
-    createNetworkClient: () => createHttpsNetworkClient(),
+    createNetworkClient: () => createHttpsNetworkClient(networkOptions(io)),
     lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : values.wait * 1000 },
     onEvent,
   });
