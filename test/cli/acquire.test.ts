@@ -1,71 +1,39 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { playBrowser } from '../fixtures/browser.js';
 import { iniPackageValue, pythonValue, readWithPython } from '../fixtures/ini-readers.js';
-import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
-import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
-import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { sandboxAcquireArgs } from '../helpers/cli.js';
+import { bytesOf } from '../helpers/acquisition.js';
+import { browseOnWaiting, sandboxAcquireArgs, sandboxEnv } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { sandboxPerFile } from '../helpers/sandbox-per-file.js';
 
-let idp: SandboxIdp;
-let trustSandbox: Agent;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  idp = await createSandboxIdp();
-  trustSandbox = new Agent({ connect: { ca: idp.caPem } });
-});
-afterAll(async () => {
-  await idp.close();
-});
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  idp.clearRequests();
-  idp.setFault(null);
-});
-afterEach(async () => {
-  await cleanup();
-});
+const sandbox = sandboxPerFile();
 
 function baseArgs(out: string, extra: string[] = []): string[] {
-  return sandboxAcquireArgs(idp, out, { extra });
+  return sandboxAcquireArgs(sandbox.idp, out, { extra });
 }
 
-function sandboxEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value, ...extra };
-}
-
-/** Plays the browser as soon as the CLI announces the sign-in URL. */
-function browseOnWaiting(dispatcher = trustSandbox): { onEvent: (event: Record<string, unknown>) => void } {
-  let started = false;
-  const onEvent = (event: Record<string, unknown>): void => {
-    if (event.event !== 'waiting' || started) return;
-    started = true;
-    void playBrowser(String(event.authorizeUrl), { dispatcher });
-  };
-  return { onEvent };
-}
+const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => sandboxEnv(sandbox.idp, extra);
 
 describe('rtw acquire against the sandbox', () => {
   it('acquires a token and writes an INI every reader reads the same', async () => {
-    const out = path.join(dir, 'smail_refresh_token.ini');
-    const browser = browseOnWaiting();
+    const out = path.join(sandbox.dir, 'smail_refresh_token.ini');
+    const browse = browseOnWaiting(sandbox.trust);
     const run = await runCliInProcess(baseArgs(out, ['--json', '--protocols', 'smtp,pop']), {
-      env: sandboxEnv(),
-      onEvent: browser.onEvent,
+      env: env(),
+      onEvent: browse,
     });
     expect(run.code, run.stderr).toBe(0);
     expect(run.events.map((e) => e.event)).toEqual(['listening', 'waiting', 'exchanging', 'written']);
     expect(run.events[1]).toMatchObject({
-      authorizeUrl: expect.stringContaining(`${idp.authority('common')}/oauth2/v2.0/authorize?`) as unknown,
+      authorizeUrl: expect.stringContaining(
+        `${sandbox.idp.authority('common')}/oauth2/v2.0/authorize?`,
+      ) as unknown,
     });
-    expect(run.events[3]).toMatchObject({ event: 'written', file: out, userId: idp.users.admin.upn });
+    expect(run.events[3]).toMatchObject({ event: 'written', file: out, userId: sandbox.idp.users.admin.upn });
     expect(run.stderr).toBe('');
 
     const bytes = (await bytesOf(out)) ?? Buffer.alloc(0);
@@ -87,23 +55,23 @@ describe('rtw acquire against the sandbox', () => {
       expect(pythonValue(python, 'OAUTH2', key), key).toBe(windows);
     }
     expect(getPrivateProfileString(bytes, 'OAUTH2', 'TokenURI')).toBe(
-      `${idp.authority('common')}/oauth2/v2.0/token`,
+      `${sandbox.idp.authority('common')}/oauth2/v2.0/token`,
     );
     const token = getPrivateProfileString(bytes, 'OAUTH2', 'RefreshToken') ?? '';
     expect(token.length).toBeGreaterThan(20);
     expect(run.stdout).not.toContain(token);
-    expect(run.stdout).not.toContain(idp.defaults.secrets.valid.value);
+    expect(run.stdout).not.toContain(sandbox.idp.defaults.secrets.valid.value);
   });
 
   it('explains a wrong secret in Japanese, exits 3 and leaves the existing file as it was', async () => {
-    const out = path.join(dir, 'existing.ini');
+    const out = path.join(sandbox.dir, 'existing.ini');
     const before = Buffer.from('[OAUTH2]\r\nRefreshToken=KEEP\r\n');
     await writeFile(out, before);
     const run = await runCliInProcess(baseArgs(out, ['--lang', 'ja']), {
-      env: sandboxEnv({ RTW_CLIENT_SECRET: 'Qrs8Q~notTheRightValueForThisAppAtAll12345' }),
+      env: env({ RTW_CLIENT_SECRET: 'Qrs8Q~notTheRightValueForThisAppAtAll12345' }),
       onStderr: (line) => {
         const url = /^\s+(https:\/\/\S+authorize\S+)$/.exec(line)?.[1];
-        if (url !== undefined) void playBrowser(url, { dispatcher: trustSandbox });
+        if (url !== undefined) void playBrowser(url, { dispatcher: sandbox.trust });
       },
     });
     expect(run.code).toBe(3);
@@ -116,15 +84,15 @@ describe('rtw acquire against the sandbox', () => {
 
   it('prints each sign-in’s URL for a person, also the second in one process (state is per run)', async () => {
     for (const name of ['first.ini', 'second.ini']) {
-      const out = path.join(dir, name);
+      const out = path.join(sandbox.dir, name);
       const urls: string[] = [];
       const run = await runCliInProcess(baseArgs(out, ['--lang', 'en']), {
-        env: sandboxEnv(),
+        env: env(),
         onStderr: (line) => {
           const url = /^\s+(https:\/\/\S+authorize\S+)$/.exec(line)?.[1];
           if (url === undefined) return;
           urls.push(url);
-          void playBrowser(url, { dispatcher: trustSandbox });
+          void playBrowser(url, { dispatcher: sandbox.trust });
         },
       });
       expect(run.code, run.stderr).toBe(0);
@@ -136,15 +104,15 @@ describe('rtw acquire against the sandbox', () => {
   });
 
   it('ignores a callback with the wrong state and completes with the right one', async () => {
-    const out = path.join(dir, 'state.ini');
+    const out = path.join(sandbox.dir, 'state.ini');
     let stale: Promise<Response> | undefined;
-    const browser = browseOnWaiting();
+    const browse = browseOnWaiting(sandbox.trust);
     const run = await runCliInProcess(baseArgs(out, ['--json']), {
-      env: sandboxEnv(),
+      env: env(),
       onEvent: (event) => {
         if (event.event === 'listening')
           stale = fetch(`${String(event.redirectUri)}?code=forged&state=not-yours`);
-        if (event.event === 'waiting' && stale !== undefined) void stale.then(() => browser.onEvent(event));
+        if (event.event === 'waiting' && stale !== undefined) void stale.then(() => browse(event));
       },
     });
     expect(run.code, run.stderr).toBe(0);
@@ -156,10 +124,10 @@ describe('rtw acquire against the sandbox', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const args = baseArgs(path.join(dir, 'x.ini')).map((a, i, all) =>
+      const args = baseArgs(path.join(sandbox.dir, 'x.ini')).map((a, i, all) =>
         all[i - 1] === '--port' ? String(port) : a,
       );
-      const run = await runCliInProcess(args, { env: sandboxEnv() });
+      const run = await runCliInProcess(args, { env: env() });
       expect(run.code).toBe(7);
       expect(run.stderr).toContain(String(port));
     } finally {
@@ -168,18 +136,21 @@ describe('rtw acquire against the sandbox', () => {
   });
 
   it('times out when nobody signs in (exit 6)', async () => {
-    const run = await runCliInProcess(baseArgs(path.join(dir, 't.ini'), ['--timeout', '10', '--json']), {
-      env: sandboxEnv(),
-    });
+    const run = await runCliInProcess(
+      baseArgs(path.join(sandbox.dir, 't.ini'), ['--timeout', '10', '--json']),
+      {
+        env: env(),
+      },
+    );
     expect(run.code).toBe(6);
     expect(run.events.at(-1)).toMatchObject({ event: 'failed', code: 'timeout' });
   });
 
   it('reports an unreachable identity provider (exit 4)', async () => {
-    const args = baseArgs(path.join(dir, 'down.ini')).map((a, i, all) =>
+    const args = baseArgs(path.join(sandbox.dir, 'down.ini')).map((a, i, all) =>
       all[i - 1] === '--authority' ? 'https://127.0.0.1:9/common' : a,
     );
-    const run = await runCliInProcess(args, { env: sandboxEnv() });
+    const run = await runCliInProcess(args, { env: env() });
     expect(run.code).toBe(4);
   });
 
@@ -187,14 +158,14 @@ describe('rtw acquire against the sandbox', () => {
     const run = await runCliInProcess(
       ['acquire', '--client-id', 'nope', '--user', 'not-an-address', '--lang', 'en'],
       {
-        env: sandboxEnv(),
+        env: env(),
       },
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--client-id: The Application (client) ID is a GUID');
     expect(run.stderr).toContain('--user: "not-an-address" is not a mail address');
     const ja = await runCliInProcess(['acquire', '--client-id', 'nope', '--user', 'x@y.z'], {
-      env: sandboxEnv({ LANG: 'ja_JP.UTF-8' }),
+      env: env({ LANG: 'ja_JP.UTF-8' }),
     });
     expect(ja.stderr).toContain('アプリケーション (クライアント) ID');
   });

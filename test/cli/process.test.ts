@@ -10,60 +10,25 @@ import { once } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tokenFingerprint } from '../../electron/core/upkeep/refresh.js';
-import { playBrowser } from '../fixtures/browser.js';
 import { startConnectProxy } from '../fixtures/connect-proxy.js';
 import type { ConnectProxy } from '../fixtures/connect-proxy.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
-import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
-import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
-import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { CLI_PATH, sandboxAcquireArgs, spawnCli } from '../helpers/cli.js';
+import { bytesOf } from '../helpers/acquisition.js';
+import { CLI_PATH, browseOnWaiting, sandboxAcquireArgs, sandboxEnv, spawnCli } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { sandboxPerFile } from '../helpers/sandbox-per-file.js';
 import { issueTokenFile, tokenIn, worksAtSandbox } from '../helpers/token-files.js';
 
-let idp: SandboxIdp;
-let trustSandbox: Agent;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  idp = await createSandboxIdp({ deviceCode: { intervalSeconds: 1 } });
-  trustSandbox = new Agent({ connect: { ca: idp.caPem } });
-});
-afterAll(async () => {
-  await idp.close();
-});
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  idp.clearRequests();
-  idp.setFault(null);
-});
-afterEach(async () => {
-  await cleanup();
-});
+const sandbox = sandboxPerFile({ deviceCode: { intervalSeconds: 1 } });
 
 function baseArgs(out: string, extra: string[] = []): string[] {
-  return sandboxAcquireArgs(idp, out, { extra });
+  return sandboxAcquireArgs(sandbox.idp, out, { extra });
 }
 
-function sandboxEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value, ...extra };
-}
-
-/** Plays the browser as soon as the CLI announces the sign-in URL. */
-function browseOnWaiting(dispatcher = trustSandbox): { onEvent: (event: Record<string, unknown>) => void } {
-  let started = false;
-  const onEvent = (event: Record<string, unknown>): void => {
-    if (event.event !== 'waiting' || started) return;
-    started = true;
-    void playBrowser(String(event.authorizeUrl), { dispatcher });
-  };
-  return { onEvent };
-}
+const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => sandboxEnv(sandbox.idp, extra);
 
 const exists = (p: string): Promise<boolean> =>
   stat(p).then(
@@ -74,20 +39,20 @@ const exists = (p: string): Promise<boolean> =>
 describe('rtw acquire as a real process', () => {
   it('reaches login.microsoftonline.com through HTTPS_PROXY and sends it only the token request', async () => {
     const proxy: ConnectProxy = await startConnectProxy({
-      routes: { 'login.microsoftonline.com:443': { host: '127.0.0.1', port: idp.port } },
+      routes: { 'login.microsoftonline.com:443': { host: '127.0.0.1', port: sandbox.idp.port } },
     });
     try {
-      const out = path.join(dir, 'prod.ini');
-      const browser = browseOnWaiting(routeToSandbox(idp));
-      const args = sandboxAcquireArgs(idp, out, { authority: null, extra: ['--json'] });
+      const out = path.join(sandbox.dir, 'prod.ini');
+      const browse = browseOnWaiting(routeToSandbox(sandbox.idp));
+      const args = sandboxAcquireArgs(sandbox.idp, out, { authority: null, extra: ['--json'] });
       const run = await spawnCli(args, {
-        env: sandboxEnv({ HTTPS_PROXY: proxy.url }),
-        onEvent: browser.onEvent,
+        env: env({ HTTPS_PROXY: proxy.url }),
+        onEvent: browse,
       });
       expect(run.code, run.stderr).toBe(0);
       expect(run.events.map((e) => e.event)).toEqual(['listening', 'waiting', 'exchanging', 'written']);
       expect(
-        idp
+        sandbox.idp
           .requests()
           .filter((r) => !r.path.endsWith('/authorize'))
           .map((r) => `${r.method} ${r.path}`),
@@ -107,10 +72,10 @@ describe('rtw acquire as a real process', () => {
     ['Ctrl+C', 'SIGINT'],
     ['a closed terminal', 'SIGHUP'],
   ] as const)('cancels on %s (%s): exit 130, the port released, nothing written', async (_, signal) => {
-    const out = path.join(dir, 'cancel.ini');
+    const out = path.join(sandbox.dir, 'cancel.ini');
     let port = 0;
     const run = await spawnCli(baseArgs(out, ['--json']), {
-      env: sandboxEnv(),
+      env: env(),
       onEvent: (event, child) => {
         if (event.event === 'listening') port = Number(event.port);
         if (event.event === 'waiting') child.kill(signal);
@@ -128,19 +93,19 @@ describe('rtw acquire as a real process', () => {
   });
 
   it('takes the secret from standard input, never from the command line', async () => {
-    const out = path.join(dir, 'stdin.ini');
-    const browser = browseOnWaiting();
+    const out = path.join(sandbox.dir, 'stdin.ini');
+    const browse = browseOnWaiting(sandbox.trust);
     const run = await spawnCli(baseArgs(out, ['--json', '--secret-stdin']), {
-      env: { NODE_EXTRA_CA_CERTS: idp.caFile },
-      stdin: `${idp.defaults.secrets.valid.value}\n`,
-      onEvent: browser.onEvent,
+      env: { NODE_EXTRA_CA_CERTS: sandbox.idp.caFile },
+      stdin: `${sandbox.idp.defaults.secrets.valid.value}\n`,
+      onEvent: browse,
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).not.toContain(idp.defaults.secrets.valid.value);
-    const noSecret = await spawnCli(baseArgs(out), { env: { NODE_EXTRA_CA_CERTS: idp.caFile } });
+    expect(run.stdout).not.toContain(sandbox.idp.defaults.secrets.valid.value);
+    const noSecret = await spawnCli(baseArgs(out), { env: { NODE_EXTRA_CA_CERTS: sandbox.idp.caFile } });
     expect(noSecret.code).toBe(2);
     expect(noSecret.stderr).toContain('RTW_CLIENT_SECRET');
-    const onArgv = await spawnCli([...baseArgs(out), '--client-secret', 'x'], { env: sandboxEnv() });
+    const onArgv = await spawnCli([...baseArgs(out), '--client-secret', 'x'], { env: env() });
     expect(onArgv.code).toBe(2);
   });
 });
@@ -177,11 +142,11 @@ describe('rtw as a program', () => {
 
 describe('rtw refresh as a real process (what a scheduled run is)', () => {
   it('two runs at once on one file: they take turns, the second redeems the first one’s token, none is lost', async () => {
-    const target = path.join(dir, 'smail_refresh_token.ini');
-    const original = await issueTokenFile(idp, target);
+    const target = path.join(sandbox.dir, 'smail_refresh_token.ini');
+    const original = await issueTokenFile(sandbox.idp, target);
     // The first redemption takes 1.5 s, so the second process surely arrives while the first holds the lock.
-    idp.setFault({ kind: 'delay', ms: 1500, times: 1 });
-    const env = { NODE_EXTRA_CA_CERTS: idp.caFile };
+    sandbox.idp.setFault({ kind: 'delay', ms: 1500, times: 1 });
+    const env = { NODE_EXTRA_CA_CERTS: sandbox.idp.caFile };
     const first = spawnCli(['refresh', target, '--json'], { env });
     // Start the second run only once the first holds the lock (its token POST is then being delayed).
     await expect.poll(() => exists(`${target}.lock`), { interval: 10 }).toBe(true);
@@ -200,54 +165,54 @@ describe('rtw refresh as a real process (what a scheduled run is)', () => {
     expect(tokenFingerprint(final)).toBe(b?.fingerprint);
     expect(tokenFingerprint(await tokenIn(`${target}.bak`))).toBe(a?.fingerprint);
     expect(
-      idp
+      sandbox.idp
         .requests()
         .filter((r) => r.grantType === 'refresh_token')
         .map((r) => r.status),
     ).toEqual([200, 200]);
-    expect(await worksAtSandbox(idp, final)).toBe(true);
+    expect(await worksAtSandbox(sandbox.idp, final)).toBe(true);
     expect(await exists(`${target}.lock`)).toBe(false);
   });
 
   it('refreshes through HTTPS_PROXY with credentials; even with DEBUG on, no secret is printed', async () => {
     const pass = 'Pr0xy-Pass!';
     const proxy = await startConnectProxy({
-      routes: { 'login.microsoftonline.com:443': { host: '127.0.0.1', port: idp.port } },
+      routes: { 'login.microsoftonline.com:443': { host: '127.0.0.1', port: sandbox.idp.port } },
       requireAuth: { user: 'svc-mail', pass },
     });
     try {
       const proxyUrl = `http://svc-mail:${encodeURIComponent(pass)}@127.0.0.1:${proxy.port}`;
-      const file = path.join(dir, 'proxied.ini');
+      const file = path.join(sandbox.dir, 'proxied.ini');
       // Issued at the production host through the proxy (in process: the issuing is not what this tests).
       const issued = await runCliInProcess(
         [
           'acquire',
           '--device-code',
           '--client-id',
-          idp.apps.public.clientId,
+          sandbox.idp.apps.public.clientId,
           '--user',
-          idp.users.admin.upn,
+          sandbox.idp.users.admin.upn,
           '--out',
           file,
           '--json',
         ],
         {
-          env: { NODE_EXTRA_CA_CERTS: idp.caFile, HTTPS_PROXY: proxyUrl },
+          env: { NODE_EXTRA_CA_CERTS: sandbox.idp.caFile, HTTPS_PROXY: proxyUrl },
           onEvent: (event) => {
-            if (event.event === 'device-code') idp.approveDeviceCode(String(event.userCode));
+            if (event.event === 'device-code') sandbox.idp.approveDeviceCode(String(event.userCode));
           },
         },
       );
       expect(issued.code, issued.stderr).toBe(0);
       const before = await tokenIn(file);
       expect(before.length).toBeGreaterThan(20);
-      idp.clearRequests();
+      sandbox.idp.clearRequests();
       const tunnels = proxy.log().length;
 
       // DEBUG=* turns on the `debug` logging of any bundled library using it (https-proxy-agent, which the CLI
       // used before, printed the proxy URL it was given).
       const run = await spawnCli(['refresh', file, '--json'], {
-        env: { NODE_EXTRA_CA_CERTS: idp.caFile, HTTPS_PROXY: proxyUrl, DEBUG: '*' },
+        env: { NODE_EXTRA_CA_CERTS: sandbox.idp.caFile, HTTPS_PROXY: proxyUrl, DEBUG: '*' },
       });
       expect(run.code, run.stderr).toBe(0);
       expect(
@@ -256,7 +221,7 @@ describe('rtw refresh as a real process (what a scheduled run is)', () => {
           .slice(tunnels)
           .map((e) => `${e.method} ${e.target} ${e.status}`),
       ).toEqual(['CONNECT login.microsoftonline.com:443 200']);
-      expect(idp.requests()).toMatchObject([{ grantType: 'refresh_token', status: 200 }]);
+      expect(sandbox.idp.requests()).toMatchObject([{ grantType: 'refresh_token', status: 200 }]);
       const after = await tokenIn(file);
       expect(after.length).toBeGreaterThan(20);
       expect(after).not.toBe(before);

@@ -4,44 +4,25 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
-import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
-import { tempDir } from '../helpers/acquisition.js';
+import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { sandboxPerFile } from '../helpers/sandbox-per-file.js';
 import { issueTokenFile, tokenIn } from '../helpers/token-files.js';
 
-let idp: SandboxIdp;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  idp = await createSandboxIdp();
-});
-afterAll(async () => {
-  await idp.close();
-});
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  idp.clearRequests();
-  idp.setFault(null);
-});
-afterEach(async () => {
-  await cleanup();
-});
+const sandbox = sandboxPerFile();
 
 function file(name = 'smail_refresh_token.ini'): string {
-  return path.join(dir, name);
+  return path.join(sandbox.dir, name);
 }
 
-const env = (): NodeJS.ProcessEnv => ({ NODE_EXTRA_CA_CERTS: idp.caFile });
+const env = (): NodeJS.ProcessEnv => ({ NODE_EXTRA_CA_CERTS: sandbox.idp.caFile });
 
 describe('rtw refresh against the sandbox', () => {
   it('refreshes a folder: one JSON object per file and a summary, exit 0, no secret printed', async () => {
     const a = file('a.ini');
     const b = file('b.ini');
-    const tokens = [await issueTokenFile(idp, a), await issueTokenFile(idp, b)];
-    const run = await runCliInProcess(['refresh', dir, '--json'], { env: env() });
+    const tokens = [await issueTokenFile(sandbox.idp, a), await issueTokenFile(sandbox.idp, b)];
+    const run = await runCliInProcess(['refresh', sandbox.dir, '--json'], { env: env() });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.events;
     expect(lines.map((l) => [l.event, l.status, l.file])).toEqual([
@@ -56,14 +37,14 @@ describe('rtw refresh against the sandbox', () => {
       expect(run.stdout + run.stderr).not.toContain(now);
       expect(run.stdout + run.stderr).not.toContain(tokens[i]);
     }
-    expect(run.stdout + run.stderr).not.toContain(idp.defaults.secrets.valid.value);
+    expect(run.stdout + run.stderr).not.toContain(sandbox.idp.defaults.secrets.valid.value);
   });
 
   it('says which file needs re-issuing (exit 8) and still refreshes the others', async () => {
     const good = file('good.ini');
     const stale = file('stale.ini');
-    await issueTokenFile(idp, good);
-    idp.expireRefreshToken(await issueTokenFile(idp, stale));
+    await issueTokenFile(sandbox.idp, good);
+    sandbox.idp.expireRefreshToken(await issueTokenFile(sandbox.idp, stale));
     const before = await readFile(stale);
     const run = await runCliInProcess(['refresh', good, stale, '--lang', 'en'], { env: env() });
     expect(run.code).toBe(8);
@@ -80,7 +61,7 @@ describe('rtw refresh against the sandbox', () => {
 
   it('reports a file another run keeps busy (exit 9) without touching it', async () => {
     const target = file();
-    await issueTokenFile(idp, target);
+    await issueTokenFile(sandbox.idp, target);
     const lockfile = await import('proper-lockfile');
     const release = await lockfile.lock(target, { stale: 10_000 });
     try {
@@ -95,12 +76,12 @@ describe('rtw refresh against the sandbox', () => {
   });
 
   it('says when there is nothing to refresh (exit 2)', async () => {
-    const run = await runCliInProcess(['refresh', dir], { env: env() });
+    const run = await runCliInProcess(['refresh', sandbox.dir], { env: env() });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       'No token file found: give INI files, or folders holding INI files with an [OAUTH2] RefreshToken.\n',
     );
-    expect(idp.requests()).toEqual([]);
+    expect(sandbox.idp.requests()).toEqual([]);
   });
 
   it('takes --wait in whole seconds only (exit 2, nothing read)', async () => {
@@ -110,6 +91,6 @@ describe('rtw refresh against the sandbox', () => {
       expect(run.code, wait).toBe(2);
       expect(run.stderr, wait).toContain(`--wait には整数を指定してください (「${wait}」は使えません)`);
     }
-    expect(idp.requests()).toEqual([]);
+    expect(sandbox.idp.requests()).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Dispatcher } from 'undici';
+import { playBrowser } from '../fixtures/browser.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 
 /** The bundled CLI, as `npm install` builds it and `rtw` runs it (package.json `bin`). */
@@ -118,4 +120,19 @@ export function sandboxAcquireArgs(
     '--no-browser',
     ...(options.extra ?? []),
   ];
+}
+
+/** The environment of a run against the sandbox: its CA trusted, the confidential app's secret given. */
+export function sandboxEnv(idp: SandboxIdp, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value, ...extra };
+}
+
+/** An `onEvent` that plays the browser, through `dispatcher`, as soon as the CLI announces the sign-in URL. */
+export function browseOnWaiting(dispatcher: Dispatcher): (event: Record<string, unknown>) => void {
+  let started = false;
+  return (event) => {
+    if (event.event !== 'waiting' || started) return;
+    started = true;
+    void playBrowser(String(event.authorizeUrl), { dispatcher });
+  };
 }

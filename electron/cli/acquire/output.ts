@@ -54,6 +54,9 @@ export function createEventPrinter(
     };
   }
   const t = ACQUIRE_TEXT;
+  /** One line for a person, on stderr. */
+  const say = (text: Localized, params: Readonly<Record<string, string | number>> = {}): void =>
+    writeLine(io.stderr, format(text[lang], params));
   return (event) => {
     switch (event.type) {
       case 'device-code':
@@ -61,51 +64,35 @@ export function createEventPrinter(
         return;
       case 'polling':
         if (due(event.secondsLeft, HUMAN_WAITING_EVERY_SECONDS))
-          writeLine(io.stderr, format(t.polling[lang], { time: minutes(event.secondsLeft) }));
+          say(t.polling, { time: minutes(event.secondsLeft) });
         return;
       case 'listening':
-        writeLine(
-          io.stderr,
-          format(t.listening[lang], {
-            redirectUri: event.redirectUri,
-            addresses: event.addresses.join(', '),
-          }),
-        );
+        say(t.listening, { redirectUri: event.redirectUri, addresses: event.addresses.join(', ') });
         return;
       case 'waiting':
         if (lastWaiting === Number.POSITIVE_INFINITY) {
-          writeLine(io.stderr, event.browserOpened ? t.browserOpened[lang] : t.openThisUrl[lang]);
+          say(event.browserOpened ? t.browserOpened : t.openThisUrl);
           writeLine(io.stderr, `  ${event.authorizeUrl}`);
         }
         if (due(event.secondsLeft, HUMAN_WAITING_EVERY_SECONDS))
-          writeLine(io.stderr, format(t.waiting[lang], { time: minutes(event.secondsLeft) }));
+          say(t.waiting, { time: minutes(event.secondsLeft) });
         return;
       case 'exchanging':
-        writeLine(io.stderr, t.exchanging[lang]);
+        say(t.exchanging);
         return;
       case 'written':
-        writeLine(
-          io.stderr,
-          format(t.written[lang], {
-            token: event.refreshTokenMasked,
-            userId: event.userId,
-            file: event.file,
-          }),
-        );
-        if (event.backupFile !== undefined)
-          writeLine(io.stderr, format(t.backup[lang], { backup: event.backupFile }));
+        say(t.written, { token: event.refreshTokenMasked, userId: event.userId, file: event.file });
+        if (event.backupFile !== undefined) say(t.backup, { backup: event.backupFile });
         if (event.signedInAs.toLowerCase() !== userId.toLowerCase())
-          writeLine(io.stderr, format(t.signedInAs[lang], { signedInAs: event.signedInAs, userId }));
-        for (const w of event.warnings)
-          writeLine(io.stderr, format(t.portability[lang], { keys: w.key, readers: w.readers.join(', ') }));
-        if (ctx.humanNoteOnWritten && ctx.writtenNote !== undefined)
-          writeLine(io.stderr, ctx.writtenNote[lang]);
+          say(t.signedInAs, { signedInAs: event.signedInAs, userId });
+        for (const w of event.warnings) say(t.portability, { keys: w.key, readers: w.readers.join(', ') });
+        if (ctx.humanNoteOnWritten && ctx.writtenNote !== undefined) say(ctx.writtenNote);
         return;
       case 'failed':
         writeLine(io.stderr, formatExplanation(event.explanation, lang));
         return;
       case 'cancelled':
-        writeLine(io.stderr, t.cancelled[lang]);
+        say(t.cancelled);
         return;
     }
   };
