@@ -29,6 +29,13 @@ import { createRequire } from 'node:module';
 createRequire(import.meta.url)('./rtw.cjs');
 `;
 
+/** The command whose folder's index.ts `moduleId` is (electron/cli/<command>/index.ts), if it is one. */
+function commandOf(moduleId: string | null): string | undefined {
+  return moduleId === null
+    ? undefined
+    : /[\\/]electron[\\/]cli[\\/]([a-z-]+)[\\/]index\.ts$/.exec(moduleId)?.[1];
+}
+
 export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
@@ -49,7 +56,9 @@ export default defineConfig({
       output: {
         format: 'cjs',
         entryFileNames: 'rtw.cjs',
-        chunkFileNames: 'chunks/[name]-[hash].cjs',
+        // A command's chunk is named after its folder (electron/cli/refresh/index.ts → chunks/refresh-….cjs), not
+        // after its file: every command is an index.ts.
+        chunkFileNames: (chunk) => `chunks/${commandOf(chunk.facadeModuleId) ?? '[name]'}-[hash].cjs`,
         // Less to parse at every start (≈30% smaller), but no renaming: a bug report's stack trace still says
         // which function failed.
         minify: { compress: true, mangle: false },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of `rtw`: wires the real process to the CLI and turns signals into cancellation. */
 import nodeModule from 'node:module';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from './shared/exit-codes.js';
 import { runCli } from './run.js';
 
 // Output nobody reads any more (`rtw help | head -1`) is not an error of the command: without these handlers

@@ -2,16 +2,16 @@
 // Imported, not read at run time: the bundler inlines it into dist/cli/rtw.cjs, whatever the folder layout.
 import packageJson from '../../package.json' with { type: 'json' };
 import { detectLang, format, isLang } from '../core/i18n.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { EXIT } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
+import type { Lang } from '../core/i18n.js';
+import { EXIT } from './shared/exit-codes.js';
+import type { ExitCode } from './shared/exit-codes.js';
+import { writeLine } from './shared/io.js';
+import type { CliIo } from './shared/io.js';
+import { CLI_TEXT } from './shared/messages.js';
 
 /** One command: its help text and what runs it. */
 interface Command {
-  help: Localized;
+  help(lang: Lang): string;
   run(args: string[], io: CliIo, lang: Lang): Promise<ExitCode>;
 }
 
@@ -22,27 +22,27 @@ interface Command {
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   acquire: async () => {
-    const m = await import('./acquire.js');
-    return { help: m.ACQUIRE_HELP, run: m.acquireCommand };
+    const m = await import('./acquire/index.js');
+    return { help: m.acquireHelp, run: m.acquireCommand };
   },
   refresh: async () => {
-    const m = await import('./refresh.js');
-    return { help: m.REFRESH_HELP, run: m.refreshCommand };
+    const m = await import('./refresh/index.js');
+    return { help: m.refreshHelp, run: m.refreshCommand };
   },
   show: async () => {
-    const m = await import('./show.js');
-    return { help: m.SHOW_HELP, run: m.showCommand };
+    const m = await import('./show/index.js');
+    return { help: m.showHelp, run: m.showCommand };
   },
   check: async () => {
-    const m = await import('./check.js');
-    return { help: m.CHECK_HELP, run: m.checkCommand };
+    const m = await import('./check/index.js');
+    return { help: m.checkHelp, run: m.checkCommand };
   },
 };
 
 /** The whole help text: the general part, then each command's. */
 export async function helpText(lang: Lang): Promise<string> {
   const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  return [CLI_TEXT.help[lang], ...commands.map((c) => c.help[lang])].join('\n\n');
+  return [CLI_TEXT.help[lang], ...commands.map((c) => c.help(lang))].join('\n\n');
 }
 
 /** Runs the CLI with argv after the program name. */
@@ -60,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     const loaded = await load();
     // `rtw acquire --help` as admins type it: that command's help, whatever else is on the line.
     if (options.includes('--help') || options.includes('-h')) {
-      writeLine(io.stdout, loaded.help[lang]);
+      writeLine(io.stdout, loaded.help(lang));
       return EXIT.ok;
     }
     return loaded.run(rest, io, lang);

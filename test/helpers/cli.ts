@@ -1,8 +1,12 @@
-/** Spawns the built `rtw` CLI as a real process and collects its output, reacting to its JSON events. */
+/**
+ * Runs `rtw` for a test and collects its output, reacting to its JSON events and stderr lines as they come: as the
+ * built CLI in a real process (`spawnCli`), or in this process (cli-in-process.ts) with the same options and result.
+ */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Dispatcher } from 'undici';
+import { playBrowser } from '../fixtures/browser.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 
 /** The bundled CLI, as `npm install` builds it and `rtw` runs it (package.json `bin`). */
@@ -11,56 +15,82 @@ export const CLI_PATH = path.resolve(import.meta.dirname, '../../dist/cli/rtw.cj
 /** What a CLI run produced. */
 export interface CliRun {
   code: number | null;
+  /** The signal that ended a real process; null in process. */
   signal: NodeJS.Signals | null;
   events: Array<Record<string, unknown>>;
   stdout: string;
   stderr: string;
 }
 
-/** Runs `node dist/cli/rtw.cjs ...args`; `onEvent` sees each JSON line of stdout as it comes. */
-export function runCli(
-  args: string[],
-  options: {
-    env?: NodeJS.ProcessEnv;
-    stdin?: string;
-    cwd?: string;
-    onEvent?: (event: Record<string, unknown>, child: ChildProcess) => void;
-    onStderr?: (line: string, child: ChildProcess) => void;
-  } = {},
-): Promise<CliRun> {
-  // A clean environment: no proxy or CA settings leak in from the machine running the tests.
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8' };
+/** The run, for the callbacks: `kill` interrupts it as Ctrl+C (SIGINT), a closed terminal (SIGHUP) or SIGTERM do. */
+export interface RunningCli {
+  kill(signal?: NodeJS.Signals): unknown;
+}
+
+/** How to run the CLI. */
+export interface CliOptions {
+  /** On top of a clean environment ({@link baseEnv}). */
+  env?: NodeJS.ProcessEnv;
+  stdin?: string;
+  cwd?: string;
+  onEvent?: (event: Record<string, unknown>, run: RunningCli) => void;
+  onStderr?: (line: string, run: RunningCli) => void;
+}
+
+/** A clean environment: no proxy or CA settings leak in from the machine running the tests. */
+export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', ...extra };
+}
+
+/** Collects the lines of a run's output, calling back on each JSON line of stdout and each line of stderr. */
+export class OutputLines {
+  readonly events: Array<Record<string, unknown>> = [];
+  stdout = '';
+  stderr = '';
+
+  constructor(
+    private readonly options: CliOptions,
+    private readonly run: RunningCli,
+  ) {}
+
+  stdoutLine(line: string): void {
+    this.stdout += `${line}\n`;
+    let event: Record<string, unknown>;
+    try {
+      event = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      return; // Not JSON: human output, kept in `stdout`.
+    }
+    this.events.push(event);
+    this.options.onEvent?.(event, this.run);
+  }
+
+  stderrLine(line: string): void {
+    this.stderr += `${line}\n`;
+    this.options.onStderr?.(line, this.run);
+  }
+}
+
+/** Runs `node dist/cli/rtw.cjs ...args`: the CLI as a real program. */
+export function spawnCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const child = spawn(process.execPath, [CLI_PATH, ...args], {
-    env: { ...base, ...options.env },
+    env: baseEnv(options.env),
     cwd: options.cwd ?? process.cwd(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const events: Array<Record<string, unknown>> = [];
-  let stdout = '';
-  let stderr = '';
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    stdout += `${line}\n`;
-    try {
-      const event = JSON.parse(line) as Record<string, unknown>;
-      events.push(event);
-      options.onEvent?.(event, child);
-    } catch {
-      // Not JSON: human output, kept in `stdout`.
-    }
-  });
-  createInterface({ input: child.stderr }).on('line', (line) => {
-    stderr += `${line}\n`;
-    options.onStderr?.(line, child);
-  });
+  const lines = new OutputLines(options, child);
+  createInterface({ input: child.stdout }).on('line', (line) => lines.stdoutLine(line));
+  createInterface({ input: child.stderr }).on('line', (line) => lines.stderrLine(line));
   if (options.stdin !== undefined) child.stdin.end(options.stdin);
   else child.stdin.end();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`CLI did not finish: ${stderr}`));
+      reject(new Error(`CLI did not finish: ${lines.stderr}`));
     }, 60_000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      const { events, stdout, stderr } = lines;
       resolve({ code, signal, events, stdout, stderr });
     });
   });
@@ -90,4 +120,19 @@ export function sandboxAcquireArgs(
     '--no-browser',
     ...(options.extra ?? []),
   ];
+}
+
+/** The environment of a run against the sandbox: its CA trusted, the confidential app's secret given. */
+export function sandboxEnv(idp: SandboxIdp, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value, ...extra };
+}
+
+/** An `onEvent` that plays the browser, through `dispatcher`, as soon as the CLI announces the sign-in URL. */
+export function browseOnWaiting(dispatcher: Dispatcher): (event: Record<string, unknown>) => void {
+  let started = false;
+  return (event) => {
+    if (event.event !== 'waiting' || started) return;
+    started = true;
+    void playBrowser(String(event.authorizeUrl), { dispatcher });
+  };
 }

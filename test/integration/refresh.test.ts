@@ -1,4 +1,4 @@
-import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findTokenFiles, refreshTokenFile, tokenFingerprint } from '../../electron/core/upkeep/refresh.js';
@@ -7,8 +7,6 @@ import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
-import type { CliRun } from '../helpers/cli.js';
 import { issueTokenFile, sandboxNetwork, tokenIn, worksAtSandbox } from '../helpers/token-files.js';
 
 let idp: SandboxIdp;
@@ -44,19 +42,6 @@ async function addForeignContent(target: string): Promise<void> {
     target,
     `; written by hand\r\n${text.replace('[OAUTH2]\r\n', '[OAUTH2]\r\nLogLevel=3 ; not a comment for Windows\r\n')}[Printer]\r\nModel=MFP-9000\r\n`,
   );
-}
-
-const env = (): NodeJS.ProcessEnv => ({ NODE_EXTRA_CA_CERTS: idp.caFile });
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const exists = (p: string): Promise<boolean> =>
-  stat(p).then(
-    () => true,
-    () => false,
-  );
-
-function jsonLines(run: CliRun): Array<Record<string, unknown>> {
-  return run.events;
 }
 
 describe('refreshTokenFile (in process, against the sandbox)', () => {
@@ -172,102 +157,5 @@ describe('the point of refreshing (sandbox clock)', () => {
     } finally {
       await timed.close();
     }
-  });
-});
-
-describe('rtw refresh (a real process)', () => {
-  it('refreshes a folder: one JSON object per file and a summary, exit 0, no secret printed', async () => {
-    const a = file('a.ini');
-    const b = file('b.ini');
-    const tokens = [await issueTokenFile(idp, a), await issueTokenFile(idp, b)];
-    const run = await runCli(['refresh', dir, '--json'], { env: env() });
-    expect(run.code, run.stderr).toBe(0);
-    const lines = jsonLines(run);
-    expect(lines.map((l) => [l.event, l.status, l.file])).toEqual([
-      ['file', 'refreshed', a],
-      ['file', 'refreshed', b],
-      ['summary', undefined, undefined],
-    ]);
-    expect(lines[2]).toMatchObject({ total: 2, refreshed: 2, needsReissue: 0, failed: 0, exitCode: 0 });
-    for (const [i, f] of [a, b].entries()) {
-      const now = await tokenIn(f);
-      expect(now).not.toBe(tokens[i]);
-      expect(run.stdout + run.stderr).not.toContain(now);
-      expect(run.stdout + run.stderr).not.toContain(tokens[i]);
-    }
-    expect(run.stdout + run.stderr).not.toContain(idp.defaults.secrets.valid.value);
-  });
-
-  it('says which file needs re-issuing (exit 8) and still refreshes the others', async () => {
-    const good = file('good.ini');
-    const stale = file('stale.ini');
-    await issueTokenFile(idp, good);
-    idp.expireRefreshToken(await issueTokenFile(idp, stale));
-    const before = await readFile(stale);
-    const run = await runCli(['refresh', good, stale, '--lang', 'en'], { env: env() });
-    expect(run.code).toBe(8);
-    expect(run.stdout).toContain(`OK        ${good}`);
-    expect(run.stdout).toContain(`RE-ISSUE  ${stale}`);
-    expect(run.stdout).toContain(`rtw acquire --from "${stale}"`);
-    expect(run.stderr).toContain('AADSTS700082');
-    expect(run.stdout).toContain('1 refreshed, 1 to re-issue, 0 failed.');
-    expect(await readFile(stale)).toEqual(before);
-    const ja = await runCli(['refresh', stale, '--lang', 'ja'], { env: env() });
-    expect(ja.code).toBe(8);
-    expect(ja.stdout).toContain('要再発行');
-  });
-
-  it('two runs at once on one file: they take turns, the second redeems the first one’s token, none is lost', async () => {
-    const target = file();
-    const original = await issueTokenFile(idp, target);
-    // The first redemption takes 1.5 s, so the second process surely arrives while the first holds the lock.
-    idp.setFault({ kind: 'delay', ms: 1500, times: 1 });
-    const first = runCli(['refresh', target, '--json'], { env: env() });
-    // Start the second run only once the first holds the lock (its token POST is then being delayed).
-    const deadline = Date.now() + 10_000;
-    while (!(await exists(`${target}.lock`)) && Date.now() < deadline) await sleep(10);
-    const second = runCli(['refresh', target, '--json'], { env: env() });
-    const runs = await Promise.all([first, second]);
-
-    for (const run of runs) expect(run.code, run.stderr).toBe(0);
-    const [a, b] = runs.map((r) => r.events.find((e) => e.event === 'file') ?? {});
-    expect(a?.previousFingerprint).toBe(tokenFingerprint(original));
-    // The second run read the file only after the first released it: it redeemed the first run's token.
-    expect(b?.previousFingerprint).toBe(a?.fingerprint);
-    // It did wait for the lock (how long depends on how fast the machine starts the second process; the
-    // fingerprints above are what prove the runs were serialised).
-    expect(Number(b?.waitedMs)).toBeGreaterThan(0);
-    const final = await tokenIn(target);
-    expect(tokenFingerprint(final)).toBe(b?.fingerprint);
-    expect(tokenFingerprint(await tokenIn(`${target}.bak`))).toBe(a?.fingerprint);
-    expect(
-      idp
-        .requests()
-        .filter((r) => r.grantType === 'refresh_token')
-        .map((r) => r.status),
-    ).toEqual([200, 200]);
-    expect(await worksAtSandbox(idp, final)).toBe(true);
-    expect(await exists(`${target}.lock`)).toBe(false);
-  });
-
-  it('reports a file another run keeps busy (exit 9) without touching it', async () => {
-    const target = file();
-    await issueTokenFile(idp, target);
-    const lockfile = await import('proper-lockfile');
-    const release = await lockfile.lock(target, { stale: 10_000 });
-    try {
-      const before = await readFile(target);
-      const run = await runCli(['refresh', target, '--wait', '0', '--json'], { env: env() });
-      expect(run.code).toBe(9);
-      expect(run.events[0]).toMatchObject({ status: 'failed', code: 'file-busy' });
-      expect(await readFile(target)).toEqual(before);
-    } finally {
-      await release();
-    }
-  });
-
-  it('says when there is nothing to refresh (exit 2)', async () => {
-    const run = await runCli(['refresh', dir], { env: env() });
-    expect(run.code).toBe(2);
   });
 });

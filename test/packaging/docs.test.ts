@@ -8,6 +8,19 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ACQUIRE_HELP } from '../../electron/cli/acquire/help.js';
+import { ACQUIRE_OPTIONS } from '../../electron/cli/acquire/options.js';
+import { CHECK_HELP } from '../../electron/cli/check/help.js';
+import { CHECK_OPTIONS } from '../../electron/cli/check/options.js';
+import { REFRESH_HELP } from '../../electron/cli/refresh/help.js';
+import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
+import { flagText, optionRows, renderHelp } from '../../electron/cli/shared/help.js';
+import type { CommandHelp } from '../../electron/cli/shared/help.js';
+import { COMMON_OPTIONS } from '../../electron/cli/shared/options.js';
+import type { OptionTable } from '../../electron/cli/shared/options.js';
+import { SHOW_HELP } from '../../electron/cli/show/help.js';
+import { SHOW_OPTIONS } from '../../electron/cli/show/options.js';
+import { LANGS } from '../../electron/core/i18n.js';
 import { ROOT } from './builder-config.js';
 
 const run = promisify(execFile);
@@ -18,6 +31,23 @@ const DOCS = [
   'CHANGELOG.md',
   ...['app-registration', 'cli', 'data-and-secrets'].flatMap((d) => [`docs/${d}.en.md`, `docs/${d}.ja.md`]),
 ];
+
+/** Every command: the prose of its help and its option table. */
+const COMMANDS: ReadonlyArray<[CommandHelp, OptionTable]> = [
+  [ACQUIRE_HELP, ACQUIRE_OPTIONS],
+  [REFRESH_HELP, REFRESH_OPTIONS],
+  [SHOW_HELP, SHOW_OPTIONS],
+  [CHECK_HELP, CHECK_OPTIONS],
+];
+
+/** The first cells of the Markdown table rows in `markdown` that name options (`--…`), backticks and `\\|` undone. */
+function optionCells(markdown: string): string[] {
+  return markdown
+    .split('\n')
+    .map((line) => /^\| ((?:[^|\\]|\\\|)+?) +\|/.exec(line)?.[1] ?? '')
+    .map((cell) => cell.replaceAll('`', '').replaceAll('\\|', '|'))
+    .filter((cell) => /^--[a-z]/.test(cell));
+}
 
 /** Relative link targets in Markdown (`[text](target)`), without their `#fragment`. */
 function relativeLinks(markdown: string): string[] {
@@ -52,5 +82,38 @@ describe('documentation', () => {
       ];
       expect(undocumented, `${doc}: add these from \`rtw --help\``).toEqual([]);
     }
+  });
+
+  it.each(LANGS)(
+    'docs/cli.%s.md shows each command’s usage and options as its help does (the options tables of the CLI)',
+    async (lang) => {
+      const text = await readFile(join(ROOT, `docs/cli.${lang}.md`), 'utf8');
+      for (const [help, table] of COMMANDS) {
+        const start = text.indexOf(`## \`rtw ${help.command}\``);
+        expect(start, help.command).toBeGreaterThanOrEqual(0);
+        const section = text.slice(start, text.indexOf('\n## ', start + 1));
+        const usage = renderHelp(help, table, lang)
+          .split('\n')
+          .filter((line) => line.startsWith('rtw '));
+        expect(/```\n([^`]*)\n```/.exec(section)?.[1], `${help.command}: usage`).toBe(usage.join('\n'));
+        // The same options, in the same order, each with its value named as the help names it in that language.
+        // What a row says is the document's own (links, examples): only the option column is compared.
+        const rows = optionRows(table, lang).map((row) => row.flags);
+        expect(optionCells(section), `${help.command}: options`).toEqual(rows);
+      }
+    },
+  );
+
+  it('the README’s table of rtw acquire names every option, each as the help does', async () => {
+    const text = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const start = text.indexOf('## The command line: `rtw acquire`');
+    const section = text.slice(start, text.indexOf('\n## ', start + 1));
+    const table: OptionTable = { ...ACQUIRE_OPTIONS, ...COMMON_OPTIONS };
+    const known = new Map(Object.entries(table).map(([name, spec]) => [name, flagText(name, spec, 'en')]));
+    const named = optionCells(section).flatMap((cell) => cell.split(', '));
+    for (const flags of named) expect(known.get(/^--([a-z-]+)/.exec(flags)?.[1] ?? ''), flags).toBe(flags);
+    expect(new Set(named.map((flags) => flags.split(' ')[0]))).toEqual(
+      new Set(Object.keys(table).map((name) => `--${name}`)),
+    );
   });
 });

@@ -18,7 +18,8 @@ import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxFault, SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
-import { runCli, sandboxAcquireArgs } from '../helpers/cli.js';
+import { sandboxAcquireArgs } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 let idp: SandboxIdp;
 let proxy: ConnectProxy;
@@ -78,10 +79,10 @@ const CASES: readonly Case[] = [
 ];
 
 /** Runs `rtw acquire` to the production host against the staged fault, the browser signing in on `waiting`. */
-async function acquireWithFault(c: Case, out: string): Promise<Awaited<ReturnType<typeof runCli>>> {
+async function acquireWithFault(c: Case, out: string): Promise<Awaited<ReturnType<typeof runCliInProcess>>> {
   if (c.fault !== undefined) idp.setFault(c.fault);
   let browsed = false;
-  return runCli(sandboxAcquireArgs(idp, out, { authority: null, extra: ['--json'] }), {
+  return runCliInProcess(sandboxAcquireArgs(idp, out, { authority: null, extra: ['--json'] }), {
     env: {
       HTTPS_PROXY: proxy.url,
       RTW_CLIENT_SECRET: idp.defaults.secrets.valid.value,

@@ -22,7 +22,7 @@ import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { AppRegistration, SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
-import { runCli, sandboxAcquireArgs } from '../helpers/cli.js';
+import { sandboxAcquireArgs, spawnCli } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { captureOutput } from './capture.js';
 import type { Capture } from './capture.js';
@@ -96,9 +96,9 @@ async function cliFlow(
   options: { json: boolean; secret: string },
 ): Promise<CliRun> {
   const capture = captureOutput();
-  capture.restore(); // Only its `add`: the CLI is another process, its output is captured by runCli.
+  capture.restore(); // Only its `add`: the CLI is another process, its output is captured by spawnCli.
   let browsing: Promise<unknown> | undefined;
-  const run = await runCli(
+  const run = await spawnCli(
     sandboxAcquireArgs(idp, out, { clientId: app.clientId, extra: options.json ? ['--json'] : [] }),
     {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: options.secret },

@@ -7,6 +7,17 @@ export interface CliIo {
   cwd: string;
   /** Aborted on Ctrl+C / SIGTERM. */
   signal: AbortSignal;
+  /**
+   * PEM certificates to trust besides Node's bundled roots, for the identity provider and the mail servers. The
+   * real process leaves this out: Node has read NODE_EXTRA_CA_CERTS into its store at start-up, and only then. A
+   * CLI run inside another process (the tests) gives here what that variable would have given.
+   */
+  extraCaPem?: string;
+}
+
+/** The trust and proxy settings of `io`, as the network clients take them. */
+export function networkOptions(io: CliIo): { env: NodeJS.ProcessEnv; extraCaPem?: string } {
+  return { env: io.env, ...(io.extraCaPem === undefined ? {} : { extraCaPem: io.extraCaPem }) };
 }
 
 /** Writes one line. */

@@ -1,7 +1,8 @@
 /**
- * `rtw acquire` and `rtw refresh` behind an HTTPS proxy (HTTPS_PROXY / NO_PROXY), with a real CONNECT proxy: bypassed for NO_PROXY
- * hosts, refusing the destination (403), wanting credentials (407) and accepting them from the proxy URL. The device
- * code flow is used because its first request already goes to the identity provider, with no browser in between.
+ * `rtw acquire` behind an HTTPS proxy (HTTPS_PROXY / NO_PROXY), in process with a real CONNECT proxy: bypassed for
+ * NO_PROXY hosts, refusing the destination (403), wanting credentials (407) and accepting them from the proxy URL.
+ * The device code flow is used because its first request already goes to the identity provider, with no browser in
+ * between. A scheduled `rtw refresh` behind a proxy, as a real process: process.test.ts.
  */
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import type { CliRun } from '../helpers/cli.js';
 
 let idp: SandboxIdp;
@@ -45,7 +46,7 @@ async function startProxy(options: ConnectProxyOptions = {}): Promise<ConnectPro
 
 /** Device code sign-in at the production authority (or `authority`), approving the code when it is shown. */
 function acquire(env: NodeJS.ProcessEnv, extra: string[] = [], authority?: string): Promise<CliRun> {
-  return runCli(
+  return runCliInProcess(
     [
       'acquire',
       '--device-code',
@@ -134,42 +135,5 @@ describe('rtw acquire behind a proxy', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(p.log().every((e) => e.status === 200)).toBe(true);
     expect(run.stdout).not.toContain('p%40ss');
-  });
-});
-
-describe('rtw refresh behind a proxy (what a scheduled run does)', () => {
-  it('refreshes through HTTPS_PROXY with credentials; even with DEBUG on, no secret is printed', async () => {
-    const pass = 'Pr0xy-Pass!';
-    const p = await startProxy({ requireAuth: { user: 'svc-mail', pass } });
-    const proxyUrl = `http://svc-mail:${encodeURIComponent(pass)}@127.0.0.1:${p.port}`;
-    const issued = await acquire({ HTTPS_PROXY: proxyUrl }, ['--json']);
-    expect(issued.code, issued.stderr).toBe(0);
-    const file = path.join(dir, 'proxied.ini');
-    const before =
-      getPrivateProfileString((await bytesOf(file)) ?? Buffer.alloc(0), 'OAUTH2', 'RefreshToken') ?? '';
-    expect(before.length).toBeGreaterThan(20);
-    idp.clearRequests();
-    const tunnels = p.log().length;
-
-    // DEBUG=* turns on the `debug` logging of any bundled library using it (https-proxy-agent, which the CLI used
-    // before, printed the proxy URL it was given).
-    const run = await runCli(['refresh', file, '--json'], {
-      env: { NODE_EXTRA_CA_CERTS: idp.caFile, HTTPS_PROXY: proxyUrl, DEBUG: '*' },
-    });
-    expect(run.code, run.stderr).toBe(0);
-    expect(
-      p
-        .log()
-        .slice(tunnels)
-        .map((e) => `${e.method} ${e.target} ${e.status}`),
-    ).toEqual(['CONNECT login.microsoftonline.com:443 200']);
-    expect(idp.requests()).toMatchObject([{ grantType: 'refresh_token', status: 200 }]);
-    const after =
-      getPrivateProfileString((await bytesOf(file)) ?? Buffer.alloc(0), 'OAUTH2', 'RefreshToken') ?? '';
-    expect(after.length).toBeGreaterThan(20);
-    expect(after).not.toBe(before);
-    const printed = run.stdout + run.stderr;
-    for (const secret of [pass, encodeURIComponent(pass), before, after])
-      expect(printed).not.toContain(secret);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Reach of `rtw acquire`: a public client (no secret), personal and work accounts with every kind of tenant (the
- * combinations that cannot work stopped before sign-in), and a delegate signing in for a shared mailbox. Real
- * processes against the sandbox; the "browser" follows the printed sign-in URL.
+ * combinations that cannot work stopped before sign-in), and a delegate signing in for a shared mailbox. In
+ * process against the sandbox; the "browser" follows the printed sign-in URL.
  */
 import path from 'node:path';
 import { Agent, fetch } from 'undici';
@@ -11,7 +11,7 @@ import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { AppRegistration, SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 let idp: SandboxIdp;
 let trustSandbox: Agent;
@@ -73,7 +73,7 @@ async function acquire(out: string, options: Acquire = {}) {
   const browse = (url: string | undefined): void => {
     if (url !== undefined) void playBrowser(url, { dispatcher: trustSandbox });
   };
-  return runCli(args, {
+  return runCliInProcess(args, {
     env: { NODE_EXTRA_CA_CERTS: idp.caFile, ...(secret === undefined ? {} : { RTW_CLIENT_SECRET: secret }) },
     // Human output prints the URL on stderr; JSON output announces it once in the first `waiting` event.
     onStderr: (line) => browse(/^\s+(https:\/\/\S+authorize\S+)$/.exec(line)?.[1]),
@@ -181,7 +181,7 @@ describe('account types and tenants', () => {
   );
 
   it('a personal mailbox outside the global cloud is stopped too', async () => {
-    const run = await runCli(
+    const run = await runCliInProcess(
       [
         'acquire',
         '--cloud',

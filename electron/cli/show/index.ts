@@ -1,34 +1,22 @@
 /** `rtw show FILE...`: what a token file holds and how long it has left, with secrets masked. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { explainError, formatExplanation } from '../core/diagnose/index.js';
-import { RtwError } from '../core/errors.js';
-import { format } from '../core/i18n.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { readTokenHealth } from '../core/upkeep/index.js';
-import type { TokenHealth } from '../core/upkeep/index.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { explanationJson } from './explanation-json.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
+import { explainError, formatExplanation } from '../../core/diagnose/index.js';
+import { RtwError } from '../../core/errors.js';
+import { format } from '../../core/i18n.js';
+import type { Lang, Localized } from '../../core/i18n.js';
+import { readTokenHealth } from '../../core/upkeep/index.js';
+import type { TokenHealth } from '../../core/upkeep/index.js';
+import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
+import type { ExitCode } from '../shared/exit-codes.js';
+import { explanationJson } from '../shared/explanation-json.js';
+import { writeLine } from '../shared/io.js';
+import type { CliIo } from '../shared/io.js';
+import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
+import type { ParsedCommandLine } from '../shared/options.js';
+import { padToWidth, displayWidth } from '../shared/text-width.js';
+import { SHOW_OPTIONS } from './options.js';
 
-/** `rtw help` text of this command. */
-export const SHOW_HELP: Localized = {
-  en: `rtw show FILE... [--json]
-  Show a token file: mailbox, tenant, protocols, masked secret and token, when the token was issued and last
-  refreshed, the days left before the 90-day inactivity limit, and the client secret's expiry if recorded
-  (rtw acquire --secret-expires), with a warning 30 days ahead.
-  --json                  one JSON object per file on stdout
-  Exit codes: 0 fine or warnings only · 8 the token or the secret has expired (re-issue) · 5 unreadable file.`,
-  ja: `rtw show ファイル... [--json]
-  トークン ファイルの内容を表示します: メールボックス、テナント、プロトコル、マスクしたシークレットとトークン、
-  トークンの発行日時と最終更新日時、90 日の無操作期限までの残り日数、記録されていればクライアント シークレットの
-  有効期限 (rtw acquire --secret-expires)。期限の 30 日前から警告します。
-  --json                  ファイルごとに JSON を 1 行、標準出力へ出す
-  終了コード: 0 問題なし・警告のみ · 8 トークンまたはシークレットが期限切れ (再発行が必要) · 5 ファイルを読めない。`,
-};
+export { showHelp } from './help.js';
 
 const LABELS = {
   file: { en: 'File', ja: 'ファイル' },
@@ -49,21 +37,6 @@ const LABELS = {
   daysUntil: { en: '{days} (until {date})', ja: '{days} ({date} まで)' },
   expiredOn: { en: 'expired ({date})', ja: '期限切れ ({date})' },
 } as const satisfies Record<string, Localized>;
-
-const OPTIONS = { json: { type: 'boolean' }, lang: { type: 'string' } } as const;
-
-/** Columns a terminal gives the text: East Asian wide characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
 
 /** "N (until DATE)", or "expired (DATE)" once past. */
 function daysText(
@@ -96,28 +69,26 @@ function humanLines(h: TokenHealth, lang: Lang): string[] {
     ['secretExpires', daysText(h.secretDaysLeft, h.secretExpiresAt, h.secret === 'expired', lang) ?? none],
   ];
   const width = Math.max(...rows.map(([k]) => displayWidth(LABELS[k][lang]))) + 2;
-  const lines = rows.map(([k, v]) => {
-    const label = `${LABELS[k][lang]}:`;
-    return `${label}${' '.repeat(Math.max(1, width - displayWidth(label)))}${v}`;
-  });
+  const lines = rows.map(([k, v]) => `${padToWidth(`${LABELS[k][lang]}:`, width)}${v}`);
   if (h.warnings.length > 0) lines.push(LABELS.warnings[lang], ...h.warnings.map((w) => `  - ${w[lang]}`));
   return lines;
 }
 
 /** Runs `rtw show` with the arguments after the command name. */
 export async function showCommand(args: string[], io: CliIo, lang: Lang): Promise<ExitCode> {
-  let values: { json?: boolean };
-  let positionals: string[];
+  let parsed: ParsedCommandLine<typeof SHOW_OPTIONS>;
   try {
-    ({ values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }));
-    if (positionals.length === 0) throw new Error('rtw show FILE');
+    parsed = parseCommandLine(SHOW_OPTIONS, args, lang, (operands) => {
+      if (operands.length === 0) throw new UsageError('rtw show FILE', true);
+    });
   } catch (error) {
-    writeLine(io.stderr, format(CLI_TEXT.badOption[lang], { message: (error as Error).message }));
+    if (!(error instanceof UsageError)) throw error;
+    writeLine(io.stderr, usageErrorText(error, lang));
     return EXIT.usage;
   }
-  const json = values.json === true;
+  const json = parsed.values.json === true;
   let exitCode: ExitCode = EXIT.ok;
-  for (const [index, arg] of positionals.entries()) {
+  for (const [index, arg] of parsed.operands.entries()) {
     const file = path.resolve(io.cwd, arg);
     try {
       const health = await readTokenHealth(file);

@@ -1,40 +1,23 @@
 /** `rtw refresh FILE|FOLDER...`: redeem each token file's refresh token and write the rotated one back. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { formatExplanation } from '../core/diagnose/index.js';
-import { DEFAULT_LOCK_WAIT_MS } from '../core/token-file/index.js';
-import { format } from '../core/i18n.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { createHttpsNetworkClient } from '../core/transport/index.js';
-import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../core/upkeep/index.js';
-import type { RefreshEvent, RefreshOutcome } from '../core/upkeep/index.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { explanationJson } from './explanation-json.js';
-import { writeLine } from './io.js';
-import type { CliIo } from './io.js';
-import { CLI_TEXT } from './messages.js';
+import { formatExplanation } from '../../core/diagnose/index.js';
+import { DEFAULT_LOCK_WAIT_MS } from '../../core/token-file/index.js';
+import { format } from '../../core/i18n.js';
+import type { Lang, Localized } from '../../core/i18n.js';
+import { createHttpsNetworkClient } from '../../core/transport/index.js';
+import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../../core/upkeep/index.js';
+import type { RefreshEvent, RefreshOutcome } from '../../core/upkeep/index.js';
+import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
+import type { ExitCode } from '../shared/exit-codes.js';
+import { explanationJson } from '../shared/explanation-json.js';
+import { networkOptions, writeLine } from '../shared/io.js';
+import type { CliIo } from '../shared/io.js';
+import { CLI_TEXT } from '../shared/messages.js';
+import { UsageError, parseCommandLine } from '../shared/options.js';
+import type { ParsedCommandLine } from '../shared/options.js';
+import { REFRESH_OPTIONS } from './options.js';
 
-/** `rtw help` text of this command. */
-export const REFRESH_HELP: Localized = {
-  en: `rtw refresh FILE|FOLDER... [--json] [--wait SECONDS]
-  Redeem each INI file's refresh token and write the new one back (atomically, the previous file kept as .bak),
-  recording LastRefreshedAt. A folder means its *.ini files that hold an [OAUTH2] RefreshToken. Run it weekly
-  (see docs/scheduling.en.md): a refresh token expires after 90 days without use.
-  --json                  one JSON object per file, then a summary object, on stdout
-  --wait SECONDS          how long to wait while another run holds a file (default 30), then report it busy
-  Exit codes: 0 every token refreshed · 8 some need re-issuing (expired, revoked, secret expired: run
-  rtw acquire --from FILE) · 9 a file was busy · otherwise the code of the first failure (4 network, 5 file…).`,
-  ja: `rtw refresh ファイル|フォルダー... [--json] [--wait 秒]
-  各 INI ファイルのリフレッシュ トークンを使って新しいトークンを取得し、ファイルに書き戻します (安全に置き換え、
-  以前の内容は .bak に保存)。LastRefreshedAt も記録します。フォルダーを指定すると、その中の *.ini のうち
-  [OAUTH2] に RefreshToken があるものが対象です。リフレッシュ トークンは 90 日間使われないと失効するため、
-  毎週実行してください (docs/scheduling.ja.md)。
-  --json                  ファイルごとに JSON を 1 行、最後に集計を 1 行、標準出力へ出す
-  --wait 秒               ほかの処理がファイルを使用中のとき待つ時間 (既定 30)。過ぎたら「使用中」と報告
-  終了コード: 0 すべて更新 · 8 再発行が必要なものがある (期限切れ、失効、シークレット期限切れ:
-  rtw acquire --from ファイル を実行) · 9 使用中のファイルがある · それ以外は最初の失敗のコード (4 ネットワーク、5 ファイルなど)。`,
-};
+export { refreshHelp } from './help.js';
 
 const TEXT = {
   refreshed: {
@@ -59,12 +42,6 @@ const TEXT = {
     ja: 'トークン ファイルが見つかりません。INI ファイルか、[OAUTH2] に RefreshToken がある INI ファイルを含むフォルダーを指定してください。',
   },
 } as const satisfies Record<string, Localized>;
-
-const OPTIONS = {
-  json: { type: 'boolean' },
-  wait: { type: 'string' },
-  lang: { type: 'string' },
-} as const;
 
 /** 0 when all were refreshed; a failure's own code wins over "needs re-issue", which wins over success. */
 export function refreshExitCode(outcomes: readonly RefreshOutcome[]): ExitCode {
@@ -114,18 +91,19 @@ function printHuman(outcome: RefreshOutcome, io: CliIo, lang: Lang): void {
 
 /** Runs `rtw refresh` with the arguments after the command name. */
 export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Promise<ExitCode> {
-  let values: { json?: boolean; wait?: string };
-  let positionals: string[];
+  let parsed: ParsedCommandLine<typeof REFRESH_OPTIONS>;
   try {
-    ({ values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }));
-    if (values.wait !== undefined && !/^\d+$/.test(values.wait))
-      throw new Error(format(CLI_TEXT.notANumber[lang], { option: 'wait', value: values.wait }));
+    parsed = parseCommandLine(REFRESH_OPTIONS, args, lang, true);
   } catch (error) {
-    writeLine(io.stderr, format(CLI_TEXT.badOption[lang], { message: (error as Error).message }));
+    if (!(error instanceof UsageError)) throw error;
+    // Unlike the other commands, refresh has always put its own messages in the "Run rtw --help" frame too (a
+    // doubled full stop after --wait's): kept as it was, as the output of every command was when they became folders.
+    writeLine(io.stderr, format(CLI_TEXT.badOption[lang], { message: error.message }));
     return EXIT.usage;
   }
+  const { values, operands } = parsed;
   const json = values.json === true;
-  const { files } = await findTokenFiles(positionals.map((p) => path.resolve(io.cwd, p)));
+  const { files } = await findTokenFiles(operands.map((p) => path.resolve(io.cwd, p)));
   if (files.length === 0) {
     writeLine(io.stderr, TEXT.noFiles[lang]);
     return EXIT.usage;
@@ -138,8 +116,8 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
     else printHuman(event.outcome, io, lang);
   };
   const outcomes = await refreshTokenFiles(files, {
-    createNetworkClient: () => createHttpsNetworkClient(),
-    lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : Number(values.wait) * 1000 },
+    createNetworkClient: () => createHttpsNetworkClient(networkOptions(io)),
+    lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : values.wait * 1000 },
     onEvent,
   });
   const summary = summarizeRefresh(outcomes);

@@ -1,5 +1,5 @@
 /**
- * `rtw check` as a real process: a token file acquired through the CLI against the sandbox IdP, checked against
+ * `rtw check` in process: a token file acquired through the CLI against the sandbox IdP, checked against
  * the sandbox mail servers, with JSON and human output, exit codes, and no secret anywhere in the output.
  */
 import { readFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import type { CliRun } from '../helpers/cli.js';
 
 let idp: SandboxIdp;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   file = path.join(dir, 'smail_refresh_token.ini');
   let started = false;
-  const run = await runCli(
+  const run = await runCliInProcess(
     [
       'acquire',
       '--authority',
@@ -69,7 +69,7 @@ afterAll(async () => {
 beforeEach(() => mail.reset());
 
 function check(extra: string[] = []): Promise<CliRun> {
-  return runCli(
+  return runCliInProcess(
     [
       'check',
       file,
@@ -107,7 +107,7 @@ async function expectNoSecret(run: CliRun): Promise<void> {
   }
 }
 
-describe('rtw check (a real process against the sandbox)', () => {
+describe('rtw check against the sandbox', () => {
   it('checks the protocols recorded in the file: one JSON result each, then a summary; exit 0', async () => {
     const before = await readFile(file);
     const run = await check(['--json']);
@@ -169,15 +169,15 @@ describe('rtw check (a real process against the sandbox)', () => {
   });
 
   it('usage errors exit 2; a missing file exits 5', async () => {
-    expect((await runCli(['check'])).code).toBe(2);
-    expect((await runCli(['check', file, '--smtp-host', 'a:b:c'])).code).toBe(2);
-    const missing = await runCli(['check', path.join(dir, 'nope.ini'), '--json']);
+    expect((await runCliInProcess(['check'])).code).toBe(2);
+    expect((await runCliInProcess(['check', file, '--smtp-host', 'a:b:c'])).code).toBe(2);
+    const missing = await runCliInProcess(['check', path.join(dir, 'nope.ini'), '--json']);
     expect(missing.code).toBe(5);
     expect(missing.events.at(-1)).toMatchObject({ event: 'summary', failure: { code: 'file-unreadable' } });
   });
 
   it('is listed in rtw help', async () => {
-    const run = await runCli(['help', '--lang', 'en']);
+    const run = await runCliInProcess(['help', '--lang', 'en']);
     expect(run.stdout).toContain('rtw check FILE');
   });
 });

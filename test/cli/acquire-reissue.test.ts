@@ -1,4 +1,4 @@
-/** `rtw acquire --from FILE` (re-issue) and `rtw show`, as real processes against the sandbox. */
+/** `rtw acquire --from FILE` (re-issue) and `rtw show`, in process against the sandbox. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Agent } from 'undici';
@@ -8,7 +8,7 @@ import { playBrowser } from '../fixtures/browser.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { issueTokenFile, tokenIn, worksAtSandbox } from '../helpers/token-files.js';
 
 let idp: SandboxIdp;
@@ -74,7 +74,7 @@ describe('rtw acquire --from FILE', () => {
     const before = await readTokenFile(file);
     const previousBytes = await readFile(file);
     // No RTW_CLIENT_SECRET, no stdin, no terminal: the file's secret is used.
-    const run = await runCli(from(file), {
+    const run = await runCliInProcess(from(file), {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile },
       onEvent: browseOnWaiting(),
     });
@@ -105,7 +105,7 @@ describe('rtw acquire --from FILE', () => {
   it('a new secret from RTW_CLIENT_SECRET replaces the file’s, and --secret-expires is recorded', async () => {
     const { file } = await issuedWithForeignContent();
     const fresh = idp.registry.addSecret(idp.apps.confidential.clientId, new Date('2099-01-01T00:00:00Z'));
-    const run = await runCli(from(file, ['--secret-expires', '2027-03-31']), {
+    const run = await runCliInProcess(from(file, ['--secret-expires', '2027-03-31']), {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: fresh.value },
       onEvent: browseOnWaiting(),
     });
@@ -114,7 +114,7 @@ describe('rtw acquire --from FILE', () => {
     expect(after.exists && after.oauth2.ClientSecret).toBe(fresh.value);
     expect(after.exists && after.meta.ClientSecretExpiresAt).toBe('2027-03-31');
 
-    const show = await runCli(['show', file, '--json'], { env: { RTW_LANG: 'en' } });
+    const show = await runCliInProcess(['show', file, '--json'], { env: { RTW_LANG: 'en' } });
     expect(show.code).toBe(0);
     expect(show.events[0]).toMatchObject({
       file,
@@ -128,7 +128,7 @@ describe('rtw acquire --from FILE', () => {
 
     // Another new secret without --secret-expires: the old date no longer applies and is cleared.
     const next = idp.registry.addSecret(idp.apps.confidential.clientId, new Date('2099-01-01T00:00:00Z'));
-    const again = await runCli(from(file), {
+    const again = await runCliInProcess(from(file), {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: next.value },
       onEvent: browseOnWaiting(),
     });
@@ -140,7 +140,7 @@ describe('rtw acquire --from FILE', () => {
   it('an expired secret given on top of the file’s is used (AADSTS7000222, exit 3), the file untouched', async () => {
     const { file } = await issuedWithForeignContent();
     const before = await readFile(file);
-    const run = await runCli(from(file), {
+    const run = await runCliInProcess(from(file), {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: idp.defaults.secrets.expired.value },
       onEvent: browseOnWaiting(),
     });
@@ -153,7 +153,7 @@ describe('rtw acquire --from FILE', () => {
     const { file } = await issuedWithForeignContent();
     const before = await readFile(file);
     const other = path.join(dir, 'copy for pop.ini');
-    const run = await runCli(from(file, ['--out', other, '--protocols', 'pop']), {
+    const run = await runCliInProcess(from(file, ['--out', other, '--protocols', 'pop']), {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile },
       onEvent: browseOnWaiting(),
     });
@@ -165,7 +165,7 @@ describe('rtw acquire --from FILE', () => {
   });
 
   it('a missing file is explained (exit 5)', async () => {
-    const run = await runCli(['acquire', '--from', path.join(dir, 'nope.ini'), '--lang', 'en']);
+    const run = await runCliInProcess(['acquire', '--from', path.join(dir, 'nope.ini'), '--lang', 'en']);
     expect(run.code).toBe(5);
     expect(run.stderr).toContain('nope.ini');
     expect(await bytesOf(path.join(dir, 'nope.ini'))).toBeUndefined();
@@ -173,7 +173,7 @@ describe('rtw acquire --from FILE', () => {
 
   it('rejects a malformed --secret-expires (exit 2)', async () => {
     const { file } = await issuedWithForeignContent();
-    const run = await runCli(from(file, ['--secret-expires', '2027-02-30', '--lang', 'en']), {
+    const run = await runCliInProcess(from(file, ['--secret-expires', '2027-02-30', '--lang', 'en']), {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile },
     });
     expect(run.code).toBe(2);

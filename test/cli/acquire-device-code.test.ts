@@ -1,4 +1,7 @@
-/** `rtw acquire --device-code` as a real process against the sandbox, which the test "signs in" to by control. */
+/**
+ * `rtw acquire --device-code` in process against the sandbox, which the test "signs in" to by control; Ctrl+C is
+ * the run's abort (the signal itself: process.test.ts).
+ */
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +9,7 @@ import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 let idp: SandboxIdp;
 let dir: string;
@@ -49,7 +52,7 @@ const env = (): NodeJS.ProcessEnv => ({ NODE_EXTRA_CA_CERTS: idp.caFile });
 describe('rtw acquire --device-code', () => {
   it('emits the code as JSON, waits for the sign-in and writes the INI with an empty ClientSecret', async () => {
     const out = path.join(dir, 'dc.ini');
-    const run = await runCli(args(out, ['--json']), {
+    const run = await runCliInProcess(args(out, ['--json']), {
       env: env(),
       onEvent: (event) => {
         if (event.event === 'device-code')
@@ -84,7 +87,7 @@ describe('rtw acquire --device-code', () => {
   it('prints the code prominently for a person, in Japanese, with the public-client requirement', async () => {
     const out = path.join(dir, 'ja.ini');
     let code = '';
-    const run = await runCli(args(out, ['--lang', 'ja']), {
+    const run = await runCliInProcess(args(out, ['--lang', 'ja']), {
       env: env(),
       onStderr: (line) => {
         const shown = /^ {8}([A-Z0-9]{9})$/.exec(line)?.[1];
@@ -103,7 +106,7 @@ describe('rtw acquire --device-code', () => {
   });
 
   it('a declined sign-in exits 3 with the explanation', async () => {
-    const run = await runCli(args(path.join(dir, 'no.ini'), ['--json']), {
+    const run = await runCliInProcess(args(path.join(dir, 'no.ini'), ['--json']), {
       env: env(),
       onEvent: (event) => {
         if (event.event === 'device-code') idp.declineDeviceCode(String(event.userCode));
@@ -116,14 +119,14 @@ describe('rtw acquire --device-code', () => {
 
   it('an expired code exits 6 and says to run it again', async () => {
     idp.setDeviceCodeTiming({ expiresInSeconds: 2 });
-    const run = await runCli(args(path.join(dir, 'late.ini'), ['--lang', 'en']), { env: env() });
+    const run = await runCliInProcess(args(path.join(dir, 'late.ini'), ['--lang', 'en']), { env: env() });
     expect(run.code).toBe(6);
     expect(run.stderr).toContain('The device code expired after 2 seconds');
     expect(run.stderr).toContain('Run it again to get a new code');
   });
 
   it('an app without “Allow public client flows” exits 3 and names the setting', async () => {
-    const run = await runCli(args(path.join(dir, 'conf.ini'), [], idp.apps.confidential.clientId), {
+    const run = await runCliInProcess(args(path.join(dir, 'conf.ini'), [], idp.apps.confidential.clientId), {
       env: env(),
     });
     expect(run.code).toBe(3);
@@ -133,7 +136,7 @@ describe('rtw acquire --device-code', () => {
 
   it('Ctrl+C cancels at once: exit 130, nothing written', async () => {
     const out = path.join(dir, 'cancel.ini');
-    const run = await runCli(args(out, ['--json']), {
+    const run = await runCliInProcess(args(out, ['--json']), {
       env: env(),
       onEvent: (event, child) => {
         if (event.event === 'device-code') child.kill('SIGINT');
@@ -145,7 +148,10 @@ describe('rtw acquire --device-code', () => {
   });
 
   it('takes no secret: --secret-stdin is a usage error, RTW_CLIENT_SECRET is not used', async () => {
-    const run = await runCli(args(path.join(dir, 'x.ini'), ['--secret-stdin']), { env: env(), stdin: 'x\n' });
+    const run = await runCliInProcess(args(path.join(dir, 'x.ini'), ['--secret-stdin']), {
+      env: env(),
+      stdin: 'x\n',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--device-code uses no client secret');
     expect(idp.requests()).toEqual([]);
@@ -158,7 +164,7 @@ describe('a busy redirect port', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const run = await runCli(
+      const run = await runCliInProcess(
         [
           'acquire',
           '--authority',

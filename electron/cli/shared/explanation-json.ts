@@ -1,6 +1,6 @@
 /** The JSON form of an explanation in one language, as every `--json` command prints it. */
-import type { Explanation } from '../core/diagnose/index.js';
-import type { Lang } from '../core/i18n.js';
+import type { Explanation } from '../../core/diagnose/index.js';
+import type { Lang } from '../../core/i18n.js';
 
 /** `{id, title, why, steps, command?, raw?}` in the chosen language; never a secret (explanations hold none). */
 export function explanationJson(e: Explanation, lang: Lang): Record<string, unknown> {

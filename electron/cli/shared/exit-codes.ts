@@ -1,7 +1,7 @@
 /**
  * The CLI's exit codes: stable, documented in the README, so schedulers and scripts can act on them.
  */
-import type { ErrorCode } from '../core/errors.js';
+import type { ErrorCode } from '../../core/errors.js';
 
 export const EXIT = {
   ok: 0,

@@ -1,6 +1,6 @@
 /** Where the CLI gets the client secret: never from argv (it would show in `ps` and shell history). */
 import { read } from 'read';
-import type { Lang } from '../core/i18n.js';
+import type { Lang } from '../../core/i18n.js';
 import { readAll } from './io.js';
 import type { CliIo } from './io.js';
 import { CLI_TEXT } from './messages.js';
