@@ -7,8 +7,8 @@
  * `IdentityProvider`, plus its entries in diagnose/; nothing else in the core names a provider.
  *
  * This module and each provider's descriptor are pure (no Node, no MSAL): the renderer reads the same table to
- * draw the form. What needs Node or a heavy library (MSAL's code flow) is loaded on demand (`loadCodeFlow`), so a
- * scheduled `rtw refresh` never loads MSAL.
+ * draw the form. What needs Node or a heavy library (MSAL's code flow) is behind flows.ts, loaded when a sign-in
+ * starts: a scheduled `rtw refresh` never loads MSAL, and the renderer's bundle never holds it.
  */
 import type { RtwError } from '../errors.js';
 import type { Explanation } from '../diagnose/types.js';
@@ -257,11 +257,6 @@ export interface IdentityProvider {
   needsReissue(error: RtwError): boolean;
   /** The mail server an account's sender logs in to for a protocol (Outlook.com accounts send elsewhere). */
   mailHost(account: MailAccount, protocol: Protocol): MailHost;
-  /** Checks before the browser opens. */
-  readonly preflight?: PreflightChecks;
   /** How to read the provider's access tokens, when they are readable. */
   readonly accessToken?: AccessTokenRules;
-
-  /** The code flow, loaded when a sign-in starts (MSAL is large: the refresh path never loads it). */
-  loadCodeFlow(): Promise<CodeFlow>;
 }

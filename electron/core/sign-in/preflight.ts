@@ -4,7 +4,7 @@
  * optionally a probe of the registration with an app-only token request: providers/microsoft/preflight.ts), and
  * the redirect port.
  */
-import { providerOf } from '../providers/index.js';
+import { loadPreflight } from '../providers/flows.js';
 import type { PreflightFinding as ProviderFinding, ProbeOutcome } from '../providers/index.js';
 import { formatLocalized } from '../i18n.js';
 import type { Localized } from '../i18n.js';
@@ -70,7 +70,7 @@ export async function preflight(input: ProfileInput, deps: PreflightDeps = {}): 
     return { ok: false, findings };
   }
   const profile = validation.profile;
-  const checks = providerOf(profile.provider).preflight;
+  const checks = await loadPreflight(profile.provider);
   const findings: PreflightFinding[] = checks?.accountFindings(profile) ?? [];
   // Port 0 lets the listener pick a free port: nothing to check.
   if (deps.checkPort !== false && profile.redirectPort !== 0)

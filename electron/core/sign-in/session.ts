@@ -9,6 +9,7 @@
 import { failureEvent, failureOf, writeAcquiredToken } from '../token-file/index.js';
 import type { AcquisitionFailure, AcquisitionSuccess } from '../token-file/index.js';
 import { providerOf } from '../providers/index.js';
+import { loadCodeFlow } from '../providers/flows.js';
 import type { Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
 import { newAuthorizationRequest } from '../oauth/index.js';
@@ -97,7 +98,7 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
     Object.assign(context, { redirectUri, port: listener.port });
     deps.onEvent({ type: 'listening', port: listener.port, addresses: listener.addresses, redirectUri });
 
-    const flow = await provider.loadCodeFlow();
+    const flow = await loadCodeFlow(provider.id);
     const attempt = await flow.begin({
       clientId: profile.clientId,
       clientSecret: profile.clientSecret,

@@ -103,7 +103,4 @@ export const google: IdentityProvider = {
     );
   },
   mailHost: (_account: MailAccount, protocol: Protocol) => GMAIL_HOSTS[protocol],
-  async loadCodeFlow() {
-    return (await import('./code-flow.js')).googleCodeFlow;
-  },
 };

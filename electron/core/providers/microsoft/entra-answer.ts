@@ -2,7 +2,8 @@
  * Entra's error answers from its token and device code endpoints (`{error, error_description, error_codes,
  * trace_id, correlation_id}`), as our errors: an AADSTS number when Entra gives one, else the OAuth `error`.
  */
-import { parseEntraErrorBody } from '../../diagnose/index.js';
+// The parser alone, not diagnose/index.ts: the renderer reads this provider's descriptor, not the catalogue.
+import { parseEntraErrorBody } from '../../diagnose/entra-error.js';
 import { RtwError } from '../../errors.js';
 
 /** A JSON answer's fields, or none. */

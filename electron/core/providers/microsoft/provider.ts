@@ -10,7 +10,6 @@ import { ENTRA_ACCESS_TOKENS } from './access-token.js';
 import { CONSUMERS_TENANT_ID, isPersonalMailbox } from './account-type.js';
 import { cloudOf } from './cloud-of.js';
 import { entraDeviceCode } from './device-code.js';
-import { ENTRA_PREFLIGHT } from './preflight.js';
 import { errorOfEntraAnswer } from './entra-answer.js';
 import { CLOUD_NAMES, CLOUDS, OFFLINE_ACCESS, endpointsFor, mailScopes } from './clouds.js';
 import type { CloudName } from './clouds.js';
@@ -144,8 +143,4 @@ export const microsoft: IdentityProvider = {
       : c.mail[protocol];
   },
   accessToken: ENTRA_ACCESS_TOKENS,
-  preflight: ENTRA_PREFLIGHT,
-  async loadCodeFlow() {
-    return (await import('./code-flow.js')).msalCodeFlow;
-  },
 };
