@@ -6,8 +6,10 @@
  */
 import { appendFile, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { appNetworkClient } from '../helpers/app-network.js';
+import { startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { WizardService } from '../../electron/app/wizard-service.js';
@@ -21,7 +23,13 @@ import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { tempDir } from '../helpers/acquisition.js';
 import { fakeEncryptor, fakePlatform } from './fake-platform.js';
 
+// The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
+
 let idp: SandboxIdp;
+/** Production login hosts to the sandbox, for the app's network client. */
+let route: SandboxRoute;
 let mail: SandboxMail;
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -29,12 +37,14 @@ let secret: string;
 
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  route = await startSandboxRoute(idp);
   mail = await startSandboxMail({ idp });
   ({ dir, cleanup } = await tempDir());
   secret = idp.defaults.secrets.valid.value;
 });
 afterAll(async () => {
   await mail.close();
+  await route.close();
   await idp.close();
   await cleanup();
 });
@@ -63,7 +73,7 @@ function harness(options: { encryptionAvailable?: boolean } = {}): Harness {
   const events: WizardEvent[] = [];
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
+    createNetworkClient: () => appNetworkClient(route),
     emit: (event) => events.push(event),
     mailCheck: {
       endpoints: { smtp: mail.smtp, imap: mail.imap, pop: mail.pop },
