@@ -70,6 +70,8 @@ export function netFetchThrough(route: SandboxRoute): NetFetch {
     uri: route.proxy.url,
     requestTls: { ca: route.caPem },
   });
-  // The same Fetch API; the two packages' type declarations differ (their FormData), not what is passed.
-  return (url, init) => undiciFetch(url, { ...(init as UndiciRequestInit), dispatcher });
+  const send = (url: string, init: object): Promise<unknown> =>
+    undiciFetch(url, { ...(init as UndiciRequestInit), dispatcher });
+  // The same Fetch API: only the type declarations of undici's and the platform's fetch differ.
+  return send as NetFetch;
 }

@@ -151,8 +151,8 @@ describe('rtw refresh behind a proxy (what a scheduled run does)', () => {
     idp.clearRequests();
     const tunnels = p.log().length;
 
-    // DEBUG=* turns on the `debug` logging of any bundled library using it (https-proxy-agent, which the CLI used
-    // before, printed the proxy URL it was given).
+    // DEBUG=* turns on the `debug` logging of any bundled library using it (https-proxy-agent prints the proxy URL
+    // it is given: the CLI gives it the URL without credentials).
     const run = await runCli(['refresh', file, '--json'], {
       env: { NODE_EXTRA_CA_CERTS: idp.caFile, HTTPS_PROXY: proxyUrl, DEBUG: '*' },
     });
