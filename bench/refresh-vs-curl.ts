@@ -242,7 +242,8 @@ longer resolves and reads some 360 files); the refresh sends its one POST itself
 node:https (\`electron/core/transport/node-https-transport.ts\`) instead of undici, whose loading and initialisation alone
 cost about 75 ms; the bundle is CommonJS, which Node 20 starts ~8 ms sooner than ES modules. The file lock
 (proper-lockfile, with graceful-fs and signal-exit) and the proxy tunnel (https-proxy-agent, with agent-base and
-debug) are libraries: copies of our own saved a few ms of loading and were given up for the libraries (#14).
+debug) are libraries again: copies of our own saved a few ms of loading, not worth owning that code (what the
+libraries lack is added around them and named in file-lock.ts and node-https-transport.ts).
 On Node ≥ 22.10 the CLI also saves Node's
 compile cache when \`NODE_COMPILE_CACHE\` names one
 (docs/cli.en.md; not measurable on this machine's Node 20).${
