@@ -20,6 +20,13 @@
  *   hold not renewed for longer than `stale` counts as lost at once (a blocked event loop, a machine that slept),
  *   and a lost lock's directory is left alone, through the `fs` option that its release and exit clean-up use;
  * - waiting is bounded in time and announced (`onWait`), where the library retries a number of times.
+ * Left as it is: on a file system that keeps mtimes in 2-second steps (FAT32), the library compares the mtime it set
+ * with the one stored and takes its own lock for lost at the second renewal, so a hold longer than `stale` (10 s)
+ * ends in `file-busy` there (reproduced with a rounding `fs`; NTFS, ext4, APFS and SMB keep milliseconds).
+ *
+ * Loading the library (with graceful-fs, signal-exit and retry) costs ~5 ms of a ~75 ms `rtw refresh`
+ * (docs/benchmarks.md, figure 3). A copy of its protocol written here saved that; owning ~270 lines of locking for
+ * it was not worth it.
  */
 import * as nodeFs from 'node:fs';
 import { realpath } from 'node:fs/promises';

@@ -5,7 +5,8 @@
  *
  * Why not undici's fetch with its EnvHttpProxyAgent (which the CLI used before): a scheduled `rtw refresh` is mostly
  * start-up, and loading and initialising undici cost ~75 ms per process on the development machine, more than curl's
- * whole run, against ~5 ms for node:https; https-proxy-agent (with `debug`) adds ~3 ms (docs/benchmarks.md, figure 3).
+ * whole run, against ~5 ms for node:https (docs/benchmarks.md, figure 3). https-proxy-agent (with agent-base and
+ * `debug`) adds ~3.5 ms: a CONNECT tunnel of our own saved that, and was not worth owning ~300 lines for.
  *
  * What is added to https-proxy-agent here, each for a defect of its own that test/integration/https-transport.test.ts
  * shows: it replays a proxy's refusal of the CONNECT (407, 403, 502) to the request as if the identity provider had
