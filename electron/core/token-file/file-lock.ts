@@ -22,7 +22,7 @@
  * - waiting is bounded in time and announced (`onWait`), where the library retries a number of times.
  * Left as it is: on a file system that keeps mtimes in 2-second steps (FAT32), the library compares the mtime it set
  * with the one stored and takes its own lock for lost at the second renewal, so a hold longer than `stale` (10 s)
- * ends in `file-busy` there (reproduced with a rounding `fs`; NTFS, ext4, APFS and SMB keep milliseconds).
+ * ends in `file-busy` there (reproduced with a rounding `fs`; NTFS, ext4 and APFS store finer times).
  *
  * Loading the library (with graceful-fs, signal-exit and retry) costs ~5 ms of a ~75 ms `rtw refresh`
  * (docs/benchmarks.md, figure 3). A copy of its protocol written here saved that; owning ~270 lines of locking for
