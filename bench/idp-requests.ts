@@ -81,9 +81,9 @@ export async function idpRequestsBench(): Promise<BenchSection> {
     verdict: allOne ? 'met' : 'missed',
     body: `
 The real session (listener, MSAL, network client, INI writer) runs in process with the authority
-\`https://login.microsoftonline.com/<tenant>\`; an undici dispatcher routes that host to the sandbox IdP with
-its name, SNI and certificate check unchanged, so MSAL sees Microsoft's production host and uses its built-in
-metadata. The browser's authorize request is not counted. ${RUNS} acquisitions per authority.
+\`https://login.microsoftonline.com/<tenant>\`; the CLI's node:https network client reaches it through a loopback
+proxy that routes that host to the sandbox IdP, its name, SNI and certificate check unchanged, so MSAL sees
+Microsoft's production host and uses its built-in metadata. The browser's authorize request is not counted. ${RUNS} acquisitions per authority.
 
 ${table(
   [

@@ -7,7 +7,7 @@
  */
 import { realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createUndiciNetworkClient } from '../test/helpers/undici-network-client.js';
+import { sandboxNetworkClient, startSandboxRoute } from '../test/helpers/sandbox-network.js';
 import { routeToSandbox } from '../test/fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../test/fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../test/helpers/acquisition.js';
@@ -26,6 +26,8 @@ const EXISTING = '[OAUTH2]\r\nUserID=old@contoso.com\r\nRefreshToken=OLD\r\n[Pri
 /** Runs the bench. */
 export async function redirectToDiskBench(): Promise<BenchSection> {
   const idp = await createSandboxIdp();
+  // The CLI's node:https transport through a local proxy that routes the production login host to the sandbox.
+  const route = await startSandboxRoute(idp);
   const { dir, cleanup } = await tempDir();
   const toWritten: number[] = [];
   const toBrowser: number[] = [];
@@ -37,7 +39,7 @@ export async function redirectToDiskBench(): Promise<BenchSection> {
       await writeFile(out, EXISTING);
       // Fresh connections each run, as in a real acquisition: the browser has its own, and the product's
       // client opens its TLS connection to the IdP only when it redeems the code.
-      const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) });
+      const network = sandboxNetworkClient(route);
       const browserDispatcher = routeToSandbox(idp);
       let callback: Promise<TimedCallback> | undefined;
       let writtenAt = 0;
@@ -59,6 +61,7 @@ export async function redirectToDiskBench(): Promise<BenchSection> {
       toBrowser.push(timed.answeredAt - timed.sentAt);
     }
   } finally {
+    await route.close();
     await idp.close();
     await cleanup();
   }
@@ -81,8 +84,9 @@ ${table(
 
 What the first interval includes, in order: the browser's HTTP request to the loopback listener (a fresh TCP
 connection) and its parsing; state check and hand-over of the code to the session; MSAL's
-\`acquireTokenByCode\` — a **new TLS connection** to the IdP (TLS 1.3 handshake over loopback, routed to the
-sandbox, which validates the code, PKCE verifier and client secret and signs the tokens), the JSON response,
+\`acquireTokenByCode\` — a **new TLS connection** to the IdP (the CLI's node:https transport: a CONNECT through a
+loopback proxy that routes the production host to the sandbox, then a TLS 1.3 handshake through it; the
+sandbox validates the code, PKCE verifier and client secret and signs the tokens), the JSON response,
 MSAL's response validation and cache write; extraction of the refresh token from the serialized cache; the
 INI merge with the existing file; and the atomic write: temp file written and **fsynced**, the previous file
 copied to \`.bak\` (its own temp file, fsynced, renamed), rename over the target, **directory fsync**.

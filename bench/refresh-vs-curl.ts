@@ -243,10 +243,11 @@ before the last three changes named here): the CLI is bundled, one file per comm
 longer resolves and reads some 360 files); the refresh sends its one POST itself
 (\`electron/core/oauth/refresh-grant.ts\`) instead of setting up MSAL, which still runs the sign-ins; the CLI's HTTP is
 node:https (\`electron/core/transport/node-https-transport.ts\`) instead of undici, whose loading and initialisation alone
-cost about 75 ms; the bundle is CommonJS, which Node 20 starts ~8 ms sooner than ES modules; the file lock is our
-own (\`electron/core/token-file/file-lock.ts\`, proper-lockfile's protocol) instead of proper-lockfile, whose loading
-(graceful-fs, signal-exit) cost ~5 ms; and the proxy tunnel is one CONNECT of our own instead of
-https-proxy-agent, whose loading (agent-base, debug) cost ~3.5 ms. On Node ≥ 22.10 the CLI also saves Node's
+cost about 75 ms; the bundle is CommonJS, which Node 20 starts ~8 ms sooner than ES modules. The file lock
+(proper-lockfile, with graceful-fs and signal-exit) and the proxy tunnel (https-proxy-agent, with agent-base and
+debug) are libraries again: copies of our own saved a few ms of loading, not worth owning that code (what the
+libraries lack is added around them and named in file-lock.ts and node-https-transport.ts).
+On Node ≥ 22.10 the CLI also saves Node's
 compile cache when \`NODE_COMPILE_CACHE\` names one
 (docs/cli.en.md; not measurable on this machine's Node 20).${
         ratio <= GOAL_RATIO

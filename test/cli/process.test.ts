@@ -209,8 +209,8 @@ describe('rtw refresh as a real process (what a scheduled run is)', () => {
       sandbox.idp.clearRequests();
       const tunnels = proxy.log().length;
 
-      // DEBUG=* turns on the `debug` logging of any bundled library using it (https-proxy-agent, which the CLI
-      // used before, printed the proxy URL it was given).
+      // DEBUG=* turns on the `debug` logging of any bundled library using it (https-proxy-agent prints the proxy URL
+      // it is given: the CLI gives it the URL without credentials).
       const run = await spawnCli(['refresh', file, '--json'], {
         env: { NODE_EXTRA_CA_CERTS: sandbox.idp.caFile, HTTPS_PROXY: proxyUrl, DEBUG: '*' },
       });

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { fetch } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { Lang } from '../../electron/core/i18n.js';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import type { IdpNetworkClient } from '../../electron/core/transport/network-client.js';
 import { mkdtemp } from 'node:fs/promises';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { MailCheckOverrides, Platform, WizardService } from '../../electron/app/wizard-service.js';
@@ -93,7 +93,8 @@ export async function openWizard(
   context: BrowserContext,
   options: {
     url: string;
-    dispatcher: Dispatcher;
+    /** The app's network client for the IdP (test/helpers/app-network.ts). */
+    network: () => IdpNetworkClient;
     lang: Lang;
     outputFile: string;
     /** The mail servers the token check logs in to (the sandbox's) and the CA they are signed by. */
@@ -154,7 +155,7 @@ export async function openWizard(
   };
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createUndiciNetworkClient({ dispatcher: options.dispatcher }),
+    createNetworkClient: options.network,
     emit,
     ...(options.mail === undefined ? {} : { mailCheck: options.mail }),
   });

@@ -10,7 +10,7 @@ import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { explainAadsts } from '../../electron/core/diagnose/index.js';
 import { format } from '../../electron/core/i18n.js';
 import type { Lang } from '../../electron/core/i18n.js';
@@ -25,6 +25,13 @@ import { startSandboxMail } from '../fixtures/mail/index.js';
 import type { SandboxMail } from '../fixtures/mail/index.js';
 import { launchChromium, openWizard, routeSignInHosts, serveRenderer, signInWithBrowser } from './harness.js';
 import type { PlatformLog } from './harness.js';
+import { appNetworkClient } from '../helpers/app-network.js';
+import { startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
+
+// The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,8 +42,12 @@ let renderer: { url: string; close: () => Promise<void> };
 let dir: string;
 const open: Array<{ context: BrowserContext; service: WizardService }> = [];
 
+/** Production login hosts to the sandbox, for the app's network client. */
+let route: SandboxRoute;
+
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  route = await startSandboxRoute(idp);
   mail = await startSandboxMail({ idp });
   renderer = await serveRenderer();
   dir = await mkdtemp(path.join(tmpdir(), 'rtw-e2e-'));
@@ -51,6 +62,7 @@ afterEach(async () => {
 afterAll(async () => {
   await mail.close();
   await renderer.close();
+  await route.close();
   await idp.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -70,7 +82,7 @@ async function start(
   const outputFile = path.join(dir, outputName);
   const { page, service, log } = await openWizard(context, {
     url: renderer.url,
-    dispatcher,
+    network: () => appNetworkClient(route),
     lang,
     outputFile,
     mail: {

@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Dispatcher } from 'undici';
-import { createUndiciNetworkClient } from './undici-network-client.js';
+import { sandboxNetworkClient, startSandboxRoute } from './sandbox-network.js';
+import type { SandboxRoute } from './sandbox-network.js';
 import type { IdpNetworkClient } from '../../electron/core/transport/network-client.js';
 import { validateProfile } from '../../electron/core/sign-in/profile.js';
 import type { Profile, ProfileInput } from '../../electron/core/sign-in/profile.js';
@@ -61,33 +62,39 @@ export async function acquire(
   } = {},
 ): Promise<AcquisitionRun> {
   const dispatcher = options.dispatcher ?? routeToSandbox(idp);
-  const network = options.network ?? createUndiciNetworkClient({ dispatcher });
+  // The CLI's own transport, through a proxy that routes the production login hosts to the sandbox.
+  const route = options.network === undefined ? await startSandboxRoute(idp) : undefined;
+  const network = options.network ?? sandboxNetworkClient(route as SandboxRoute);
   const events: SessionEvent[] = [];
   let browser: Promise<BrowserOutcome | undefined> | undefined;
   let browserError: unknown;
   // A browser that fails (a test fixture bug, a TLS mistake) cancels the session instead of waiting 5 minutes.
   const controller = new AbortController();
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  const result = await runAcquisition(profile, {
-    network,
-    openBrowser: (url) => {
-      browser = (options.browser ?? ((u) => playBrowser(u, { dispatcher })))(url);
-      browser.catch((error: unknown) => {
-        browserError = error;
-        controller.abort();
-      });
-      return Promise.resolve();
-    },
-    onEvent: (event) => {
-      events.push(event);
-      options.onEvent?.(event);
-    },
-    lang: 'en',
-    tickMs: 50,
-    signal: controller.signal,
-  });
-  if (browserError !== undefined) throw new Error('the scripted browser failed', { cause: browserError });
-  return { result, events, browser: await browser, network };
+  try {
+    const result = await runAcquisition(profile, {
+      network,
+      openBrowser: (url) => {
+        browser = (options.browser ?? ((u) => playBrowser(u, { dispatcher })))(url);
+        browser.catch((error: unknown) => {
+          browserError = error;
+          controller.abort();
+        });
+        return Promise.resolve();
+      },
+      onEvent: (event) => {
+        events.push(event);
+        options.onEvent?.(event);
+      },
+      lang: 'en',
+      tickMs: 50,
+      signal: controller.signal,
+    });
+    if (browserError !== undefined) throw new Error('the scripted browser failed', { cause: browserError });
+    return { result, events, browser: await browser, network };
+  } finally {
+    await route?.close();
+  }
 }
 
 /** The file's bytes, or undefined when it does not exist. */

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEVICE_CODE_GRANT_TYPE } from '../../electron/core/oauth/index.js';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { sandboxNetworkClient, startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { runDeviceCodeAcquisition } from '../../electron/core/sign-in/device-code.js';
 import type { DeviceCodeDeps, DeviceCodeEvent } from '../../electron/core/sign-in/device-code.js';
 import { validateProfile } from '../../electron/core/sign-in/profile.js';
@@ -19,13 +20,17 @@ import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { bytesOf, tempDir } from '../helpers/acquisition.js';
 
 let idp: SandboxIdp;
+/** Production login hosts to the sandbox, for the CLI's node:https network client. */
+let route: SandboxRoute;
 let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   idp = await createSandboxIdp({ deviceCode: { intervalSeconds: 1, expiresInSeconds: 30 } });
+  route = await startSandboxRoute(idp);
 });
 afterAll(async () => {
+  await route.close();
   await idp.close();
 });
 beforeEach(async () => {
@@ -61,7 +66,7 @@ async function run(
 ): Promise<{ events: DeviceCodeEvent[]; result: Awaited<ReturnType<typeof runDeviceCodeAcquisition>> }> {
   const events: DeviceCodeEvent[] = [];
   const result = await runDeviceCodeAcquisition(profile, {
-    network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+    network: sandboxNetworkClient(route),
     tickMs: 100,
     ...deps,
     onEvent: (event) => {

@@ -514,6 +514,25 @@ describe('through the CONNECT proxy of HTTPS_PROXY', () => {
     }
   });
 
+  it('an IdP addressed by IP through a proxy named by host name: its certificate is checked against that IP', async () => {
+    // 127.0.0.2 is loopback too, but the sandbox certificate names only 127.0.0.1, ::1 and host names, `localhost`
+    // among them. With no SNI for an IP, Node would check against the tunnel socket's host: the proxy's name.
+    const proxy = await startProxy({
+      routes: { [`127.0.0.2:${idp.port}`]: { host: '127.0.0.1', port: idp.port } },
+    });
+    const client = createHttpsNetworkClient({
+      extraCaPem: idp.caPem,
+      env: { HTTPS_PROXY: `http://localhost:${proxy.port}` },
+    });
+    const error = await failureOf(client.sendGetRequestAsync(`https://127.0.0.2:${idp.port}${OIDC}`));
+    expect(error).toMatchObject({
+      code: 'idp-tls',
+      params: { host: `127.0.0.2:${idp.port}`, reason: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+    });
+    expect(proxy.log()).toMatchObject([{ method: 'CONNECT', target: `127.0.0.2:${idp.port}`, status: 200 }]);
+    expect(idp.requests()).toEqual([]);
+  });
+
   it('a refusal whose body looks like a token answer is still a refusal, its body never read', async () => {
     const body = JSON.stringify({ access_token: 'from-the-proxy', refresh_token: 'from-the-proxy' });
     const server = createNetServer((socket) => {

@@ -7,7 +7,8 @@ import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkTokenFile, xoauth2String } from '../../electron/core/mail-check/index.js';
 import type { CheckOptions, CheckReport } from '../../electron/core/mail-check/index.js';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { sandboxNetworkClient, startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { readTokenFile, writeTokenFile } from '../../electron/core/token-file/token-file.js';
 import { startSandboxMail, startSilentServer } from '../fixtures/mail/index.js';
 import type { SandboxMail } from '../fixtures/mail/index.js';
@@ -20,6 +21,8 @@ import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
 const SHARED = 'shared@contoso.onmicrosoft.com';
 
 let idp: SandboxIdp;
+/** Production login hosts to the sandbox, for the CLI's node:https network client. */
+let route: SandboxRoute;
 let mail: SandboxMail;
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -31,6 +34,7 @@ const rotated: string[] = [];
 
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  route = await startSandboxRoute(idp);
   mail = await startSandboxMail({ idp });
   ({ dir, cleanup } = await tempDir());
   idp.registry.addUser({ upn: SHARED, tenantId: idp.defaults.tenants.work.id, displayName: 'Shared' });
@@ -54,6 +58,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await mail.close();
+  await route.close();
   await idp.close();
   await cleanup();
 });
@@ -71,7 +76,7 @@ function check(file: string, options: CheckOptions = {}): Promise<CheckReport> {
       ...options,
     },
     {
-      network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+      network: sandboxNetworkClient(route),
       extraCaPem: idp.caPem,
       onRotatedRefreshToken: (token) => rotated.push(token),
     },
@@ -189,7 +194,7 @@ describe('checkTokenFile against the sandbox mail servers', () => {
   });
 
   it('one token request per resource: Outlook scopes share one, a Graph scope needs its own', async () => {
-    const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) });
+    const network = sandboxNetworkClient(route);
     idp.clearRequests();
     await checkTokenFile(
       ownFile,
@@ -301,7 +306,7 @@ describe('checkTokenFile against the sandbox mail servers', () => {
           timeouts: { connect: 2000, greeting: 2000, command: 2000 },
         },
         {
-          network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+          network: sandboxNetworkClient(route),
           extraCaPem: idp.caPem,
           signal: controller.signal,
           // Stopped as a newer check replaces it: its token request is already on its way.
@@ -331,7 +336,7 @@ describe('checkTokenFile against the sandbox mail servers', () => {
             timeouts: { connect: 20_000, greeting: 20_000, command: 20_000 },
           },
           {
-            network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+            network: sandboxNetworkClient(route),
             extraCaPem: idp.caPem,
             signal: controller.signal,
           },

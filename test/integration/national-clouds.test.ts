@@ -8,8 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { CloudName } from '../../electron/core/providers/microsoft/clouds.js';
 import { runDeviceCodeAcquisition } from '../../electron/core/sign-in/device-code.js';
 import { refreshTokenFile } from '../../electron/core/upkeep/refresh.js';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
-import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
+import { sandboxNetworkClient, startSandboxRoute } from '../helpers/sandbox-network.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
@@ -74,9 +73,10 @@ describe.each(CASES)('$cloud cloud', ({ cloud, host, resource }) => {
     expect(run.result.ok, JSON.stringify(run.result)).toBe(true);
     idp.clearRequests();
     // Only this cloud's login host leads to the sandbox: a POST anywhere else could not be answered.
+    const only = await startSandboxRoute(idp, [host]);
     const outcome = await refreshTokenFile(out, {
-      createNetworkClient: () => createUndiciNetworkClient({ dispatcher: routeToSandbox(idp, [host]) }),
-    });
+      createNetworkClient: () => sandboxNetworkClient(only),
+    }).finally(() => only.close());
     expect(outcome.status, JSON.stringify(outcome)).toBe('refreshed');
     const requests = idp.requests();
     expect(requests).toHaveLength(1);
@@ -99,12 +99,13 @@ describe.each(CASES)('$cloud cloud', ({ cloud, host, resource }) => {
       clientSecret: '',
       publicClient: true,
     });
+    const route = await startSandboxRoute(idp);
     const result = await runDeviceCodeAcquisition(profile, {
-      network: createUndiciNetworkClient({ dispatcher: routeToSandbox(idp) }),
+      network: sandboxNetworkClient(route),
       onEvent: (event) => {
         if (event.type === 'device-code') idp.approveDeviceCode(event.userCode);
       },
-    });
+    }).finally(() => route.close());
     expect(result.ok, JSON.stringify(result)).toBe(true);
     const deviceCode = idp.requests().find((r) => r.path.endsWith('/devicecode'));
     expect(deviceCode).toMatchObject({

@@ -45,7 +45,10 @@ let listenerPort: number;
 /** Every secret, code, verifier and token seen, to prove none reaches the request log. */
 const sensitive = new Set<string>();
 
-/** MSAL network module on undici fetch with a chosen dispatcher (what the product does in Node). */
+/**
+ * A bare MSAL network module on undici fetch with a chosen dispatcher: these tests check the sandbox against MSAL
+ * itself, not our transports (those are tested in https-transport.test.ts and through every acquisition test).
+ */
 function networkClient(dispatcher: Dispatcher): INetworkModule {
   const send = async <T>(
     url: string,
@@ -909,7 +912,8 @@ describe('connect proxy', () => {
       routes: { 'login.microsoftonline.com:443': { host: '127.0.0.1', port: idp.port } },
       requireAuth: { user: 'u', pass: 'p' },
     });
-    // What the CLI does: undici's EnvHttpProxyAgent (credentials in the proxy URL), Node trusting the extra CA.
+    // A Node client in a child process: undici's EnvHttpProxyAgent (credentials in the proxy URL), Node trusting
+    // the extra CA (the CLI itself is spawned this way in cli-proxy.test.ts).
     const script = `import { EnvHttpProxyAgent, fetch } from 'undici';
       const r = await fetch('${discovery}', { dispatcher: new EnvHttpProxyAgent() });
       process.stdout.write(JSON.stringify({ status: r.status, issuer: (await r.json()).issuer }));`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Agent, fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpsNetworkClient } from '../../electron/core/transport/node-https-transport.js';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { sandboxNetworkClient, startSandboxRoute } from '../helpers/sandbox-network.js';
 import { playBrowser } from '../fixtures/browser.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
@@ -253,9 +253,14 @@ describe('an acquisition against Entra (the sandbox, reached at its production h
 
   it('gives up on an identity provider slower than the network timeout', async () => {
     idp.setFault({ kind: 'delay', ms: 3000 });
-    const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp), timeoutMs: 500 });
-    const run = await acquire(idp, sandboxProfile(idp, file()), { network });
-    expect(run.result.ok || run.result.code).toBe('idp-timeout');
+    const route = await startSandboxRoute(idp);
+    try {
+      const network = sandboxNetworkClient(route, { timeoutMs: 500 });
+      const run = await acquire(idp, sandboxProfile(idp, file()), { network });
+      expect(run.result.ok || run.result.code).toBe('idp-timeout');
+    } finally {
+      await route.close();
+    }
   });
 
   it('refuses an identity provider whose certificate it does not trust', async () => {

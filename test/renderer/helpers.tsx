@@ -42,6 +42,8 @@ export const SHARED_MAILBOX = 'shared@contoso.com';
 /** A file's health as the main process reports it: masked values only. */
 export const SAMPLE_HEALTH: TokenHealth = {
   file: DEFAULT_PATH,
+  provider: 'microsoft',
+  providerValue: '1',
   mailbox: 'printer@contoso.com',
   tenant: 'contoso.onmicrosoft.com',
   cloud: 'global',
@@ -53,6 +55,7 @@ export const SAMPLE_HEALTH: TokenHealth = {
   clientSecretMasked: 'se4Q…(40)',
   issuedAt: '2025-01-10T09:30:00.000Z',
   lastRefreshedAt: '2025-03-01T03:17:00.000Z',
+  deadlineReason: 'inactivity',
   inactivityDeadline: '2025-05-30T03:17:00.000Z',
   daysLeft: 12,
   token: 'warning',

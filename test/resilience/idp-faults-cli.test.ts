@@ -10,7 +10,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { sandboxNetworkClient, startSandboxRoute } from '../helpers/sandbox-network.js';
 import { playBrowser } from '../fixtures/browser.js';
 import { startConnectProxy } from '../fixtures/connect-proxy.js';
 import type { ConnectProxy } from '../fixtures/connect-proxy.js';
@@ -120,8 +120,9 @@ describe('identity provider faults after sign-in, through rtw acquire', () => {
     const out = path.join(dir, 'smail_refresh_token.ini');
     await writeFile(out, EXISTING);
     idp.setFault({ kind: 'delay', ms: 2000, times: 1 });
-    const network = createUndiciNetworkClient({ dispatcher: routeToSandbox(idp), timeoutMs: 300 });
-    const run = await acquire(idp, sandboxProfile(idp, out), { network });
+    const route = await startSandboxRoute(idp);
+    const network = sandboxNetworkClient(route, { timeoutMs: 300 });
+    const run = await acquire(idp, sandboxProfile(idp, out), { network }).finally(() => route.close());
     expect(run.result.ok || run.result.code).toBe('idp-timeout');
     if (!run.result.ok) {
       expect(run.result.explanation.id).toBe('idp-timeout');

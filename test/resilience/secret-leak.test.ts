@@ -9,8 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Agent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { appNetworkClient } from '../helpers/app-network.js';
+import { startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import type { SessionEvent } from '../../electron/core/sign-in/session.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
@@ -27,6 +29,10 @@ import type { CliRun } from '../helpers/cli.js';
 import { captureOutput } from './capture.js';
 import type { Capture } from './capture.js';
 
+// The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const distinctive = (prefix: string, length: number): string =>
   prefix + [...randomBytes(length - prefix.length)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
@@ -37,6 +43,8 @@ const SECRET = distinctive('LEAK8Q~', 40);
 const WRONG_SECRET = distinctive('LEAK8Q~WRONG', 40);
 
 let idp: SandboxIdp;
+/** Production login hosts to the sandbox, for the app's network client. */
+let route: SandboxRoute;
 let app: AppRegistration;
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -49,6 +57,7 @@ const published: Array<{ flow: string; text: string }> = [];
 
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  route = await startSandboxRoute(idp);
   trust = new Agent({ connect: { ca: idp.caPem } });
   app = idp.registry.addApp({
     displayName: 'Leak test relay',
@@ -62,6 +71,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await trust.close();
+  await route.close();
   await idp.close();
   await cleanup();
 });
@@ -189,7 +199,7 @@ describe('secrets, codes and tokens stay out of every output', () => {
     };
     const service = createWizardService({
       platform,
-      createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
+      createNetworkClient: () => appNetworkClient(route),
       emit: (event) => emitted.push(event),
     });
     const ended = (): SessionEvent | undefined =>

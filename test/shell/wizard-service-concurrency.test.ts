@@ -7,7 +7,9 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import type { AcquisitionEvent } from '../../electron/shared/contract.js';
 import { startSilentServer } from '../fixtures/mail/index.js';
 import type { LineServer } from '../fixtures/mail/line-server.js';
@@ -25,18 +27,25 @@ async function unusedPort(): Promise<number> {
   return port;
 }
 
+// The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
+
 let idp: SandboxIdp;
+let route: SandboxRoute;
 let silent: LineServer;
 let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  route = await startSandboxRoute(idp);
   silent = await startSilentServer();
   ({ dir, cleanup } = await tempDir());
 });
 afterAll(async () => {
   await silent.close();
+  await route.close();
   await idp.close();
   await cleanup();
 });
@@ -45,7 +54,7 @@ let counter = 0;
 
 /** The service over the sandbox (its browser signing in only when asked), checks going to the silent server. */
 function harness(userData = path.join(dir, `userdata-${++counter}`)) {
-  const h = sandboxService(idp, {
+  const h = sandboxService(idp, route, {
     userData,
     mailCheck: {
       endpoints: { smtp: { host: silent.host, port: silent.port } },

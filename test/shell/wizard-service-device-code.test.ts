@@ -5,27 +5,36 @@
  * Cancel stops the polling, and `openExternal('device-login')` opens only the running session's URI.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { appNetworkClient } from '../helpers/app-network.js';
+import { startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { WizardService } from '../../electron/app/wizard-service.js';
 import type { AcquisitionEvent, WizardEvent } from '../../electron/shared/contract.js';
-import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { tempDir } from '../helpers/acquisition.js';
 import { fakeEncryptor, fakePlatform } from './fake-platform.js';
 
+// The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
+
 let idp: SandboxIdp;
+/** Production login hosts to the sandbox, for the app's network client. */
+let route: SandboxRoute;
 let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   idp = await createSandboxIdp({ deviceCode: { intervalSeconds: 1, expiresInSeconds: 30 } });
+  route = await startSandboxRoute(idp);
   ({ dir, cleanup } = await tempDir());
 });
 afterAll(async () => {
+  await route.close();
   await idp.close();
   await cleanup();
 });
@@ -40,7 +49,6 @@ interface Harness {
 let counter = 0;
 
 function harness(): Harness {
-  const dispatcher = routeToSandbox(idp);
   const platform = fakePlatform({
     userDataDir: path.join(dir, `userdata-${++counter}`),
     encryptor: fakeEncryptor(true),
@@ -48,7 +56,7 @@ function harness(): Harness {
   const events: WizardEvent[] = [];
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
+    createNetworkClient: () => appNetworkClient(route),
     emit: (event) => events.push(event),
   });
   return { service, events, platform };

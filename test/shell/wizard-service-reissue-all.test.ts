@@ -7,9 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReissueSummary } from '../../electron/core/upkeep/mailbox-registry.js';
-import { createUndiciNetworkClient } from '../helpers/undici-network-client.js';
+import { appNetworkClient } from '../helpers/app-network.js';
+import { startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { WizardService } from '../../electron/app/wizard-service.js';
@@ -22,15 +24,23 @@ import { entraSecretValue } from '../fixtures/sandbox/registry.js';
 import { tempDir } from '../helpers/acquisition.js';
 import { fakeEncryptor, fakePlatform } from './fake-platform.js';
 
+// The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
+
 let idp: SandboxIdp;
+/** Production login hosts to the sandbox, for the app's network client. */
+let route: SandboxRoute;
 let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  route = await startSandboxRoute(idp);
   ({ dir, cleanup } = await tempDir());
 });
 afterAll(async () => {
+  await route.close();
   await idp.close();
   await cleanup();
 });
@@ -63,7 +73,7 @@ function harness(): Harness {
   });
   const service = createWizardService({
     platform,
-    createNetworkClient: () => createUndiciNetworkClient({ dispatcher }),
+    createNetworkClient: () => appNetworkClient(route),
     emit: (event) => events.push(event),
   });
   return { service, events, platform, userData, auto };

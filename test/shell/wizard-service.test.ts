@@ -6,7 +6,9 @@
  */
 import { appendFile, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSandboxRoute } from '../helpers/sandbox-network.js';
+import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import type { WizardService } from '../../electron/app/wizard-service.js';
 import type { WizardEvent } from '../../electron/shared/contract.js';
@@ -18,7 +20,13 @@ import { tempDir } from '../helpers/acquisition.js';
 import type { fakePlatform } from './fake-platform.js';
 import { sandboxService } from './sandbox-service.js';
 
+// The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
+const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
+vi.mock('electron', () => stub);
+
 let idp: SandboxIdp;
+/** Production login hosts to the sandbox, for the app's network client. */
+let route: SandboxRoute;
 let mail: SandboxMail;
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -26,12 +34,14 @@ let secret: string;
 
 beforeAll(async () => {
   idp = await createSandboxIdp();
+  route = await startSandboxRoute(idp);
   mail = await startSandboxMail({ idp });
   ({ dir, cleanup } = await tempDir());
   secret = idp.defaults.secrets.valid.value;
 });
 afterAll(async () => {
   await mail.close();
+  await route.close();
   await idp.close();
   await cleanup();
 });
@@ -47,7 +57,7 @@ interface Harness {
 let counter = 0;
 
 function harness(options: { encryptionAvailable?: boolean } = {}): Harness {
-  return sandboxService(idp, {
+  return sandboxService(idp, route, {
     userData: path.join(dir, `userdata-${++counter}`),
     ...options,
     mailCheck: {

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
 import { classifyNodeError } from '../../electron/core/transport/network-client.js';
+import { ProxyTunnelError } from '../../electron/core/transport/node-https-transport.js';
 
-/** What undici throws when the proxy answers a CONNECT with anything but 200. */
+/** What the CLI's transport rejects with when the proxy answers a CONNECT with anything but 200. */
 function tunnelError(status: number): Error {
-  const inner = Object.assign(new Error(`Proxy response (${status}) !== 200 when HTTP Tunneling`), {
-    code: 'UND_ERR_ABORTED',
-  });
-  return new TypeError('fetch failed', { cause: inner });
+  return new ProxyTunnelError(
+    status,
+    { hostPort: 'proxy:8080', credentialsGiven: false },
+    'login.microsoftonline.com:443',
+  );
 }
 
 describe('proxy failures', () => {

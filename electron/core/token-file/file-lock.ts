@@ -6,23 +6,36 @@
  * chain's. Both tokens would work today, but the file would no longer hold the newest one: the lock makes
  * read–redeem–write one step, and the second run reads the file only after it holds the lock.
  *
- * The lock is the directory `<file>.lock`: mkdir is atomic on every file system, network shares included. Its
- * holder keeps the directory's mtime fresh, so a lock left by a killed process goes stale and is taken over instead
- * of blocking every later run. This is proper-lockfile's protocol, which earlier builds used, so they and this one
- * exclude each other (the test holds a lock with proper-lockfile itself).
+ * proper-lockfile does the locking: the lock is the directory `<file>.lock` (mkdir is atomic on every file system,
+ * network shares included), its holder keeps the directory's mtime fresh, a lock left by a killed process goes stale
+ * and is taken over, and locks still held are removed when the process exits. Every build of this product has used
+ * that protocol with these options (some with a copy of it written here), so all of them exclude each other.
  *
- * Written here rather than with proper-lockfile: a scheduled `rtw refresh` is mostly start-up, and loading
- * proper-lockfile (graceful-fs patches a copy of `fs`, signal-exit hooks every signal) cost ~5 ms of a ~90 ms run
- * (docs/benchmarks.md, figure 3). The protocol is small, and the behaviour this needs is tested here
- * (test/integration/file-lock.test.ts), not inherited.
+ * Added here, each for a defect of the library's defaults that test/integration/file-lock.test.ts shows:
+ * - its default `onCompromised` throws from a timer, an uncaught exception that kills the process (the CLI in the
+ *   middle of a refresh, the desktop app's main process): here a lost lock is recorded, and `assertHeld` refuses
+ *   to go on to the write;
+ * - it finds out that it lost the lock only at its next renewal, and until then its release and its exit clean-up
+ *   remove the lock directory, which is the new holder's by then (a third run could then start beside it): here a
+ *   hold not renewed for longer than `stale` counts as lost at once (a blocked event loop, a machine that slept),
+ *   and a lost lock's directory is left alone, through the `fs` option that its release and exit clean-up use;
+ * - waiting is bounded in time and announced (`onWait`), where the library retries a number of times.
+ * Left as it is: on a file system that keeps mtimes in 2-second steps (FAT32), the library compares the mtime it set
+ * with the one stored and takes its own lock for lost at the second renewal, so a hold longer than `stale` (10 s)
+ * ends in `file-busy` there (reproduced with a rounding `fs`; NTFS, ext4 and APFS store finer times).
+ *
+ * Loading the library (with graceful-fs, signal-exit and retry) costs ~5 ms of a ~75 ms `rtw refresh`
+ * (docs/benchmarks.md, figure 3). A copy of its protocol written here saved that; owning ~270 lines of locking for
+ * it was not worth it.
  */
-import { rmdirSync } from 'node:fs';
-import * as fsp from 'node:fs/promises';
+import * as nodeFs from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { RtwError } from '../errors.js';
 
-/** The file system calls the lock makes (tests inject failures). */
-export type LockFs = Pick<typeof fsp, 'mkdir' | 'rmdir' | 'stat' | 'utimes' | 'realpath'>;
+/** The file system calls proper-lockfile makes with our options (node:fs style; tests inject failures). */
+export type LockFs = Pick<typeof nodeFs, 'mkdir' | 'rmdir' | 'rmdirSync' | 'stat' | 'utimes'>;
 
 /** How long to wait for the lock, and when a forgotten lock counts as abandoned. */
 export interface FileLockOptions {
@@ -32,7 +45,7 @@ export interface FileLockOptions {
   staleMs?: number;
   /** Called once when the lock is found taken and the wait begins (to tell the user why nothing happens). */
   onWait?: () => void;
-  /** Default `node:fs/promises`. */
+  /** Default `node:fs`. */
   fs?: LockFs;
 }
 
@@ -46,10 +59,8 @@ export interface HeldLock {
 
 export const DEFAULT_LOCK_WAIT_MS = 30_000;
 export const DEFAULT_LOCK_STALE_MS = 10_000;
+/** proper-lockfile's own floor for `stale`. */
 export const MIN_LOCK_STALE_MS = 2000;
-
-/** After a failed renewal (a network share's hiccup), the next try comes this soon, not a whole `stale / 2` later. */
-const RENEW_RETRY_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,157 +69,65 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Creates the lock directory; false if it exists (held by someone, or abandoned). */
-async function makeLock(fs: LockFs, lockPath: string): Promise<boolean> {
-  try {
-    await fs.mkdir(lockPath);
-    return true;
-  } catch (error) {
-    if (codeOf(error) === 'EEXIST') return false;
-    throw error;
-  }
-}
-
-/**
- * Takes the lock if it is free or abandoned; false if someone holds it. An abandoned lock is removed and made
- * again once: two runs finding it abandoned at the same moment both remove one, and the slower could remove the
- * faster's new lock. proper-lockfile has the same window; it needs a holder dead for `stale` and two waiters in
- * the same few milliseconds, and then the stamps (below) tell the two apart at the first renewal.
- */
-async function tryLock(fs: LockFs, lockPath: string, stale: number): Promise<boolean> {
-  if (await makeLock(fs, lockPath)) return true;
-  const stat = await fs.stat(lockPath).catch((error: unknown) => {
-    if (codeOf(error) === 'ENOENT') return undefined;
-    throw error;
-  });
-  // Released between our mkdir and stat: free again.
-  if (stat === undefined) return makeLock(fs, lockPath);
-  if (stat.mtimeMs >= Date.now() - stale) return false;
-  await fs.rmdir(lockPath).catch((error: unknown) => {
-    if (codeOf(error) !== 'ENOENT') throw error;
-  });
-  return makeLock(fs, lockPath);
-}
-
-/**
- * Sets the lock's mtime to now (our clock, as proper-lockfile does: on a network share the server's clock may
- * differ from those of the machines judging staleness) and returns the mtime the file system stored (it may round).
- * A random part below a second makes two holders' stamps differ, so a holder that finds any other mtime than its own
- * knows the lock was taken from it.
- */
-async function stampLock(fs: LockFs, lockPath: string): Promise<number> {
-  const at = (Date.now() + Math.random() * 1000) / 1000;
-  await fs.utimes(lockPath, at, at);
-  return (await fs.stat(lockPath)).mtimeMs;
-}
-
-/** The locks this process holds: a process that exits while holding one removes it (see `removeHeldLocks`). */
-const heldLocks = new Set<Holding>();
-
-/**
- * On exit (an uncaught error, process.exit, a second Ctrl+C), removes the locks still held rather than making the
- * next run wait for them to go stale. One listener for all of them.
- */
-function removeHeldLocks(): void {
-  for (const holding of heldLocks) holding.removeNow();
-}
-
-/**
- * A lock this process holds: it re-stamps the directory every `stale / 2` (an unref'd timer: it never keeps a
- * process alive), and finds out if it lost the lock: the directory gone, or stamped by someone else.
- */
-class Holding {
-  private stamp: number;
-  private stampedAt: number;
-  private timer: NodeJS.Timeout | undefined;
+/** One hold of a lock: when it was last stamped, and whether (and why) it is no longer ours. */
+class Hold {
+  private acquired = false;
+  private stampedAt = 0;
   private lost: Error | undefined;
-  private released = false;
 
   constructor(
-    private readonly fs: LockFs,
     private readonly lockPath: string,
     private readonly stale: number,
-    stamp: number,
-    stampedAt: number,
-  ) {
-    this.stamp = stamp;
-    this.stampedAt = stampedAt;
-    if (heldLocks.size === 0) process.on('exit', removeHeldLocks);
-    heldLocks.add(this);
-    this.schedule(this.stale / 2);
+  ) {}
+
+  stamped(at: number): void {
+    this.stampedAt = at;
+  }
+
+  /** The library holds the lock now; `triedAt` is when that attempt began (no later than the lock's first stamp). */
+  acquire(triedAt: number): void {
+    this.acquired = true;
+    if (this.stampedAt < triedAt) this.stampedAt = triedAt;
+  }
+
+  compromised(error: Error): void {
+    this.lost ??= error;
   }
 
   /** Why the lock is no longer ours, if it is not. */
   lostBecause(): Error | undefined {
-    // Stamps stopped (the event loop blocked, the machine slept) for longer than `stale`: another run may have
-    // taken it over even if no stamp has seen that yet.
-    if (this.lost === undefined && Date.now() - this.stampedAt > this.stale)
+    // Stamps stopped for longer than `stale`: another run may have taken it over even if no renewal has seen it yet.
+    if (this.lost === undefined && this.acquired && Date.now() - this.stampedAt > this.stale)
       this.lost = new Error(`The lock ${this.lockPath} was not renewed for over ${this.stale} ms`);
     return this.lost;
   }
 
-  /** At exit: removes the lock at once, unless it was lost (it is someone else's then). */
-  removeNow(): void {
-    if (this.lostBecause() !== undefined) return;
-    try {
-      rmdirSync(this.lockPath);
-    } catch {
-      // Already gone: nothing to clean.
-    }
-  }
-
-  async release(): Promise<void> {
-    this.released = true;
-    clearTimeout(this.timer);
-    this.forget();
-    // A lost lock belongs to someone else now: removing it would remove theirs.
-    if (this.lostBecause() !== undefined) return;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        await this.fs.rmdir(this.lockPath);
-        return;
-      } catch (error) {
-        // Left behind, the lock would hold the next run up until it is stale: one more try (a share's hiccup).
-        if (codeOf(error) === 'ENOENT') return;
-      }
-    }
-  }
-
-  private forget(): void {
-    heldLocks.delete(this);
-    if (heldLocks.size === 0) process.removeListener('exit', removeHeldLocks);
-  }
-
-  private schedule(ms: number): void {
-    this.timer = setTimeout(() => void this.renew(), ms);
-    this.timer.unref();
-  }
-
-  private async renew(): Promise<void> {
-    if (this.released || this.lostBecause() !== undefined) return;
-    try {
-      const { mtimeMs } = await this.fs.stat(this.lockPath);
-      if (mtimeMs !== this.stamp) {
-        this.lost = new Error(`The lock ${this.lockPath} was taken over by another process`);
-        return;
-      }
-      // Judged lost (or released) while the stat was under way: stamping now would renew someone else's lock.
-      if (this.released || this.lostBecause() !== undefined) return;
-      const stampedAt = Date.now();
-      const stamp = await stampLock(this.fs, this.lockPath);
-      if (this.released) return;
-      this.stamp = stamp;
-      this.stampedAt = stampedAt;
-      this.schedule(this.stale / 2);
-    } catch (error) {
-      if (this.released) return;
-      if (codeOf(error) === 'ENOENT') {
-        this.lost = new Error(`The lock ${this.lockPath} was removed by another process`, { cause: error });
-        return;
-      }
-      // A passing failure: try again soon; lostBecause() gives up once `stale` has passed without a stamp.
-      this.schedule(Math.min(RENEW_RETRY_MS, this.stale / 4));
-    }
+  /**
+   * `fs` as the library sees it for this hold: it learns when a stamp was set, and cannot remove the lock
+   * directory once the lock is lost (from the release and the exit clean-up alike).
+   */
+  fs(base: LockFs): LockFs {
+    const ours = (path: nodeFs.PathLike): boolean =>
+      !this.acquired || String(path) !== this.lockPath || this.lostBecause() === undefined;
+    const fs: LockFs = {
+      mkdir: base.mkdir,
+      stat: base.stat,
+      utimes: ((path, atime, mtime, callback) => {
+        const at = Date.now();
+        base.utimes(path, atime, mtime, (error) => {
+          if (error === null) this.stamped(at);
+          callback(error);
+        });
+      }) as LockFs['utimes'],
+      rmdir: ((path: nodeFs.PathLike, callback: nodeFs.NoParamCallback) => {
+        if (ours(path)) base.rmdir(path, callback);
+        else callback(null);
+      }) as LockFs['rmdir'],
+      rmdirSync: (path) => {
+        if (ours(path)) base.rmdirSync(path);
+      },
+    };
+    return fs;
   }
 }
 
@@ -218,47 +137,50 @@ export async function withFileLock<T>(
   fn: (lock: HeldLock) => Promise<T>,
   options: FileLockOptions = {},
 ): Promise<T> {
-  const fs = options.fs ?? fsp;
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const stale = Math.max(MIN_LOCK_STALE_MS, options.staleMs ?? DEFAULT_LOCK_STALE_MS);
   const started = Date.now();
-  const unwritable = (error: unknown): RtwError =>
-    new RtwError(
-      'file-unwritable',
-      { path, reason: codeOf(error) ?? (error as Error).message },
-      { cause: error },
-    );
   // Everyone locks the real file behind a symlink, and a file not created yet by its own path, so a refresh
   // and an acquisition writing a new file agree on the lock's name.
-  const target = await fs.realpath(path).catch(() => resolve(path));
+  const target = await realpath(path).catch(() => resolve(path));
   const lockPath = `${target}.lock`;
+  const hold = new Hold(lockPath, stale);
+  const fs = hold.fs(options.fs ?? nodeFs);
+  let release: () => Promise<void>;
+  // Our own polling rather than the library's retries: the wait is bounded in time, not in attempts.
+  let triedAt: number;
   for (let attempt = 0; ; attempt++) {
-    let taken: boolean;
+    triedAt = Date.now();
     try {
-      taken = await tryLock(fs, lockPath, stale);
+      release = await lockfile.lock(target, {
+        stale,
+        realpath: false,
+        lockfilePath: lockPath,
+        retries: 0,
+        fs,
+        onCompromised: (error) => hold.compromised(error),
+      });
+      break;
     } catch (error) {
-      throw unwritable(error);
+      if (codeOf(error) !== 'ELOCKED')
+        throw new RtwError(
+          'file-unwritable',
+          { path, reason: codeOf(error) ?? (error as Error).message },
+          { cause: error },
+        );
+      if (attempt === 0) options.onWait?.();
+      const waited = Date.now() - started;
+      if (waited >= waitMs)
+        throw new RtwError('file-busy', { path, seconds: Math.round(waitMs / 1000) }, { cause: error });
+      // Short first polls (a quick holder), then calmer ones; jitter keeps two waiters from polling in step.
+      await sleep(Math.min(waitMs - waited, Math.min(50 * 2 ** attempt, 500) + Math.random() * 50));
     }
-    if (taken) break;
-    if (attempt === 0) options.onWait?.();
-    const waited = Date.now() - started;
-    if (waited >= waitMs) throw new RtwError('file-busy', { path, seconds: Math.round(waitMs / 1000) });
-    // Short first polls (a quick holder), then calmer ones; jitter keeps two waiters from polling in step.
-    await sleep(Math.min(waitMs - waited, Math.min(50 * 2 ** attempt, 500) + Math.random() * 50));
   }
-
-  let holding: Holding;
-  try {
-    const stampedAt = Date.now();
-    holding = new Holding(fs, lockPath, stale, await stampLock(fs, lockPath), stampedAt);
-  } catch (error) {
-    await fs.rmdir(lockPath).catch(() => undefined);
-    throw unwritable(error);
-  }
+  hold.acquire(triedAt);
   const held: HeldLock = {
     waitedMs: Date.now() - started,
     assertHeld() {
-      const lost = holding.lostBecause();
+      const lost = hold.lostBecause();
       if (lost !== undefined)
         throw new RtwError('file-busy', { path, seconds: Math.round(stale / 1000) }, { cause: lost });
     },
@@ -266,6 +188,11 @@ export async function withFileLock<T>(
   try {
     return await fn(held);
   } finally {
-    await holding.release();
+    // Rejects only for a lock already judged compromised (left alone: it is someone else's) or one that could not
+    // be removed: one more try then, as a lock left behind would hold the next run up until it is stale.
+    await release().catch((error: unknown) => {
+      if (codeOf(error) === 'ERELEASED') return undefined;
+      return new Promise<void>((done) => fs.rmdir(lockPath, () => done()));
+    });
   }
 }

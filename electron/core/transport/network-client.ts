@@ -184,30 +184,24 @@ export function isTlsFailureCode(code: string): boolean {
 }
 
 /**
- * Maps a Node transport error (node:https, or undici's in tests) to `idp-tls`, `proxy-auth-required`, `proxy-refused` or `idp-unreachable`,
- * with the system's own reason code. `proxy` is the environment's proxy, named in the proxy errors.
+ * Maps a Node transport error (the CLI's node:https transport) to `idp-tls`, `proxy-auth-required`, `proxy-refused`
+ * or `idp-unreachable`, with the system's own reason code. `proxy` is the environment's proxy, named in the proxy
+ * errors.
  */
 export function classifyNodeError(error: unknown, host: string, proxy?: ProxyInfo): RtwError {
   const codes: string[] = [];
   const messages: string[] = [];
-  let tunnelStatus: number | undefined;
+  let proxyStatus: number | undefined;
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') codes.push(code);
     // The node:https transport's ProxyTunnelError (node-https-transport.ts) carries the proxy's CONNECT status.
     const status = (e as { proxyStatus?: unknown }).proxyStatus;
-    if (tunnelStatus === undefined && typeof status === 'number') tunnelStatus = status;
+    if (proxyStatus === undefined && typeof status === 'number') proxyStatus = status;
     messages.push(e.message);
   }
   const tls = codes.find(isTlsFailureCode);
   if (tls !== undefined) return new RtwError('idp-tls', { host, reason: tls }, { cause: error });
-  // undici reports a refused proxy tunnel only in its message ("Proxy response (407) !== 200 when HTTP Tunneling").
-  const proxyStatus =
-    tunnelStatus ??
-    messages
-      .map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1])
-      .map((s) => (s === undefined ? undefined : Number(s)))
-      .find((s) => s !== undefined);
   if (proxyStatus !== undefined) {
     // Only a proxy answers a CONNECT, so one is in the way even if the environment did not name it here.
     const named = proxy?.hostPort ?? 'HTTPS_PROXY';
@@ -219,6 +213,6 @@ export function classifyNodeError(error: unknown, host: string, proxy?: ProxyInf
       );
     return new RtwError('proxy-refused', { proxy: named, host, status: proxyStatus }, { cause: error });
   }
-  const reason = codes.find((c) => c !== 'UND_ERR') ?? messages.at(-1) ?? 'unknown';
+  const reason = codes[0] ?? messages.at(-1) ?? 'unknown';
   return new RtwError('idp-unreachable', { host, reason }, { cause: error });
 }

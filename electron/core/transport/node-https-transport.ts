@@ -1,30 +1,31 @@
 /**
  * The CLI's HTTP transport (plain Node): `node:https`, tunnelling through the environment's proxy
- * (`HTTPS_PROXY`/`NO_PROXY`…, read as undici read them: env-proxy.ts) with an HTTP CONNECT of our own. The
+ * (`HTTPS_PROXY`/`NO_PROXY`…, read as undici read them: env-proxy.ts) with `https-proxy-agent`. The
  * Electron app does not use this: it sends through Chromium with `net.fetch` (electron/main/electron-network.ts).
  *
- * Why not undici's fetch with its EnvHttpProxyAgent (which the CLI used before, and which tests still use to route
- * production hostnames in-process): a scheduled `rtw refresh` is mostly start-up, and loading and initialising
- * undici cost ~75 ms per process on the development machine, more than curl's whole run, against ~5 ms for
- * node:https (docs/benchmarks.md, figure 3).
+ * Why not undici's fetch with its EnvHttpProxyAgent (which the CLI used before): a scheduled `rtw refresh` is mostly
+ * start-up, and loading and initialising undici cost ~75 ms per process on the development machine, more than curl's
+ * whole run, against ~5 ms for node:https (docs/benchmarks.md, figure 3). https-proxy-agent (with agent-base and
+ * `debug`) adds ~3.5 ms: a CONNECT tunnel of our own saved that, and was not worth owning ~300 lines for.
  *
- * Why the CONNECT by hand rather than https-proxy-agent (which this used before): loading it with agent-base,
- * `debug` and their builtins cost ~3.5 ms of every run, for what is one CONNECT request and `tls.connect` over its
- * socket; and it replayed a proxy's refusal (407, 403) to the request as if the IdP had answered it, which needed a
- * workaround of its own. Here a refusal is a ProxyTunnelError before any request is sent.
+ * What is added to https-proxy-agent here, each for a defect of its own that test/integration/https-transport.test.ts
+ * shows: it replays a proxy's refusal of the CONNECT (407, 403, 502) to the request as if the identity provider had
+ * answered, so a proxy's page (or a body shaped like tokens) would be read as Entra's answer: the request fails on the
+ * agent's `proxyConnect` event instead; its debug output prints the proxy URL it is given, password included: it gets
+ * the URL without credentials, which go in a Proxy-Authorization header of ours; and through a proxy, a certificate
+ * of an identity provider addressed by IP was checked against the proxy's name (no SNI for an IP, so Node fell back to
+ * the tunnel socket's host): the check names the IdP's host itself.
  *
  * Every request gets its own connection and closes it once answered (no keep-alive, no pooling): a CLI must not be
  * held open by an idle socket, and long-lived test processes must not collect them. An IdP exchange is one or two
  * requests, so reuse would buy nothing.
  */
-import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
 import type { RequestOptions } from 'node:https';
-import { isIP } from 'node:net';
-import type { Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates } from 'node:tls';
-import type { TLSSocket } from 'node:tls';
+import { checkServerIdentity, rootCertificates } from 'node:tls';
+import type { PeerCertificate } from 'node:tls';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 import { proxyForUrl, unbracketed } from './env-proxy.js';
 import {
   AnswerTooLargeError,
@@ -114,21 +115,22 @@ export function createHttpsTransport(options: HttpsTransportOptions = {}): Trans
         headers['content-length'] = String(Buffer.byteLength(init.body));
       // node:https sends no User-Agent of its own, and some filtering proxies turn away requests without one.
       if (!has('user-agent')) headers['user-agent'] = USER_AGENT;
-      const target = new URL(url);
       const requestOptions: RequestOptions = {
         method: init.method,
         headers,
+        // `ca` on the request reaches tls.connect on both paths: Node's agent passes it on, and
+        // https-proxy-agent passes the request's options to the tls.connect it wraps around the tunnel. (The copy
+        // given to the proxy agent itself only serves the TLS connection to an https:// proxy.)
         ...(ca === undefined ? {} : { ca }),
-        // Direct: `agent: false` is a fresh non-keep-alive agent (a socket of its own, closed after the answer).
-        // Proxied: no agent at all, and the TLS connection to the IdP made over our tunnel (`createConnection`),
-        // checked against `ca` (or Node's store) and the IdP's name like any other.
-        ...(proxy === undefined
-          ? { agent: false }
-          : {
-              createConnection: viaTunnel(proxy, target, signal, ca),
-              // Without an agent Node takes 80 as the default port and would send `Host: …:80`.
-              defaultPort: 443,
-            }),
+        // Direct: `false` is a fresh non-keep-alive agent (a socket of its own, closed after the answer).
+        // Proxied: one agent per request, as the proxy depends on the URL; no keep-alive, so it sends
+        // `Proxy-Connection: close`. Its `signal` reaches net.connect/tls.connect to the proxy, so an abort also
+        // closes a tunnel whose CONNECT is still unanswered (the request has no socket yet to destroy then).
+        agent: proxy === undefined ? false : proxyAgent(proxy, signal, ca),
+        // The IdP's certificate is checked against the IdP's host. Through the proxy agent, an IdP addressed by IP
+        // (no SNI for an IP) was checked against the proxy's name instead: Node falls back to the socket's host.
+        checkServerIdentity: (_host: string, cert: PeerCertificate) =>
+          checkServerIdentity(unbracketed(new URL(url).hostname), cert),
       };
 
       let settled = false;
@@ -170,118 +172,46 @@ export function createHttpsTransport(options: HttpsTransportOptions = {}): Trans
             );
         });
       });
+      // https-proxy-agent replays a non-200 CONNECT answer as if the IdP had sent it (a 407 would look like the IdP's
+      // 407, and its body like the IdP's answer). It announces the proxy's answer first, before the request has a
+      // socket: fail there, and the replay never reaches a listener.
+      req.on('proxyConnect', (connect: { statusCode: number }) => {
+        if (proxy !== undefined && connect.statusCode !== 200) {
+          const { hostname, port } = new URL(url);
+          fail(new ProxyTunnelError(connect.statusCode, proxyInfo(proxy), `${hostname}:${port || '443'}`));
+        }
+      });
       req.on('error', fail);
       signal.addEventListener('abort', onAbort, { once: true });
       req.end(init.body);
     });
 }
 
-/** `createConnection` for a request through `proxy`: the socket is {@link secureTunnel}'s, opened when asked. */
-function viaTunnel(
-  proxy: URL,
-  target: URL,
-  signal: AbortSignal,
-  ca: string[] | undefined,
-): NonNullable<RequestOptions['createConnection']> {
-  return (_options, done) => {
-    secureTunnel(proxy, target, signal, ca).then(
-      (socket) => done(null, socket),
-      // Node's callback takes no socket with an error; its type wants one.
-      (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), undefined as never),
-    );
-    return undefined;
-  };
-}
-
 /**
- * A TLS connection to `target` through `proxy`: a CONNECT request to the proxy (over TLS for an https:// proxy),
- * then TLS over the tunnel, verifying the target's certificate and name. A refusal (any answer but 200) is a
- * ProxyTunnelError; aborting `signal` closes whatever is open. The proxy's credentials go in a Proxy-Authorization
- * header, never into anything logged.
+ * A one-request https-proxy-agent for `proxy`. The credentials go in as our own Proxy-Authorization header, the
+ * agent gets the URL without them: with DEBUG=https-proxy-agent (the `debug` package) it logs the proxy URL it was
+ * given, which would print the password.
  */
-function secureTunnel(
-  proxy: URL,
-  target: URL,
-  signal: AbortSignal,
-  ca: string[] | undefined,
-): Promise<TLSSocket> {
-  const hostPort = `${target.hostname}:${target.port || '443'}`;
-  const targetHost = unbracketed(target.hostname);
-  const proxyHost = unbracketed(proxy.hostname);
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { host: hostPort };
+function proxyAgent(proxy: URL, signal: AbortSignal, ca: string[] | undefined): HttpsProxyAgent<string> {
+  const headers: Record<string, string> = {};
+  if (proxy.username !== '' || proxy.password !== '') {
+    let credentials: string;
     try {
-      const authorization = proxyAuthorization(proxy);
-      if (authorization !== undefined) headers['proxy-authorization'] = authorization;
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-      return;
+      credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    } catch {
+      throw new Error('The user name or password in the proxy URL is not properly percent-encoded');
     }
-    const connectOptions = {
-      host: proxyHost,
-      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-      method: 'CONNECT',
-      path: hostPort,
-      headers,
-      // A connection of its own, not a keep-alive one from Node's global agent: it becomes the tunnel.
-      agent: false,
-      // An https:// proxy is checked against its own name: without `servername` Node would take it from the Host
-      // header, which names the IdP. No SNI for an IP address (RFC 6066); the check then uses the IP.
-      servername: isIP(proxyHost) === 0 ? proxyHost : '',
-      // Closes the connection to the proxy if the exchange is aborted (a timeout) before the tunnel stands.
-      signal,
-      ...(ca === undefined ? {} : { ca }),
-    };
-    const connect = proxy.protocol === 'https:' ? request(connectOptions) : httpRequest(connectOptions);
-    // Node hands every answer to a CONNECT to 'connect' (a refusal too, with its status), never to 'response'.
-    connect.once('connect', (answer: IncomingMessage, socket: Socket) => {
-      if (answer.statusCode !== 200) {
-        socket.destroy();
-        reject(new ProxyTunnelError(answer.statusCode ?? 0, proxyInfo(proxy), hostPort));
-        return;
-      }
-      if (signal.aborted) {
-        socket.destroy();
-        reject(abortReason(signal));
-        return;
-      }
-      const secure = tlsConnect({
-        socket,
-        host: targetHost,
-        // SNI for a name only: an IP address as SNI is refused by RFC 6066 (and Node warns on stderr).
-        ...(isIP(targetHost) === 0 ? { servername: targetHost } : {}),
-        ...(ca === undefined ? {} : { ca }),
-      });
-      const onAbort = (): void => {
-        secure.destroy();
-        reject(abortReason(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      secure.once('secureConnect', () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(secure);
-      });
-      secure.once('error', (error: Error) => {
-        signal.removeEventListener('abort', onAbort);
-        socket.destroy();
-        reject(error);
-      });
-    });
-    connect.once('error', (error: Error) => reject(error));
-    connect.end();
-  });
-}
-
-/** `Basic …` for the proxy URL's user name and password, if it has them. */
-function proxyAuthorization(proxy: URL): string | undefined {
-  if (proxy.username === '' && proxy.password === '') return undefined;
-  let credentials: string;
-  try {
-    credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-  } catch {
-    throw new Error('The user name or password in the proxy URL is not properly percent-encoded');
+    headers['Proxy-Authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
   }
-  return `Basic ${Buffer.from(credentials).toString('base64')}`;
+  const bare = new URL(proxy.href);
+  bare.username = '';
+  bare.password = '';
+  return new HttpsProxyAgent(bare, {
+    headers,
+    keepAlive: false,
+    signal,
+    ...(ca === undefined ? {} : { ca }),
+  });
 }
 
 /** The `ProxyTunnelError`'s proxy, if the error (or one of its causes) is one. */
