@@ -23,7 +23,14 @@ import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { startSandboxMail } from '../fixtures/mail/index.js';
 import type { SandboxMail } from '../fixtures/mail/index.js';
-import { launchChromium, openWizard, routeSignInHosts, serveRenderer, signInWithBrowser } from './harness.js';
+import {
+  launchChromium,
+  openWizard,
+  requireBrowser,
+  routeSignInHosts,
+  serveRenderer,
+  signInWithBrowser,
+} from './harness.js';
 import type { PlatformLog } from './harness.js';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
@@ -33,26 +40,35 @@ let idp: SandboxIdp;
 let mail: SandboxMail;
 let renderer: { url: string; close: () => Promise<void> };
 let dir: string;
-const open: Array<{ context: BrowserContext; service: WizardService }> = [];
+/** Every browser started, closed after each test whatever happened (an unclosed one leaves its temp folders). */
+const open: Array<{ context: BrowserContext; service?: WizardService }> = [];
+/** What beforeAll started, stopped in reverse by afterAll: only what did start when it stopped half-way. */
+const started: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
-  idp = await createSandboxIdp();
-  mail = await startSandboxMail({ idp });
-  renderer = await serveRenderer();
+  // No browser: one sentence saying what to install, before anything else starts.
+  requireBrowser();
   dir = await mkdtemp(path.join(tmpdir(), 'rtw-e2e-'));
+  started.push(() => rm(dir, { recursive: true, force: true }));
+  idp = await createSandboxIdp();
+  started.push(() => idp.close());
+  mail = await startSandboxMail({ idp });
+  started.push(() => mail.close());
+  renderer = await serveRenderer();
+  started.push(() => renderer.close());
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 afterEach(async () => {
   for (const { context, service } of open.splice(0)) {
-    await service.dispose();
-    await context.close();
+    try {
+      await service?.dispose();
+    } finally {
+      await context.close();
+    }
   }
 });
 afterAll(async () => {
-  await mail.close();
-  await renderer.close();
-  await idp.close();
-  await rm(dir, { recursive: true, force: true });
+  for (const stop of started.reverse()) await stop();
 });
 
 function text(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
@@ -65,6 +81,8 @@ async function start(
   outputName: string,
 ): Promise<{ page: Page; context: BrowserContext; log: PlatformLog; outputFile: string }> {
   const context = await launchChromium(await mkdtemp(path.join(dir, 'profile-')), lang);
+  const opened: (typeof open)[number] = { context };
+  open.push(opened);
   const dispatcher = routeToSandbox(idp);
   await routeSignInHosts(context, dispatcher);
   const outputFile = path.join(dir, outputName);
@@ -79,7 +97,7 @@ async function start(
       timeouts: { connect: 5000, greeting: 5000, command: 5000 },
     },
   });
-  open.push({ context, service });
+  opened.service = service;
   await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'step.account.title'));
   return { page, context, log, outputFile };
 }
