@@ -32,8 +32,10 @@ import {
   signInWithBrowser,
 } from './harness.js';
 import type { PlatformLog } from './harness.js';
+import { SCREENSHOT_FILES, screenshotsDir } from '../helpers/screenshots.js';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+/** An ignored folder unless `npm run screenshots` asks for another (see test/helpers/screenshots.ts). */
+const SCREENSHOTS = screenshotsDir();
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let idp: SandboxIdp;
@@ -123,7 +125,10 @@ async function next(page: Page, lang: Lang, heading: MessageKey): Promise<void> 
 }
 
 async function shoot(page: Page, lang: Lang, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${name}.png`) });
+  const file = `${lang}-${name}.png`;
+  // docs/screenshots must hold exactly the listed pictures: a new one is listed first, then taken there.
+  expect(SCREENSHOT_FILES, `add ${file} to test/helpers/screenshots.ts`).toContain(file);
+  await page.screenshot({ path: path.join(SCREENSHOTS, file) });
 }
 
 /** Fills steps 1–4 for the sandbox's confidential app and stops on the sign-in step. */
