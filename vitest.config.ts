@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests bind real ports (8001 among them); files run in parallel workers but each picks its own ports.
     pool: 'forks',
+    // Every temp folder a test makes is removed when it ends: the run fails if anything is left behind.
+    globalSetup: ['test/setup/temp-dir-guard.ts'],
   },
 });
