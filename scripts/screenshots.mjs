@@ -19,7 +19,7 @@ const vitest = path.join(
   path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
   'vitest.mjs',
 );
-const run = spawnSync(process.execPath, [vitest, 'run', 'test/e2e'], {
+const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'e2e'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, RTW_SCREENSHOTS_DIR: output },

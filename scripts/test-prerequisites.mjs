@@ -4,17 +4,35 @@
  * install and how. On Debian/Ubuntu as root (a fresh CI machine) it installs Debian's packages itself, so that
  * `npm install && npm test` is all a clean machine needs. Never a silent skip: a test run without a browser
  * would hide the end-to-end suite.
+ *
+ * Usage: `node scripts/test-prerequisites.mjs [browser] [python3]` — both when none is named (`npm test`);
+ * `test:e2e` needs only the browser, `test:integration` only python3.
  */
 import { spawnSync } from 'node:child_process';
 import { browserInstallHint, findBrowser, findOnPath, pythonInstallHint } from './find-browser.mjs';
 
 const PREFIX = 'test prerequisites:';
+const named = process.argv.slice(2);
+for (const name of named) {
+  if (name !== 'browser' && name !== 'python3') {
+    process.stderr.write(`${PREFIX} unknown prerequisite ${name} (browser, python3)\n`);
+    process.exit(2);
+  }
+}
+const wanted = {
+  browser: named.length === 0 || named.includes('browser'),
+  python3: named.length === 0 || named.includes('python3'),
+};
 
 /** What is missing now: Debian package name and the one-line hint for each. */
 function missing() {
   const list = [];
-  if (findBrowser() === undefined) list.push({ pkg: 'chromium', hint: browserInstallHint() });
-  if (findOnPath('python3') === undefined) list.push({ pkg: 'python3', hint: pythonInstallHint() });
+  if (wanted.browser && findBrowser() === undefined) {
+    list.push({ pkg: 'chromium', hint: browserInstallHint() });
+  }
+  if (wanted.python3 && findOnPath('python3') === undefined) {
+    list.push({ pkg: 'python3', hint: pythonInstallHint() });
+  }
   return list;
 }
 
@@ -55,4 +73,8 @@ if (needed.length > 0) {
   needed = missing();
   if (needed.length > 0) stop(needed);
 }
-process.stdout.write(`${PREFIX} browser ${findBrowser()}, python3 ${findOnPath('python3')}\n`);
+const found = [
+  ...(wanted.browser ? [`browser ${findBrowser()}`] : []),
+  ...(wanted.python3 ? [`python3 ${findOnPath('python3')}`] : []),
+];
+process.stdout.write(`${PREFIX} ${found.join(', ')}\n`);

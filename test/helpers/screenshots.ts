@@ -1,6 +1,6 @@
 /**
  * The screenshots the end-to-end test takes, by file name: exactly what docs/screenshots holds (checked by
- * test/packaging/docs.test.ts) and what `npm run screenshots` copies there. A test run writes them to an
+ * test/packaging/docs.int.test.ts) and what `npm run screenshots` copies there. A test run writes them to an
  * ignored folder; a new picture is added here, then taken into docs/screenshots with `npm run screenshots`.
  */
 import path from 'node:path';

@@ -2,7 +2,7 @@
  * The product's network client (`createNetworkClient`) over undici's fetch with a given dispatcher: how in-process
  * tests send production hostnames to the sandbox IdP (`routeToSandbox`, the same dispatcher the simulated browser
  * uses), with URLs, Host header and TLS SNI unchanged. The product's own transports are node:https in the CLI
- * (electron/core/node-https-transport.ts, exercised by the CLI tests and test/integration/https-transport.test.ts)
+ * (electron/core/node-https-transport.ts, exercised by the CLI tests and test/integration/https-transport.int.test.ts)
  * and `net.fetch` in the Electron app.
  */
 import { fetch } from 'undici';
