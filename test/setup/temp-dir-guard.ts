@@ -13,6 +13,17 @@ import path from 'node:path';
 
 /** Set while a guard owns the run: with vitest projects, every project runs this setup, and one guard is enough. */
 const OWNER = 'RTW_TEST_RUN_TMPDIR';
+/**
+ * Caches tools keep in the temp directory across runs, by design: not a test's temporary folder. They go with
+ * the run's directory all the same.
+ */
+const TOOL_CACHES = [
+  // tsx's compile cache (`tsx-<uid>`), made by the tests that start the sandbox or a lock holder with tsx.
+  /^tsx-\d+$/,
+  // jiti's transpile cache, made when electron-builder loads its configuration (the packaging tests).
+  /^jiti$/,
+];
+
 /** Node's os.tmpdir() reads TMPDIR on Unix, TEMP/TMP on Windows; OWNER is restored with them. */
 const VARIABLES = ['TMPDIR', 'TMP', 'TEMP', OWNER] as const;
 
@@ -31,7 +42,9 @@ export function guardTempDir(parent: string = tmpdir()): () => void {
   for (const name of VARIABLES) process.env[name] = runDir;
 
   return () => {
-    const left = readdirSync(runDir).sort();
+    const left = readdirSync(runDir)
+      .filter((entry) => !TOOL_CACHES.some((cache) => cache.test(entry)))
+      .sort();
     for (const name of VARIABLES) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
