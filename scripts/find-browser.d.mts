@@ -5,6 +5,8 @@ export interface FinderOptions {
   platform?: NodeJS.Platform;
   env?: Record<string, string | undefined>;
   exists?: (file: string) => boolean;
+  /** What `fc-list :lang=ja family` prints (Linux). */
+  listJapaneseFonts?: () => string;
 }
 
 /** True when `file` is a regular file this process may execute. */
@@ -19,3 +21,7 @@ export function findOnPath(command: string, options?: FinderOptions): string | u
 export function browserInstallHint(options?: FinderOptions): string;
 /** One line saying how to install python3, on the platform. */
 export function pythonInstallHint(options?: FinderOptions): string;
+/** Whether a font for Japanese is installed (always on macOS and Windows; fontconfig on Linux). */
+export function hasJapaneseFont(options?: FinderOptions): boolean;
+/** One line saying how to install a Japanese font. */
+export function japaneseFontHint(): string;

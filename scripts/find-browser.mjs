@@ -7,6 +7,7 @@
  * the tests launch. Every function takes the platform, the environment and an existence check, so the choice
  * logic is unit-tested without installing anything.
  */
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -104,6 +105,28 @@ export function findOnPath(command, options = {}) {
     }
   }
   return undefined;
+}
+
+/** The families fontconfig knows for Japanese (`fc-list :lang=ja family`), one a line; '' when none or no fc-list. */
+function fontconfigJapanese() {
+  const result = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout : '';
+}
+
+/**
+ * Whether the browser can draw Japanese: the Japanese screenshots show boxes instead of text without a font
+ * for it. macOS and Windows ship one; on Linux it is a package of its own (Debian's chromium pulls none).
+ * `listJapaneseFonts` stands in for fontconfig in tests.
+ */
+export function hasJapaneseFont(options = {}) {
+  const { platform } = withDefaults(options);
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return (options.listJapaneseFonts ?? fontconfigJapanese)().trim() !== '';
+}
+
+/** One line: the screenshots need a Japanese font, and how to get one on Linux. */
+export function japaneseFontHint() {
+  return 'The Japanese screenshots need a Japanese font (without one the browser draws boxes): install one (Debian/Ubuntu: `sudo apt-get install -y fonts-noto-cjk`; Fedora: `sudo dnf install google-noto-sans-cjk-fonts`).';
 }
 
 /** One line: what the e2e tests need and how to get it on `platform`. */

@@ -22,7 +22,8 @@ const vitest = path.join(
 const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'e2e'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, RTW_SCREENSHOTS_DIR: output },
+  // The temp guard is off so that the pictures show short paths (see test/setup/temp-dir-guard.ts).
+  env: { ...process.env, RTW_SCREENSHOTS_DIR: output, RTW_TEMP_GUARD: 'off' },
 });
 if (run.status !== 0) {
   process.stderr.write('screenshots: the end-to-end tests failed; docs/screenshots is unchanged\n');

@@ -5,23 +5,33 @@
  * `npm install && npm test` is all a clean machine needs. Never a silent skip: a test run without a browser
  * would hide the end-to-end suite.
  *
- * Usage: `node scripts/test-prerequisites.mjs [browser] [python3]` — both when none is named (`npm test`);
- * `test:e2e` needs only the browser, `test:integration` only python3.
+ * Usage: `node scripts/test-prerequisites.mjs [browser] [python3] [ja-font]` — browser and python3 when none
+ * is named (`npm test`); `test:e2e` needs only the browser, `test:integration` only python3, and `npm run
+ * screenshots` the browser and a Japanese font (the pictures it keeps show the Japanese wizard; the tests
+ * themselves read text from the page, not from pixels).
  */
 import { spawnSync } from 'node:child_process';
-import { browserInstallHint, findBrowser, findOnPath, pythonInstallHint } from './find-browser.mjs';
+import {
+  browserInstallHint,
+  findBrowser,
+  findOnPath,
+  hasJapaneseFont,
+  japaneseFontHint,
+  pythonInstallHint,
+} from './find-browser.mjs';
 
 const PREFIX = 'test prerequisites:';
 const named = process.argv.slice(2);
 for (const name of named) {
-  if (name !== 'browser' && name !== 'python3') {
-    process.stderr.write(`${PREFIX} unknown prerequisite ${name} (browser, python3)\n`);
+  if (name !== 'browser' && name !== 'python3' && name !== 'ja-font') {
+    process.stderr.write(`${PREFIX} unknown prerequisite ${name} (browser, python3, ja-font)\n`);
     process.exit(2);
   }
 }
 const wanted = {
   browser: named.length === 0 || named.includes('browser'),
   python3: named.length === 0 || named.includes('python3'),
+  jaFont: named.includes('ja-font'),
 };
 
 /** What is missing now: Debian package name and the one-line hint for each. */
@@ -33,6 +43,7 @@ function missing() {
   if (wanted.python3 && findOnPath('python3') === undefined) {
     list.push({ pkg: 'python3', hint: pythonInstallHint() });
   }
+  if (wanted.jaFont && !hasJapaneseFont()) list.push({ pkg: 'fonts-noto-cjk', hint: japaneseFontHint() });
   return list;
 }
 
@@ -76,5 +87,6 @@ if (needed.length > 0) {
 const found = [
   ...(wanted.browser ? [`browser ${findBrowser()}`] : []),
   ...(wanted.python3 ? [`python3 ${findOnPath('python3')}`] : []),
+  ...(wanted.jaFont ? ['a Japanese font'] : []),
 ];
 process.stdout.write(`${PREFIX} ${found.join(', ')}\n`);

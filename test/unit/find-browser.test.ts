@@ -9,6 +9,7 @@ import {
   browserInstallHint,
   findBrowser,
   findOnPath,
+  hasJapaneseFont,
   isExecutableFile,
   pythonInstallHint,
 } from '../../scripts/find-browser.mjs';
@@ -112,6 +113,16 @@ describe('findOnPath', () => {
       PATHEXT: '.COM;.EXE',
     });
     expect(findOnPath('python3', options)).toBe('C:\\Python\\python3.EXE');
+  });
+});
+
+describe('hasJapaneseFont', () => {
+  it('asks fontconfig on Linux, and trusts macOS and Windows to ship one', () => {
+    const none = (): string => '';
+    expect(hasJapaneseFont({ platform: 'linux', listJapaneseFonts: none })).toBe(false);
+    expect(hasJapaneseFont({ platform: 'linux', listJapaneseFonts: () => 'Noto Sans CJK JP\n' })).toBe(true);
+    expect(hasJapaneseFont({ platform: 'darwin', listJapaneseFonts: none })).toBe(true);
+    expect(hasJapaneseFont({ platform: 'win32', listJapaneseFonts: none })).toBe(true);
   });
 });
 
