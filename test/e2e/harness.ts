@@ -1,5 +1,5 @@
 /**
- * The end-to-end harness: the built renderer served on loopback, opened in Debian's Chromium (driven by
+ * The end-to-end harness: the built renderer served on loopback, opened in Chromium, Chrome or Edge (driven by
  * playwright-core), with `window.wizard` bridged by `page.exposeBinding` to the REAL wizard service (the same
  * object the Electron main process wires to ipcMain), whose core talks to the sandbox identity provider at
  * Microsoft's production hostnames. The "system browser" is a second page: its requests to the sign-in
