@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: runs every bench in turn (never in parallel: they would measure each other) and writes
- * docs/benchmarks.md. A bench that fails is reported as failed in the document, and the others still run.
+ * `npm run bench`: runs every bench in turn (never in parallel: they would measure each other) and prints the
+ * document to stdout; `npm run bench -- --write` writes it to docs/benchmarks.md instead (a tracked file, so
+ * only when asked). `npm run bench -- 3` runs the benches whose title starts with "3", and never writes. A bench
+ * that fails is reported as failed in the document, and the others still run.
  */
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -26,7 +28,14 @@ const BENCHES: ReadonlyArray<[string, Bench]> = [
   ['6. Memory', memoryBench],
 ];
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const write = args.includes('--write');
+const only = args.filter((a) => a !== '--write');
+if (write && only.length > 0) {
+  // A partial document would replace the whole one.
+  process.stderr.write('bench: --write needs the full run (no bench names)\n');
+  process.exit(2);
+}
 const sections: BenchSection[] = [];
 const started = performance.now();
 // Figures taken on a busy machine are inflated (process start-up most): say so next to them.
@@ -54,7 +63,7 @@ const summary = sections.map(
 );
 const doc = `# Benchmarks
 
-Written by \`npm run bench\` (bench/*.ts) on ${new Date().toISOString()}; the whole run took ${total.toFixed(0)} s.
+Written by \`npm run bench -- --write\` (bench/*.ts) on ${new Date().toISOString()}; the whole run took ${total.toFixed(0)} s.
 Every figure is the **median** of repeated runs, with min, p90 and max. Against the sandbox identity provider
 (test/fixtures/sandbox), on loopback: these figures measure this product's own work, not Entra's latency.
 
@@ -76,8 +85,8 @@ ${summary.join('\n')}
 
 ${sections.map(renderSection).join('\n')}`;
 
-if (only.length === 0) await writeFile(OUTPUT, doc);
+if (write) await writeFile(OUTPUT, doc);
 else process.stdout.write(doc);
 process.stderr.write(
-  `${only.length === 0 ? `wrote ${OUTPUT}` : 'partial run: not written'} in ${total.toFixed(0)} s\n`,
+  `${write ? `wrote ${OUTPUT}` : 'printed, not written (npm run bench -- --write writes docs/benchmarks.md)'} in ${total.toFixed(0)} s\n`,
 );

@@ -14,8 +14,10 @@ import type { BenchSection } from './lib/report.js';
 import { table } from './lib/report.js';
 import { num, spread, summarize } from './lib/stats.js';
 import { RENDERER_DIR, bridgeWizard, serveRenderer } from './lib/wizard-page.js';
+import { browserInstallHint, findBrowser } from '../scripts/find-browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The browser the e2e tests use (same finder): CHROMIUM_PATH, else an installed Chromium, Chrome or Edge.
+const CHROMIUM = findBrowser();
 const GOAL_KB = 120;
 const WARMUP = 2;
 const RUNS = 10;
@@ -86,6 +88,7 @@ async function gzippedScripts(): Promise<{ rows: string[][]; totalGzip: number; 
 
 /** Runs the bench. */
 export async function rendererBench(): Promise<BenchSection> {
+  if (CHROMIUM === undefined) throw new Error(browserInstallHint());
   const size = await gzippedScripts();
   const server = await serveRenderer();
   const browser = await chromium.launch({
@@ -152,7 +155,7 @@ ${table(
   ],
 )}
 
-Chromium ${version} (/usr/bin/chromium, headless, software rendering), a fresh browser context per run (cold
+Chromium ${version} (${CHROMIUM}, headless, software rendering), a fresh browser context per run (cold
 HTTP and code caches), the page served over loopback http with \`window.wizard\` bridged to the real wizard
 service (its calls — language, default output file — are part of the time). The heading had focus when
 first shown in ${focused} of ${RUNS} runs. ${WARMUP} warm-up runs discarded. In Electron the page loads from

@@ -1,5 +1,5 @@
 /**
- * The end-to-end harness: the built renderer served on loopback, opened in Debian's Chromium (driven by
+ * The end-to-end harness: the built renderer served on loopback, opened in Chromium, Chrome or Edge (driven by
  * playwright-core), with `window.wizard` bridged by `page.exposeBinding` to the REAL wizard service (the same
  * object the Electron main process wires to ipcMain), whose core talks to the sandbox identity provider at
  * Microsoft's production hostnames. The "system browser" is a second page: its requests to the sign-in
@@ -18,14 +18,29 @@ import type { MailCheckOverrides, Platform, WizardService } from '../../electron
 import type { ExternalPage, WizardEvent } from '../../electron/shared/contract.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
 import { PRODUCTION_LOGIN_HOSTS } from '../fixtures/sandbox/idp.js';
+import { browserInstallHint, findBrowser } from '../../scripts/find-browser.mjs';
 
 export { serveRenderer } from '../helpers/renderer-server.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser `npm test`'s prerequisite step found (same finder): CHROMIUM_PATH, else Debian's chromium or an
+ * installed Chrome/Chromium/Edge on Linux, macOS or Windows.
+ */
+export const CHROMIUM: string | undefined = findBrowser();
+
+/**
+ * The browser, or one sentence saying how to get one: a run without it (vitest started directly, past the
+ * prerequisite step) fails once, in the suite's setup, instead of once per test with Playwright's stack.
+ */
+export function requireBrowser(): string {
+  if (CHROMIUM === undefined) throw new Error(browserInstallHint());
+  return CHROMIUM;
+}
+
 /** Chromium as FACTS.md says it runs here: headless, no sandbox (root), no background networking. */
 export async function launchChromium(userDataDir: string, lang: Lang): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: requireBrowser(),
     headless: true,
     locale: lang === 'ja' ? 'ja-JP' : 'en-US',
     viewport: { width: 1100, height: 760 },

@@ -23,48 +23,66 @@ import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
 import { startSandboxMail } from '../fixtures/mail/index.js';
 import type { SandboxMail } from '../fixtures/mail/index.js';
-import { launchChromium, openWizard, routeSignInHosts, serveRenderer, signInWithBrowser } from './harness.js';
+import {
+  launchChromium,
+  openWizard,
+  requireBrowser,
+  routeSignInHosts,
+  serveRenderer,
+  signInWithBrowser,
+} from './harness.js';
 import type { PlatformLog } from './harness.js';
 import { appNetworkClient } from '../helpers/app-network.js';
 import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
+import { SCREENSHOT_FILES, screenshotsDir } from '../helpers/screenshots.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+/** An ignored folder unless `npm run screenshots` asks for another (see test/helpers/screenshots.ts). */
+const SCREENSHOTS = screenshotsDir();
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let idp: SandboxIdp;
 let mail: SandboxMail;
 let renderer: { url: string; close: () => Promise<void> };
 let dir: string;
-const open: Array<{ context: BrowserContext; service: WizardService }> = [];
+/** Every browser started, closed after each test whatever happened (an unclosed one leaves its temp folders). */
+const open: Array<{ context: BrowserContext; service?: WizardService }> = [];
+/** What beforeAll started, stopped in reverse by afterAll: only what did start when it stopped half-way. */
+const started: Array<() => Promise<void>> = [];
 
 /** Production login hosts to the sandbox, for the app's network client. */
 let route: SandboxRoute;
 
 beforeAll(async () => {
-  idp = await createSandboxIdp();
-  route = await startSandboxRoute(idp);
-  mail = await startSandboxMail({ idp });
-  renderer = await serveRenderer();
+  // No browser: one sentence saying what to install, before anything else starts.
+  requireBrowser();
   dir = await mkdtemp(path.join(tmpdir(), 'rtw-e2e-'));
+  started.push(() => rm(dir, { recursive: true, force: true }));
+  idp = await createSandboxIdp();
+  started.push(() => idp.close());
+  route = await startSandboxRoute(idp);
+  started.push(() => route.close());
+  mail = await startSandboxMail({ idp });
+  started.push(() => mail.close());
+  renderer = await serveRenderer();
+  started.push(() => renderer.close());
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 afterEach(async () => {
   for (const { context, service } of open.splice(0)) {
-    await service.dispose();
-    await context.close();
+    try {
+      await service?.dispose();
+    } finally {
+      await context.close();
+    }
   }
 });
 afterAll(async () => {
-  await mail.close();
-  await renderer.close();
-  await route.close();
-  await idp.close();
-  await rm(dir, { recursive: true, force: true });
+  for (const stop of started.reverse()) await stop();
 });
 
 function text(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
@@ -77,6 +95,8 @@ async function start(
   outputName: string,
 ): Promise<{ page: Page; context: BrowserContext; log: PlatformLog; outputFile: string }> {
   const context = await launchChromium(await mkdtemp(path.join(dir, 'profile-')), lang);
+  const opened: (typeof open)[number] = { context };
+  open.push(opened);
   const dispatcher = routeToSandbox(idp);
   await routeSignInHosts(context, dispatcher);
   const outputFile = path.join(dir, outputName);
@@ -91,7 +111,7 @@ async function start(
       timeouts: { connect: 5000, greeting: 5000, command: 5000 },
     },
   });
-  open.push({ context, service });
+  opened.service = service;
   await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'step.account.title'));
   return { page, context, log, outputFile };
 }
@@ -117,7 +137,10 @@ async function next(page: Page, lang: Lang, heading: MessageKey): Promise<void> 
 }
 
 async function shoot(page: Page, lang: Lang, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${name}.png`) });
+  const file = `${lang}-${name}.png`;
+  // docs/screenshots must hold exactly the listed pictures: a new one is listed first, then taken there.
+  expect(SCREENSHOT_FILES, `add ${file} to test/helpers/screenshots.ts`).toContain(file);
+  await page.screenshot({ path: path.join(SCREENSHOTS, file) });
 }
 
 /** Fills steps 1–4 for the sandbox's confidential app and stops on the sign-in step. */

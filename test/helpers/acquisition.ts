@@ -2,9 +2,7 @@
  * Runs real acquisitions against the sandbox IdP for integration tests: the real session, listener, MSAL,
  * network client and INI writer, with production authorities routed to the sandbox and a scripted browser.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Dispatcher } from 'undici';
 import { sandboxNetworkClient, startSandboxRoute } from './sandbox-network.js';
 import type { SandboxRoute } from './sandbox-network.js';
@@ -18,11 +16,8 @@ import type { BrowserCallback, BrowserIdpError } from '../fixtures/browser.js';
 import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 
-/** A temporary folder removed by `cleanup`. */
-export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'rtw-test-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
+/** A temporary folder removed by `cleanup` (kept here for the tests and benches that import it from here). */
+export { tempDir } from './temp-dir.js';
 
 /** A valid profile for the sandbox's confidential app, production authority, random redirect port. */
 export function sandboxProfile(idp: SandboxIdp, outFile: string, overrides: ProfileInput = {}): Profile {

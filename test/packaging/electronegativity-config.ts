@@ -1,5 +1,5 @@
 /**
- * What the Electronegativity scan (electronegativity.test.ts) leaves out, and why. Each accepted finding names
+ * What the Electronegativity scan (electronegativity.int.test.ts) leaves out, and why. Each accepted finding names
  * the file and how many times it occurs there: a new occurrence, or one that went away, fails the test, so
  * this list is reviewed whenever the code it vouches for changes.
  * Checks: https://github.com/doyensec/electronegativity/wiki

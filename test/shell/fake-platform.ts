@@ -1,10 +1,8 @@
 /** A `Platform` for shell tests: every capability a recording mock, answering like a quiet desktop. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { vi } from 'vitest';
 import type { Encryptor } from '../../electron/core/upkeep/mailbox-registry.js';
 import type { Platform } from '../../electron/app/wizard-service.js';
+import { testTempDirSync } from '../helpers/temp-dir.js';
 
 type AllCapabilities = Required<Platform>;
 
@@ -21,7 +19,7 @@ export function fakeEncryptor(available = true): Encryptor {
 export function fakePlatform(options: { userDataDir?: string; encryptor?: Encryptor | undefined } = {}): {
   [K in keyof AllCapabilities]: ReturnType<typeof vi.fn<AllCapabilities[K]>>;
 } {
-  // Created only when the service first needs it, so tests that never list mailboxes leave nothing behind.
+  // Created only when the service first needs it, and removed when the test that made it ends.
   let dataDir = options.userDataDir;
   const encryptor = 'encryptor' in options ? options.encryptor : fakeEncryptor();
   return {
@@ -39,7 +37,7 @@ export function fakePlatform(options: { userDataDir?: string; encryptor?: Encryp
     saveLangChoice: vi.fn<Platform['saveLangChoice']>(() => Promise.resolve()),
     chooseTokenFile: vi.fn<AllCapabilities['chooseTokenFile']>(() => Promise.resolve(undefined)),
     userDataDir: vi.fn<AllCapabilities['userDataDir']>(() => {
-      dataDir ??= mkdtempSync(path.join(tmpdir(), 'rtw-userdata-'));
+      dataDir ??= testTempDirSync('userdata');
       return dataDir;
     }),
     encryptor: vi.fn<AllCapabilities['encryptor']>(() => encryptor),

@@ -1,7 +1,7 @@
 /**
  * The refresh_token grant's request and the reading of its answer, with the product's network client over a
  * scripted transport (answers the sandbox IdP never gives: broken ones). The sandbox round trip is covered by
- * test/integration/refresh.test.ts and the CLI tests.
+ * test/integration/refresh.int.test.ts and the CLI tests.
  */
 import { describe, expect, it } from 'vitest';
 import { RtwError } from '../../electron/core/errors.js';

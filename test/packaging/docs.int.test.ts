@@ -1,11 +1,12 @@
 /**
- * The shipped documentation stays true: its relative links lead to files that exist, and the CLI reference
- * names every command and option `rtw --help` prints (in both languages). Runs the built CLI
- * (`dist/cli/rtw.cjs`), as `npm test` builds first.
+ * The shipped documentation stays true: its relative links lead to files that exist, every picture it shows
+ * exists, the screenshots are the ones the end-to-end test takes, and the CLI reference names every command and
+ * option `rtw --help` prints (in both languages). Runs the built CLI (`dist/cli/rtw.cjs`), as `npm test` builds
+ * first.
  */
 import { execFile } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ACQUIRE_HELP } from '../../electron/cli/acquire/help.js';
@@ -22,6 +23,7 @@ import { SHOW_HELP } from '../../electron/cli/show/help.js';
 import { SHOW_OPTIONS } from '../../electron/cli/show/options.js';
 import { LANGS } from '../../electron/core/i18n.js';
 import { ROOT } from './builder-config.js';
+import { DOC_SCREENSHOTS, SCREENSHOT_FILES } from '../helpers/screenshots.js';
 
 const run = promisify(execFile);
 
@@ -55,6 +57,28 @@ function relativeLinks(markdown: string): string[] {
   return targets.filter((t) => !/^[a-z]+:/i.test(t) && !t.startsWith('#')).map((t) => t.split('#')[0] ?? t);
 }
 
+/** Every Markdown document in the repository's root and docs/. */
+async function allMarkdown(): Promise<string[]> {
+  const docs = (await readdir(join(ROOT, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
+  const root = (await readdir(ROOT)).filter((f) => f.endsWith('.md'));
+  return [...root, ...docs];
+}
+
+/** Relative image sources in Markdown (`![alt](src)`) and HTML (`<img src="src">`), as repository paths. */
+function images(doc: string, markdown: string): string[] {
+  const sources = [
+    ...[...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1] ?? ''),
+    ...[...markdown.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1] ?? ''),
+  ];
+  return sources
+    .filter((src) => !/^[a-z]+:/i.test(src))
+    .map((src) =>
+      relative(ROOT, join(ROOT, dirname(doc), src))
+        .split('\\')
+        .join('/'),
+    );
+}
+
 describe('documentation', () => {
   it.each(DOCS)('%s links only to files that exist', async (doc) => {
     const missing: string[] = [];
@@ -62,6 +86,32 @@ describe('documentation', () => {
       await access(join(ROOT, dirname(doc), target)).catch(() => missing.push(target));
     }
     expect(missing).toEqual([]);
+  });
+
+  it('shows only pictures that exist (README.md, CHANGELOG.md, docs/*.md)', async () => {
+    const shown: string[] = [];
+    const missing: string[] = [];
+    for (const doc of await allMarkdown()) {
+      for (const image of images(doc, await readFile(join(ROOT, doc), 'utf8'))) {
+        shown.push(image);
+        await access(join(ROOT, image)).catch(() => missing.push(`${doc}: ${image}`));
+      }
+    }
+    expect(shown.length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
+  it('docs/screenshots holds exactly the screenshots the end-to-end test takes (`npm run screenshots`)', async () => {
+    const committed = (await readdir(DOC_SCREENSHOTS)).filter((f) => f.endsWith('.png')).sort();
+    expect(committed).toEqual([...SCREENSHOT_FILES].sort());
+  });
+
+  it("the README shows only screenshots the end-to-end test takes, so they stay the app's current look", async () => {
+    const shown = images('README.md', await readFile(join(ROOT, 'README.md'), 'utf8'));
+    const screenshots = shown.filter((image) => image.startsWith('docs/screenshots/'));
+    expect(screenshots.length).toBeGreaterThan(0);
+    const taken = new Set(SCREENSHOT_FILES.map((f) => `docs/screenshots/${f}`));
+    expect(screenshots.filter((image) => !taken.has(image))).toEqual([]);
   });
 
   it('the CLI reference names every command and option of `rtw --help`', async () => {
@@ -83,7 +133,6 @@ describe('documentation', () => {
       expect(undocumented, `${doc}: add these from \`rtw --help\``).toEqual([]);
     }
   });
-
   it.each(LANGS)(
     'docs/cli.%s.md shows each command’s usage and options as its help does (the options tables of the CLI)',
     async (lang) => {

@@ -78,7 +78,7 @@ it(`a writer killed at random moments leaves the old or the new file, never a pa
       const backup = await readFile(`${file}.bak`);
       expect(backup.equals(bytesA) || backup.equals(bytesB), 'backup is a whole version').toBe(true);
       // A kill between creating and renaming a temp file leaves it behind (hidden, owner-only; a later write
-      // removes it once stale, token-file.test.ts). Removed here so each trial counts its own.
+      // removes it once stale, token-file.int.test.ts). Removed here so each trial counts its own.
       const temps = (await readdir(laneDir)).filter((n) => n.endsWith('.tmp'));
       stats.tempFilesLeft += temps.length;
       if (temps.length > 0) stats.killedMidWrite++;
