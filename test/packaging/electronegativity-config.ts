@@ -35,7 +35,7 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
     occurrences: 1,
     why:
       'False positive: the window gets `webPreferences: { ...SECURE_WEB_PREFERENCES, … }` and the checker does ' +
-      'not follow the spread. SECURE_WEB_PREFERENCES sets contextIsolation: true, and test/shell/window.test.ts ' +
+      'not follow the spread. SECURE_WEB_PREFERENCES sets contextIsolation: true, and test/main/window.test.ts ' +
       'asserts the window is created with it. https://www.electronjs.org/docs/latest/tutorial/context-isolation',
   },
   {
@@ -63,7 +63,7 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
     why:
       '"Review the use of preload scripts": reviewed. The preload is bundled into one file, runs sandboxed and ' +
       'context-isolated, and exposes one function per IPC operation through contextBridge, never ipcRenderer ' +
-      '(electron/preload/index.ts, test/shell/preload.test.ts). ' +
+      '(electron/preload/index.ts, test/preload/preload.test.ts). ' +
       'https://www.electronjs.org/docs/latest/tutorial/security#20-do-not-expose-electron-apis-to-untrusted-web-content',
   },
   {
@@ -75,7 +75,7 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
       'https URL on an allowed host, openBrowser opens only the sign-in URL of the expected identity ' +
       'provider (sign-in hosts check), and openDeviceLogin opens only the verification URI the running device ' +
       'code session received from Entra (passed by the service, never by the page), and only when it is https ' +
-      'on a Microsoft device login host (isDeviceLoginUrl, test/shell/platform.test.ts). ' +
+      'on a Microsoft device login host (isDeviceLoginUrl, test/main/platform.test.ts). ' +
       'https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content',
   },
   {

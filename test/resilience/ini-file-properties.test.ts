@@ -1,5 +1,5 @@
 /**
- * The INI writer on a real disk (test/unit/ini-format.test.ts covers the encoder and merge in memory): any
+ * The INI writer on a real disk (test/core/token-file/ini-format.test.ts covers the encoder and merge in memory): any
  * printable value written with writeTokenFile reads back byte-exact — through our reader and through the
  * reference model of Windows' GetPrivateProfileString on the file's bytes — with the admin's own lines kept;
  * and a value no reader could get back is refused before the disk is touched.

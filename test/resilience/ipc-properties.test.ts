@@ -1,5 +1,5 @@
 /**
- * Every IPC operation fed arbitrary values through `service.dispatch` (test/shell/ipc.test.ts lists
+ * Every IPC operation fed arbitrary values through `service.dispatch` (test/main/ipc.test.ts lists
  * hand-picked malformed payloads; this generates them): dispatch never throws and never returns a stack
  * trace; a payload its schema refuses gets `invalid-payload` and causes no side effect on the platform; a
  * payload the schema accepts gets the operation's own answer, a profile it cannot use `invalid-input`.
@@ -11,7 +11,7 @@ import { createHttpsNetworkClient } from '../../electron/core/transport/node-htt
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
 import type { OperationName, WizardEvent } from '../../electron/shared/contract.js';
-import { fakePlatform } from '../shell/fake-platform.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
 
 /** Capabilities a refused payload may still use: reading the language to answer in it. */
 const READ_ONLY = new Set(['osLang', 'loadLangChoice']);

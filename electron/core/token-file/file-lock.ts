@@ -11,7 +11,7 @@
  * and is taken over, and locks still held are removed when the process exits. Every build of this product has used
  * that protocol with these options (some with a copy of it written here), so all of them exclude each other.
  *
- * Added here, each for a defect of the library's defaults that test/integration/file-lock.test.ts shows:
+ * Added here, each for a defect of the library's defaults that test/core/token-file/file-lock.int.test.ts shows:
  * - its default `onCompromised` throws from a timer, an uncaught exception that kills the process (the CLI in the
  *   middle of a refresh, the desktop app's main process): here a lost lock is recorded, and `assertHeld` refuses
  *   to go on to the write;

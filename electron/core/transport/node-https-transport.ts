@@ -8,7 +8,7 @@
  * whole run, against ~5 ms for node:https (docs/benchmarks.md, figure 3). https-proxy-agent (with agent-base and
  * `debug`) adds ~3.5 ms: a CONNECT tunnel of our own saved that, and was not worth owning ~300 lines for.
  *
- * What is added to https-proxy-agent here, each for a defect of its own that test/integration/https-transport.test.ts
+ * What is added to https-proxy-agent here, each for a defect of its own that test/core/transport/https-transport.int.test.ts
  * shows: it replays a proxy's refusal of the CONNECT (407, 403, 502) to the request as if the identity provider had
  * answered, so a proxy's page (or a body shaped like tokens) would be read as Entra's answer: the request fails on the
  * agent's `proxyConnect` event instead; its debug output prints the proxy URL it is given, password included: it gets

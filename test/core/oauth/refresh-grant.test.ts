@@ -1,0 +1,181 @@
+/**
+ * The refresh_token grant's request and the reading of its answer, with the product's network client over a
+ * scripted transport (answers the sandbox IdP never gives: broken ones). The sandbox round trip is covered by
+ * test/core/upkeep/refresh.int.test.ts and the CLI tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { RtwError } from '../../../electron/core/errors.js';
+import { createNetworkClient } from '../../../electron/core/transport/network-client.js';
+import type { RawResponse } from '../../../electron/core/transport/network-client.js';
+import { redeemRefreshGrant } from '../../../electron/core/oauth/refresh-grant.js';
+import { recognizeUri } from '../../../electron/core/providers/index.js';
+import type { RecordedAuthority } from '../../../electron/core/providers/index.js';
+import { tokenEndpointOfAuthority as tokenEndpointOf } from '../../../electron/core/providers/microsoft/index.js';
+
+function authorityOf(uri: string): RecordedAuthority {
+  const recorded = recognizeUri(uri);
+  if (recorded === undefined) throw new Error(`not an authority: ${uri}`);
+  return recorded;
+}
+
+const SMTP = 'https://outlook.office.com/SMTP.Send';
+const REQUEST = {
+  clientId: '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
+  clientSecret: 'SECRET~value',
+  authority: authorityOf('https://login.microsoftonline.com/contoso.onmicrosoft.com'),
+  refreshToken: '1.AAA-old-refresh',
+  scopes: [SMTP],
+};
+
+interface Sent {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  form: URLSearchParams;
+}
+
+function scripted(answer: { status: number; body: unknown }): {
+  network: ReturnType<typeof createNetworkClient>;
+  sent: Sent[];
+} {
+  const sent: Sent[] = [];
+  const network = createNetworkClient(
+    (url, init): Promise<RawResponse> => {
+      sent.push({ url, method: init.method, headers: init.headers, form: new URLSearchParams(init.body) });
+      const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      return Promise.resolve({ status: answer.status, headers: {}, text });
+    },
+    {
+      timeoutMs: 5000,
+      classify: (error, host) => new RtwError('idp-unreachable', { host, reason: String(error) }),
+    },
+  );
+  return { network, sent };
+}
+
+function jwt(claims: object): string {
+  return `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+}
+
+describe('redeemRefreshGrant', () => {
+  it('sends one POST of the grant to the tenant token endpoint, with offline_access so Entra rotates the token', async () => {
+    const { network, sent } = scripted({
+      status: 200,
+      body: { access_token: 'AT', refresh_token: 'RT-new', expires_in: 3599, scope: SMTP },
+    });
+    const result = await redeemRefreshGrant(network, REQUEST, () => new Date('2026-11-23T00:00:00Z'));
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request?.url).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token');
+    expect(request?.method).toBe('POST');
+    expect(request?.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(Object.fromEntries(request?.form ?? [])).toEqual({
+      client_id: REQUEST.clientId,
+      client_secret: REQUEST.clientSecret,
+      grant_type: 'refresh_token',
+      refresh_token: REQUEST.refreshToken,
+      scope: `${SMTP} openid profile offline_access`,
+    });
+    expect(result).toEqual({
+      accessToken: 'AT',
+      refreshToken: 'RT-new',
+      expiresOn: new Date('2026-11-23T00:59:59Z'),
+      scopes: [SMTP],
+    });
+  });
+
+  it('sends no client_secret for a public client (a secret there is AADSTS700025)', async () => {
+    const { network, sent } = scripted({ status: 200, body: { access_token: 'AT', refresh_token: 'RT' } });
+    await redeemRefreshGrant(network, { ...REQUEST, clientSecret: undefined });
+    expect(sent[0]?.form.has('client_secret')).toBe(false);
+  });
+
+  it('reads the signed-in account from the ID token, and the requested scopes when Entra names none', async () => {
+    const { network } = scripted({
+      status: 200,
+      body: { access_token: 'AT', id_token: jwt({ preferred_username: 'delegate@contoso.com' }) },
+    });
+    const result = await redeemRefreshGrant(network, REQUEST);
+    expect(result.username).toBe('delegate@contoso.com');
+    expect(result.scopes).toEqual([SMTP]);
+    expect(result.refreshToken).toBeUndefined();
+  });
+
+  it("turns Entra's error answer into aadsts with its number, OAuth error and support IDs", async () => {
+    const { network } = scripted({
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description:
+          'AADSTS700082: The refresh token has expired due to inactivity. Trace ID: 0b1c2d3e-0000-4000-8000-000000000001 Correlation ID: 0b1c2d3e-0000-4000-8000-000000000002 Timestamp: 2026-11-23 00:00:00Z',
+        error_codes: [700082],
+        trace_id: '0b1c2d3e-0000-4000-8000-000000000001',
+        correlation_id: '0b1c2d3e-0000-4000-8000-000000000002',
+      },
+    });
+    const error: unknown = await redeemRefreshGrant(network, REQUEST).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RtwError);
+    expect(error).toMatchObject({
+      code: 'aadsts',
+      params: {
+        aadsts: 700082,
+        error: 'invalid_grant',
+        description: 'The refresh token has expired due to inactivity.',
+        traceId: '0b1c2d3e-0000-4000-8000-000000000001',
+        correlationId: '0b1c2d3e-0000-4000-8000-000000000002',
+      },
+    });
+  });
+
+  it('an OAuth error without an AADSTS number is oauth-error', async () => {
+    const { network } = scripted({ status: 400, body: { error: 'invalid_scope' } });
+    await expect(redeemRefreshGrant(network, REQUEST)).rejects.toMatchObject({
+      code: 'oauth-error',
+      params: { error: 'invalid_scope' },
+    });
+  });
+
+  it.each([
+    ['no access token', { refresh_token: 'RT' }],
+    ['an empty access token', { access_token: '', refresh_token: 'RT' }],
+    ['a refresh token that is not a string', { access_token: 'AT', refresh_token: 42 }],
+    ['an empty refresh token', { access_token: 'AT', refresh_token: '' }],
+  ])('a 200 answer with %s is a broken answer, not a success', async (_name, body) => {
+    const { network } = scripted({ status: 200, body });
+    await expect(redeemRefreshGrant(network, REQUEST)).rejects.toMatchObject({
+      code: 'idp-bad-response',
+      params: { host: 'login.microsoftonline.com', status: 200 },
+    });
+  });
+
+  it.each([
+    ['https://login.windows.net/contoso.com', 'https://login.microsoftonline.com/contoso.com'],
+    ['https://sts.windows.net/contoso.com', 'https://login.microsoftonline.com/contoso.com'],
+    ['https://login.microsoft.com/common/', 'https://login.microsoftonline.com/common'],
+    [
+      'https://login.chinacloudapi.cn/organizations',
+      'https://login.partner.microsoftonline.cn/organizations',
+    ],
+    ['https://login.usgovcloudapi.net/contoso.us', 'https://login.microsoftonline.us/contoso.us'],
+  ])(
+    "sends a Microsoft alias host's grant to its cloud's login host, as MSAL does: %s",
+    (authority, base) => {
+      expect(tokenEndpointOf(authority)).toBe(`${base}/oauth2/v2.0/token`);
+    },
+  );
+
+  it('an empty secret is no secret (a public client)', async () => {
+    const { network, sent } = scripted({ status: 200, body: { access_token: 'AT', refresh_token: 'RT' } });
+    await redeemRefreshGrant(network, { ...REQUEST, clientSecret: '' });
+    expect(sent[0]?.form.has('client_secret')).toBe(false);
+  });
+
+  it('builds the endpoint of any authority, as TokenURI records it', () => {
+    expect(tokenEndpointOf('https://login.microsoftonline.us/organizations/')).toBe(
+      'https://login.microsoftonline.us/organizations/oauth2/v2.0/token',
+    );
+    expect(tokenEndpointOf('https://127.0.0.1:8443/common')).toBe(
+      'https://127.0.0.1:8443/common/oauth2/v2.0/token',
+    );
+  });
+});
