@@ -133,7 +133,7 @@ describe('catalogue', () => {
   });
 
   it('is plain data the renderer can import: no Node-only APIs in the diagnose folder', () => {
-    const folder = fileURLToPath(new URL('../../../electron/core/diagnose/index', import.meta.url));
+    const folder = fileURLToPath(new URL('../../../electron/core/diagnose/', import.meta.url));
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
       const source = readFileSync(`${folder}${file}`, 'utf8');
       expect(source, file).not.toMatch(/from ['"](node:|fs|path|os|electron)/);
