@@ -18,6 +18,11 @@ export interface FakeClock extends Clock {
   waitForSleepers(count?: number): Promise<void>;
 }
 
+/** The reason an aborted sleep rejects with: the signal's own, as AbortSignal-aware timers do. */
+function reasonOf(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
+}
+
 /** Lets promise continuations and I/O callbacks already queued run. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -39,7 +44,7 @@ export function fakeClock(start = Date.parse('2026-12-06T00:00:00Z')): FakeClock
     sleep(ms, signal) {
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted === true) {
-          reject(signal.reason);
+          reject(reasonOf(signal));
           return;
         }
         const sleeper: Sleeper = { until: now + ms, resolve };
@@ -48,7 +53,7 @@ export function fakeClock(start = Date.parse('2026-12-06T00:00:00Z')): FakeClock
           'abort',
           () => {
             sleepers = sleepers.filter((s) => s !== sleeper);
-            reject(signal.reason);
+            reject(reasonOf(signal));
           },
           { once: true },
         );
