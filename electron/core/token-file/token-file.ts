@@ -21,6 +21,7 @@ import {
   readIniSection,
   readersMisreading,
   sameIniName,
+  sectionOnBomLine,
 } from './ini-format.js';
 import type { MergeResult, OtherReader, ParsedIni, SectionUpdate } from './ini-format.js';
 
@@ -34,6 +35,11 @@ export type { OAuth2Key };
 export interface TokenFileContent {
   oauth2: Partial<Record<OAuth2Key, string>> & Record<string, string>;
   meta: Record<string, string>;
+  /**
+   * The file starts with a UTF-8 byte order mark, which Windows reads as text on line 1; `hides` names the section
+   * whose header shares that line, so that Windows (the sender) sees none of its keys, though they are read here.
+   */
+  byteOrderMark?: { hides?: string };
 }
 
 /** Values to write; an absent (or undefined) key is left as it is in the file. */
@@ -179,7 +185,9 @@ export async function readTokenFile(
   for (const { key, value } of readIniSection(parsed, META_SECTION)) {
     if (value !== undefined) meta[key] = value;
   }
-  return { exists: true, oauth2, meta };
+  if (!parsed.bom) return { exists: true, oauth2, meta };
+  const hides = sectionOnBomLine(parsed);
+  return { exists: true, oauth2, meta, byteOrderMark: hides === undefined ? {} : { hides } };
 }
 
 async function planAt(

@@ -18,7 +18,12 @@ import {
   writeTokenFile,
 } from '../../../electron/core/token-file/token-file.js';
 import type { OAuth2Key } from '../../../electron/core/token-file/token-file.js';
-import { iniPackageSection, iniPackageValue, pythonValue, readWithPython } from '../../fixtures/ini-readers.js';
+import {
+  iniPackageSection,
+  iniPackageValue,
+  pythonValue,
+  readWithPython,
+} from '../../fixtures/ini-readers.js';
 import { getPrivateProfileString } from '../../fixtures/windows-profile-reader.js';
 
 const FACTS_VALUES: Record<OAuth2Key, string> = {
@@ -160,11 +165,13 @@ describe('writeTokenFile: an existing file', () => {
     expect((await fsp.readFile(`${path}.bak`)).equals(original)).toBe(true);
   });
 
-  it('keeps a UTF-8 BOM as found', async () => {
+  it('keeps a UTF-8 BOM, on a line of its own before the first header (Windows reads it as text)', async () => {
     const path = join(dir, 'bom.ini');
     await fsp.writeFile(path, '\uFEFF[OAUTH2]\r\nRefreshToken=a\r\n');
     await writeTokenFile(path, { oauth2: { RefreshToken: 'b' } });
-    expect((await fsp.readFile(path)).toString('latin1')).toBe('\xEF\xBB\xBF[OAUTH2]\r\nRefreshToken=b\r\n');
+    expect((await fsp.readFile(path)).toString('latin1')).toBe(
+      '\xEF\xBB\xBF\r\n[OAUTH2]\r\nRefreshToken=b\r\n',
+    );
   });
 
   it('adds our section to a file that has none', async () => {
