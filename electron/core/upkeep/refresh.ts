@@ -166,7 +166,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
         const content = await readTokenFile(file);
         if (!content.exists) throw new RtwError('file-unreadable', { path: file, reason: 'ENOENT' });
         mailbox = content.oauth2.UserID;
-        const recorded = recordedProfile(content);
+        const recorded = recordedProfile(content, file);
         provider = recorded.provider;
         Object.assign(context, {
           mailbox,

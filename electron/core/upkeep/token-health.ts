@@ -129,7 +129,7 @@ function stateOf(deadline: number | undefined, daysLeft: number | undefined, now
 /** The health of a file's content at `now` (pure). */
 export function tokenHealthOf(file: string, content: TokenFileContent, now: Date): TokenHealth {
   const { oauth2, meta } = content;
-  const recorded = recordedProfile(content);
+  const recorded = recordedProfile(content, file);
   const limitDays = providerOf(recorded.provider).refreshToken.inactivityDays;
   const issued = validTime(meta.IssuedAt);
   const refreshed = validTime(meta.LastRefreshedAt);
