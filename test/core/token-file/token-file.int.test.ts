@@ -149,8 +149,9 @@ describe('writeTokenFile: an existing file', () => {
     expect(written.toString('hex')).toBe(expected.toString('hex'));
     expect((await fsp.readFile(`${path}.bak`)).equals(original)).toBe(true);
     if (POSIX) {
-      // The old file was world-readable; the credential file and its backup no longer are.
-      expect(await modeOf(path)).toBe(0o600);
+      // The file keeps the mode the admin gave it (the sender may read it as another account); the backup, which
+      // nobody needs to read, is owner-only.
+      expect(await modeOf(path)).toBe(0o644);
       expect(await modeOf(`${path}.bak`)).toBe(0o600);
     }
     expect(getPrivateProfileString(written, 'oauth2', 'REFRESHTOKEN')).toBe('NEW.TOKEN');
@@ -485,11 +486,16 @@ describe.skipIf(!POSIX)('writeTokenFile: symlinks', () => {
     expect(await readTokenFile(link)).toMatchObject({ exists: true, oauth2: { RefreshToken: 'new' } });
   });
 
-  it('creates the file a dangling symlink names', async () => {
+  it('refuses a dangling symlink: no file is created where it points', async () => {
     const link = join(dir, 'link.ini');
     await fsp.symlink('target.ini', link);
-    await writeTokenFile(link, { oauth2: { Provider: '1' } });
+    const error = await rejection(writeTokenFile(link, { oauth2: { Provider: '1' } }));
+    expect(RtwError.is(error, 'file-unsafe')).toBe(true);
+    expect((error as RtwError<'file-unsafe'>).params).toMatchObject({
+      reason: 'dangling-link',
+      target: join(dir, 'target.ini'),
+    });
     expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
-    expect(await fsp.readFile(join(dir, 'target.ini'), 'latin1')).toBe('[OAUTH2]\r\nProvider=1\r\n');
+    expect(await fsp.readdir(dir)).toEqual(['link.ini']);
   });
 });
