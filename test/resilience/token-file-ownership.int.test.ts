@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fsp from 'node:fs/promises';
-import { chmod, chown, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AtomicFs } from '../../electron/core/token-file/atomic-write.js';
@@ -66,6 +66,29 @@ describe.skipIf(!POSIX)('owner, group and mode of an existing token file', () =>
     expect(await tokenIn(file)).not.toBe('');
     expect(await ownerOf(file)).toEqual({ uid, gid, mode: 0o660 });
   });
+
+  it.runIf(ROOT)(
+    'refuses another user’s file in a folder others can write: keeping its owner would hand them the token',
+    async () => {
+      const shared = path.join(sandbox.dir, 'shared');
+      await mkdir(shared);
+      await chmod(shared, 0o777);
+      const file = path.join(shared, 'smail_refresh_token.ini');
+      const planted = '[Mail]\r\nServer=smtp.office365.com\r\n';
+      await writeFile(file, planted, { mode: 0o644 });
+      await chown(file, nobody().uid, nobody().gid);
+      const run = await runCliInProcess(sandboxAcquireArgs(sandbox.idp, file, { extra: ['--json'] }), {
+        env: sandboxEnv(sandbox.idp),
+        onEvent: browseOnWaiting(sandbox.trust),
+      });
+      expect(run.code, run.stderr).toBe(5);
+      expect(run.events).toEqual([
+        expect.objectContaining({ event: 'failed', code: 'file-unsafe', id: 'file-foreign-owner' }),
+      ]);
+      expect(await readFile(file, 'utf8')).toBe(planted);
+      expect(await readdir(shared)).toEqual(['smail_refresh_token.ini']);
+    },
+  );
 
   it('keeps the mode of the writer’s own file (0640 stays 0640, not 0600)', async () => {
     const file = path.join(sandbox.dir, 'smail_refresh_token.ini');
