@@ -116,7 +116,7 @@ export async function refreshVsCurlBench(): Promise<BenchSection> {
       // not revoke it on rotation, but the latest is what a scheduler would hold).
       const content = await readTokenFile(file);
       if (!content.exists) throw new Error('token file vanished');
-      const recorded = recordedProfile(content);
+      const recorded = recordedProfile(content, file);
       if (recorded.authority === undefined) throw new Error('token file names no authority');
       const body = new URLSearchParams(
         refreshGrantForm({

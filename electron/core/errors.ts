@@ -7,6 +7,16 @@
  * Parameters must never hold a secret: no client secret, code, access or refresh token.
  */
 
+/**
+ * Why a token file's path is not written (`file-unsafe`): a symlink someone other than the writer or root made
+ * (`link-not-owned`), a symlink in a folder others can write or another user owns (`link-shared-folder`), a symlink
+ * on Windows, whose owner Node cannot read (`link-windows`), a link to nothing, where no file is created
+ * (`dangling-link`), another user's file in a folder others can write (`foreign-file`: keeping its owner would hand
+ * them the token), or not a file at all (`not-a-file`: a folder, pipe or device).
+ */
+export type FileUnsafeReason =
+  'link-not-owned' | 'link-shared-folder' | 'link-windows' | 'dangling-link' | 'foreign-file' | 'not-a-file';
+
 /** Every error code the core raises, with the parameters each carries. */
 export interface ErrorParams {
   /** Input failed validation; `issues` lists the fields and what to fix. */
@@ -74,6 +84,16 @@ export interface ErrorParams {
   'file-busy': { path: string; seconds: number };
   /** The file is not a token file we can refresh: `key` of `[OAUTH2]` is missing or empty. */
   'not-a-token-file': { path: string; key: string };
+  /** The path is not safe to write (see FileUnsafeReason); nothing was written. `target`: where a link points. */
+  'file-unsafe': { path: string; reason: FileUnsafeReason; target?: string; owner?: number };
+  /** The path no longer names the file that was read (renamed, replaced, a link put there): nothing was written. */
+  'file-changed': { path: string };
+  /** The file is read-only (no write permission for anyone; Windows' read-only attribute): nothing was written. */
+  'file-read-only': { path: string };
+  /** The new file cannot be given the old file's owner and group (a writer other than root); nothing was written. */
+  'file-owner': { path: string; uid: number; gid: number; reason: string };
+  /** A value in the file is unusable as it is (a malformed %-escape in a URI): `key` names it, never its value. */
+  'file-value-invalid': { path: string; key: string; reason: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

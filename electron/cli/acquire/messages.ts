@@ -29,6 +29,10 @@ export const ACQUIRE_TEXT = {
     ja: '{userId} のリフレッシュ トークン ({token}) を {file} に保存しました。',
   },
   backup: { en: 'The previous file is kept as {backup}.', ja: '以前のファイルは {backup} に保存しました。' },
+  backupFailed: {
+    en: 'Warning: the previous file could not be saved as {backup} ({reason}). The new token is in the file.',
+    ja: '警告: 以前のファイルを {backup} に保存できませんでした ({reason})。新しいトークンはファイルに保存されています。',
+  },
   signedInAs: {
     en: 'Note: you signed in as {signedInAs}, not {userId}. That is right for a shared mailbox you are a delegate of (it needs Full Access, and Send As to send); otherwise sign in again as {userId}.',
     ja: '注意: {userId} ではなく {signedInAs} としてサインインしました。代理人として使う共有メールボックスなら問題ありません (フル アクセス権、送信には送信者権限が必要です)。そうでなければ {userId} としてサインインし直してください。',

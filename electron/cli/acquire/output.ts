@@ -83,6 +83,8 @@ export function createEventPrinter(
       case 'written':
         say(t.written, { token: event.refreshTokenMasked, userId: event.userId, file: event.file });
         if (event.backupFile !== undefined) say(t.backup, { backup: event.backupFile });
+        if (event.backupFailed !== undefined)
+          say(t.backupFailed, { backup: event.backupFailed.file, reason: event.backupFailed.reason });
         if (event.signedInAs.toLowerCase() !== userId.toLowerCase())
           say(t.signedInAs, { signedInAs: event.signedInAs, userId });
         for (const w of event.warnings) say(t.portability, { keys: w.key, readers: w.readers.join(', ') });

@@ -56,6 +56,11 @@ export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
     case 'file-unwritable':
     case 'file-format':
     case 'not-a-token-file':
+    case 'file-unsafe':
+    case 'file-changed':
+    case 'file-read-only':
+    case 'file-owner':
+    case 'file-value-invalid':
       return EXIT.file;
     case 'file-busy':
       return EXIT.busy;

@@ -586,6 +586,167 @@ export const APP_ENTRIES = [
       ),
     ],
   },
+  // The token file's path and identity (issue #15): refused before anything is written.
+  {
+    id: 'file-unsafe-link',
+    kind: 'app',
+    title: L(
+      'INI ファイルがシンボリック リンクで、安全に書き込めません',
+      'The INI file is a symbolic link that is not safe to write through',
+    ),
+    why: L(
+      '{path} は {target} へのシンボリック リンクです。{detail}リンク先を書き換えると、ほかのユーザーが選んだファイルを書き換えることになりかねないため、何も書き込んでいません。',
+      '{path} is a symbolic link to {target}. {detail} Writing through it could rewrite a file someone else chose, so nothing was written.',
+    ),
+    steps: [
+      L(
+        '送信プログラムにはリンクではなく実際のファイル ({target}) を指定するか、リンクを削除して実際のファイルを {path} に置きます。',
+        'Point the sending program at the real file ({target}), or remove the link and put the file itself at {path}.',
+      ),
+      L(
+        '自分で作成したリンクを使い続ける場合は (Linux、macOS)、リンクを自分 (または root) の所有にし、リンクのあるフォルダーを自分だけが書き込めるようにしてから (chmod go-w)、やり直します。',
+        'To keep a link you made yourself (Linux, macOS): it must be yours (or root’s), in a folder that is yours and that only you can write (chmod go-w); then try again.',
+      ),
+    ],
+  },
+  {
+    id: 'file-dangling-link',
+    kind: 'app',
+    title: L(
+      'INI ファイルが、存在しないファイルへのリンクです',
+      'The INI file is a link to a file that does not exist',
+    ),
+    why: L(
+      '{path} は {target} へのシンボリック リンクですが、リンク先のファイルがありません。リンク先 (ほかのユーザーが選んだ場所かもしれません) に新しいファイルは作成しないため、何も書き込んでいません。',
+      '{path} is a symbolic link to {target}, which does not exist. No file is created where a link points (someone else may have chosen where), so nothing was written.',
+    ),
+    steps: [
+      L(
+        'ここにファイルを作成する場合は、リンクを削除してからやり直します。',
+        'If the file should be created here, remove the link, then try again.',
+      ),
+      L(
+        'リンクが正しい場合は、先にリンク先 ({target}) にトークン ファイルを置いて (既存のファイルをコピーするなど)、やり直します。',
+        'If the link is right, first put a token file at {target} (copy an existing one), then try again.',
+      ),
+    ],
+  },
+  {
+    id: 'file-foreign-owner',
+    kind: 'app',
+    title: L(
+      'INI ファイルはほかのユーザーのもので、フォルダーはほかのユーザーも書き込めます',
+      'The INI file belongs to another user, in a folder others can write',
+    ),
+    why: L(
+      '{path} はほかのユーザー (UID {uid}) が所有し、そのフォルダーはほかのユーザーも書き込めます。誰が置いたファイルかわからず、書き込むと所有者を保ったままトークンを渡すことになるため、何も書き込んでいません。',
+      '{path} belongs to another user (uid {uid}), and its folder can be written by others, any of whom could have put it there. Writing would keep that owner and hand them the token, so nothing was written.',
+    ),
+    steps: [
+      L(
+        'そのユーザー (送信プログラムのサービス アカウントなど) のファイルで正しい場合は、フォルダーを所有者だけが書き込めるようにして (chmod go-w)、やり直します。',
+        'If the file is meant to be that user’s (the sending program’s service account), make its folder writable by its owner only (chmod go-w), then try again.',
+      ),
+      L(
+        '心当たりがない場合はファイルを削除してから、やり直します。新しいファイルは実行したユーザーだけが読めるように作成されます。',
+        'If you do not know the file, remove it and try again: a new file is created readable by you only.',
+      ),
+    ],
+  },
+  {
+    id: 'file-not-regular',
+    kind: 'app',
+    title: L('INI ファイルのパスがファイルではありません', 'The INI path is not a file'),
+    why: L(
+      '{path} はフォルダー、パイプ、またはデバイスで、ファイルではありません。何も書き込んでいません。',
+      '{path} is a folder, a pipe or a device, not a file. Nothing was written.',
+    ),
+    steps: [L('INI ファイルそのもののパスを指定します。', 'Give the path of the INI file itself.')],
+  },
+  {
+    id: 'file-changed',
+    kind: 'app',
+    title: L(
+      '更新中に INI ファイルが置き換えられました',
+      'The INI file was replaced while it was being updated',
+    ),
+    why: L(
+      '{path} は読み込んだときのファイルではなくなっています (名前が変わった、別のファイルやリンクに置き換えられた)。ほかの誰かが置いたファイルにトークンを書き込まないよう、何も書き込んでいません。',
+      '{path} is no longer the file that was read: it was renamed, or replaced by another file or a link. So that the token is not written into a file someone else put there, nothing was written.',
+    ),
+    steps: [
+      L(
+        'ファイルを置き換えて保存するエディターや同期ツールで開いていた場合は、閉じてからやり直します。',
+        'If an editor or a sync tool that saves by replacing the file had it open, close it and try again.',
+      ),
+      L(
+        '心当たりがない場合は、{path} のフォルダーに誰が書き込めるかを確認し、所有者だけが書き込めるようにします。ほかのユーザーが、自分で読める場所にトークンを書き込ませようとしている可能性があります。',
+        'If not, check who can write the folder of {path} and make it writable by its owner only: another user may be trying to have the token written where they can read it.',
+      ),
+      L(
+        'ファイルのトークンは変更していないので、やり直しても問題ありません。',
+        'The file’s token was not changed, so trying again is safe.',
+      ),
+    ],
+    retryable: true,
+  },
+  {
+    id: 'file-read-only',
+    kind: 'app',
+    title: L('INI ファイルが読み取り専用です', 'The INI file is read-only'),
+    why: L(
+      '{path} は読み取り専用です (誰にも書き込み権限がない、または Windows の読み取り専用属性)。意図して設定されているものとして置き換えず、何も書き込んでいません。',
+      '{path} is read-only (no one may write it, or Windows’ read-only attribute is set). That is taken as meant, so the file was not replaced and nothing was written.',
+    ),
+    steps: [
+      L(
+        'トークンを更新してよいファイルなら書き込みを許可します: Windows ではファイルの [プロパティ] で [読み取り専用] をオフにし、Linux や macOS では chmod u+w を実行します。',
+        'If the token in it should be kept up to date, allow writing: on Windows clear “Read-only” in the file’s Properties; on Linux or macOS run chmod u+w on it.',
+      ),
+      L('それから、やり直します。', 'Then try again.'),
+    ],
+  },
+  {
+    id: 'file-owner',
+    kind: 'app',
+    title: L(
+      'INI ファイルの所有者を保てないため、書き込めません',
+      'The INI file’s owner cannot be kept, so it was not written',
+    ),
+    why: L(
+      '{path} の所有者は UID {uid}、グループは GID {gid} です。送信プログラムがその権限で読めるよう、新しいファイルにも同じ所有者とグループが必要ですが、この実行では設定できません (理由: {reason})。何も書き込んでいません。',
+      '{path} belongs to uid {uid}, group gid {gid}. The new file must keep them (the sending program may read it as that user), and this run may not give them away (reason: {reason}). Nothing was written.',
+    ),
+    steps: [
+      L(
+        '管理者 (root、sudo) として、またはファイルの所有者として実行します。',
+        'Run this as root (sudo), or as the user who owns the file.',
+      ),
+      L(
+        '自分の所有にしてよいファイルなら、先に所有者を変更してから (chown)、やり直します。',
+        'If the file may be yours, change its owner first (chown), then try again.',
+      ),
+    ],
+  },
+  {
+    id: 'file-value-invalid',
+    kind: 'app',
+    title: L('INI ファイルの {key} の値が使えません', 'The value of {key} in the INI file cannot be used'),
+    why: L(
+      '{path} の {key} は URL として使えません。% のあとに正しいエスケープ (UTF-8 を表す 2 桁の 16 進数、例: %E0%A4%A8) が続いていない箇所があります。送信プログラムもこの値は使えません。ファイルは変更していません。',
+      'The value of {key} in {path} is not a usable URL: a % is not followed by a valid escape (two hexadecimal digits forming UTF-8, such as %E0%A4%A8). The sending program cannot use it either. The file was not changed.',
+    ),
+    steps: [
+      L(
+        'メモ帳でファイルを開き、{key} を直します。Microsoft 365 では https://login.microsoftonline.com/<テナント>/oauth2/v2.0/token (TokenURI) または …/authorize (OuthURI) で、<テナント> はテナント ID かドメインです。',
+        'Open the file in Notepad and correct {key}. For Microsoft 365 it is https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token (TokenURI) or …/authorize (OuthURI), <tenant> being the tenant ID or domain.',
+      ),
+      L(
+        'または、設定をすべて指定してトークンを発行し直します (ほかの行はそのまま残ります): rtw acquire --out "{path}" --tenant <テナント> --client-id <クライアント ID> --user <メールボックス>',
+        'Or issue the token again with every setting given (the file’s other lines are kept): rtw acquire --out "{path}" --tenant <tenant> --client-id <client-id> --user <mailbox>',
+      ),
+    ],
+  },
 ] as const satisfies readonly CatalogueEntry[];
 
 /** Fallbacks: the failure is real, but the catalogue does not know this one, so the raw text leads. */

@@ -3,6 +3,7 @@
  * text, or anything else as 'unexpected' (its message only, never a stack).
  */
 import { RtwError, type ErrorCode, type ErrorParams } from '../errors.js';
+import { formatLocalized, type Localized } from '../i18n.js';
 import { entryById, entryForAadsts, entryForOAuthError, type EntryId } from './catalogue.js';
 import { parseEntraError } from './entra-error.js';
 import { redact } from './redact.js';
@@ -39,6 +40,22 @@ function retryAfterText(retryAfter: string | undefined): Params['retryAfter'] {
     ? { ja: `${value} 秒`, en: `${value} seconds` }
     : { ja: `${value} まで`, en: `until ${value}` };
 }
+
+/** What makes a link unsafe to write through, said inside the `file-unsafe-link` explanation. */
+const UNSAFE_LINK_DETAIL = {
+  'link-not-owned': {
+    ja: 'このリンクは、実行中のユーザーでも管理者 (root) でもないユーザー (UID {uid}) が作成したものです。',
+    en: 'The link belongs to a user other than the one running this and root (uid {uid}).',
+  },
+  'link-shared-folder': {
+    ja: 'リンクのあるフォルダーはほかのユーザーも書き込める (またはほかのユーザーが所有する) ため、リンクはいつでも差し替えられます。',
+    en: 'The folder holding the link can be written by other users (or belongs to another user), who could replace the link at any time.',
+  },
+  'link-windows': {
+    ja: 'Windows では、このツールはリンクを誰が作成したかを確認できません。',
+    en: 'On Windows this tool cannot tell who made a link.',
+  },
+} as const satisfies Record<string, Localized>;
 
 /** One explainer per RtwError code: `satisfies` makes a new code without an explanation a compile error. */
 const RTW_EXPLAINERS = {
@@ -104,6 +121,30 @@ const RTW_EXPLAINERS = {
   'value-unwritable': (p, c) => fromEntry('value-unwritable', c, { key: p.key, reason: p.reason }),
   'file-busy': (p, c) => fromEntry('file-busy', c, { path: p.path, seconds: p.seconds }),
   'not-a-token-file': (p, c) => fromEntry('not-a-token-file', c, { path: p.path, key: p.key }),
+  'file-unsafe': (p, c) => {
+    const params = { path: p.path, target: p.target, uid: p.owner };
+    switch (p.reason) {
+      case 'dangling-link':
+        return fromEntry('file-dangling-link', c, params);
+      case 'foreign-file':
+        return fromEntry('file-foreign-owner', c, params);
+      case 'not-a-file':
+        return fromEntry('file-not-regular', c, params);
+      case 'link-not-owned':
+      case 'link-shared-folder':
+      case 'link-windows':
+        return fromEntry('file-unsafe-link', c, {
+          ...params,
+          detail: formatLocalized(UNSAFE_LINK_DETAIL[p.reason], { uid: p.owner ?? '?' }),
+        });
+    }
+  },
+  'file-changed': (p, c) => fromEntry('file-changed', c, { path: p.path }),
+  'file-read-only': (p, c) => fromEntry('file-read-only', c, { path: p.path }),
+  'file-owner': (p, c) =>
+    fromEntry('file-owner', c, { path: p.path, uid: p.uid, gid: p.gid, reason: p.reason }),
+  'file-value-invalid': (p, c) =>
+    fromEntry('file-value-invalid', c, { path: p.path, key: p.key, reason: p.reason }),
 } satisfies { [C in ErrorCode]: Explainer<C> };
 
 /** Every RtwError code the catalogue explains (all of them; the tests compare this with errors.ts). */

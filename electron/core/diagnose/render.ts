@@ -34,6 +34,11 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   retryAfter: { ja: '目安は 1 分', en: 'about a minute' },
   path: '<file>',
   key: '<key>',
+  // The token file's safety checks (file-unsafe, file-owner).
+  target: '<target>',
+  detail: '',
+  uid: '<uid>',
+  gid: '<gid>',
   error: '<error>',
   description: { ja: '(説明なし)', en: '(no description)' },
   aadsts: '<code>',

@@ -121,11 +121,11 @@ const LOGIN: Readonly<
  * The file's settings, read as the sender reads them (the token endpoint is the file's `TokenURI`), or the name of
  * the first key that is missing or unusable.
  */
-function settingsOf(content: TokenFileContent): FileSettings | { missing: string } {
+function settingsOf(content: TokenFileContent, file: string): FileSettings | { missing: string } {
   const o = content.oauth2;
   for (const key of ['UserID', 'ClientID', 'RefreshToken'] as const)
     if ((o[key] ?? '').trim() === '') return { missing: key };
-  const recorded = recordedProfile(content);
+  const recorded = recordedProfile(content, file);
   if (recorded.authority === undefined) return { missing: 'TokenURI' };
   const secret = (o.ClientSecret ?? '').trim();
   return {
@@ -187,7 +187,13 @@ export async function checkTokenFile(
     const error = new RtwError('file-unreadable', { path, reason: 'ENOENT' });
     return failed(path, '', [], error.code, explainError(error));
   }
-  const settings = settingsOf(content);
+  let settings: ReturnType<typeof settingsOf>;
+  try {
+    settings = settingsOf(content, path);
+  } catch (error) {
+    // An unusable endpoint (file-value-invalid), named by its key.
+    return failed(path, '', [], RtwError.is(error) ? error.code : 'unexpected', explainError(error));
+  }
   if ('missing' in settings)
     return failed(
       path,

@@ -92,6 +92,26 @@ export type ProfileValidation = { ok: true; profile: Profile } | { ok: false; is
 const MAILBOX = /^[^\s@"(),:;<>[\]\\]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const PATH = /^\/(?:[A-Za-z0-9._~-]+\/)*$/;
 
+/**
+ * The first character of `text` no mailbox can hold, with its 1-based position in characters: a C0 or C1 control
+ * or DEL (NUL ends the value for a C reader, Windows trims ^Z at a value's edge, ESC starts terminal sequences, all
+ * are invisible), or half of a surrogate pair (no UTF-8 form: the file could not hold it).
+ */
+function unusableCharacter(
+  text: string,
+): { kind: 'control' | 'broken'; codePoint: string; position: number } | undefined {
+  let position = 0;
+  for (const char of text) {
+    position++;
+    const code = char.codePointAt(0) ?? 0;
+    const codePoint = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return { kind: 'control', codePoint, position };
+    // Iterating by code point, a surrogate is seen alone only when it has no partner.
+    if (code >= 0xd800 && code <= 0xdfff) return { kind: 'broken', codePoint, position };
+  }
+  return undefined;
+}
+
 /** Validates the admin's inputs; returns every issue at once so a form can show them all. */
 export function validateProfile(input: ProfileInput): ProfileValidation {
   const issues: ValidationIssue[] = [];
@@ -119,7 +139,14 @@ export function validateProfile(input: ProfileInput): ProfileValidation {
     issue('appAudience', 'appAudienceInvalid', { value: audience });
 
   const userId = (input.userId ?? '').trim();
+  const unusable = unusableCharacter(userId);
   if (userId === '') issue('userId', 'mailboxRequired');
+  // Said before the shape, and without echoing the value: the character itself would be invisible, or worse.
+  else if (unusable !== undefined)
+    issue('userId', unusable.kind === 'control' ? 'mailboxControlCharacter' : 'mailboxBrokenCharacter', {
+      codePoint: unusable.codePoint,
+      position: String(unusable.position),
+    });
   else if (!MAILBOX.test(userId)) issue('userId', 'mailboxInvalid', { value: userId });
 
   const protocols: Protocol[] = [];

@@ -33,6 +33,8 @@ export type SessionEvent =
       type: 'written';
       file: string;
       backupFile?: string;
+      /** The backup that could not be written, and why; the token is in the file all the same. */
+      backupFailed?: { file: string; reason: string };
       created: boolean;
       userId: string;
       signedInAs: string;

@@ -28,6 +28,14 @@ export const VALIDATION_MESSAGES = {
     en: '"{value}" is not a mail address. Enter the mailbox as name@domain, e.g. printer@contoso.com.',
     ja: '「{value}」はメール アドレスではありません。name@domain の形式で入力してください。例: printer@contoso.com',
   },
+  mailboxControlCharacter: {
+    en: 'The mailbox (UserID) holds an invisible control character, {codePoint}, at character {position}. Such characters come along when copying from other programs and are never part of a mail address: type the address again.',
+    ja: 'メールボックス (UserID) の {position} 文字目に、目に見えない制御文字 ({codePoint}) が含まれています。ほかのプログラムからコピーしたときに紛れ込む文字で、メール アドレスには使えません。アドレスを入力し直してください。',
+  },
+  mailboxBrokenCharacter: {
+    en: 'The mailbox (UserID) holds a broken character, {codePoint} (half of a character pair), at character {position}. It cannot be written to the file as it is: type the address again.',
+    ja: 'メールボックス (UserID) の {position} 文字目に、壊れた文字 ({codePoint}、対になる半分が欠けた文字) が含まれています。このままではファイルに書き込めません。アドレスを入力し直してください。',
+  },
   protocolsRequired: {
     en: 'Choose at least one protocol: SMTP (sending), IMAP or POP.',
     ja: 'プロトコルを 1 つ以上選んでください: SMTP (送信)、IMAP、POP。',

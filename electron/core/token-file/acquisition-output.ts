@@ -9,6 +9,7 @@ import { RtwError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import { withFileLock } from './file-lock.js';
 import { maskSecret } from './mask.js';
+import type { BackupFailure } from './atomic-write.js';
 import { providerOf } from '../providers/index.js';
 import type { AcquiredTokens } from '../providers/index.js';
 import type { Profile } from '../sign-in/index.js';
@@ -22,6 +23,8 @@ export interface AcquisitionSuccess {
   ok: true;
   file: string;
   backupFile?: string;
+  /** The backup that could not be written, and why; the token is in the file all the same. */
+  backupFailed?: BackupFailure;
   userId: string;
   signedInAs: string;
   refreshTokenMasked: string;
@@ -81,6 +84,7 @@ export async function writeAcquiredToken(
       ok: true,
       file: written.path,
       ...(written.backupPath === undefined ? {} : { backupFile: written.backupPath }),
+      ...(written.backupFailed === undefined ? {} : { backupFailed: written.backupFailed }),
       userId: profile.userId,
       signedInAs: tokens.username,
       refreshTokenMasked: maskSecret(tokens.refreshToken),

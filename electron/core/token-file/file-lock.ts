@@ -29,10 +29,9 @@
  * it was not worth it.
  */
 import * as nodeFs from 'node:fs';
-import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RtwError } from '../errors.js';
+import { lockTargetOf } from './write-target.js';
 
 /** The file system calls proper-lockfile makes with our options (node:fs style; tests inject failures). */
 export type LockFs = Pick<typeof nodeFs, 'mkdir' | 'rmdir' | 'rmdirSync' | 'stat' | 'utimes'>;
@@ -140,9 +139,10 @@ export async function withFileLock<T>(
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const stale = Math.max(MIN_LOCK_STALE_MS, options.staleMs ?? DEFAULT_LOCK_STALE_MS);
   const started = Date.now();
-  // Everyone locks the real file behind a symlink, and a file not created yet by its own path, so a refresh
-  // and an acquisition writing a new file agree on the lock's name.
-  const target = await realpath(path).catch(() => resolve(path));
+  // Everyone locks the real file behind the owner's own symlink, and a file not created yet by its own path, so a
+  // refresh and an acquisition writing a new file agree on the lock's name; behind a link the write would refuse,
+  // the link itself (no lock directory is made where someone else's link points).
+  const target = await lockTargetOf(path);
   const lockPath = `${target}.lock`;
   const hold = new Hold(lockPath, stale);
   const fs = hold.fs(options.fs ?? nodeFs);

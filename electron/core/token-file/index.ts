@@ -29,5 +29,12 @@ export {
   signInValues,
 } from './schema.js';
 export type { KeyValues, MetaKey, OAuth2Key, TokenFileKey } from './schema.js';
-export { planTokenFileWrite, readTokenFile, writeTokenFile } from './token-file.js';
-export type { PortabilityWarning, TokenFileContent, TokenFilePlan } from './token-file.js';
+export { openTokenFile, planTokenFileWrite, readTokenFile, writeTokenFile } from './token-file.js';
+export type {
+  OpenTokenFile,
+  PortabilityWarning,
+  TokenFileContent,
+  TokenFilePlan,
+  TokenFileWriteOptions,
+} from './token-file.js';
+export type { AtomicFs } from './atomic-write.js';

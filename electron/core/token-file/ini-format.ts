@@ -8,7 +8,8 @@
  * multi-byte character, and in Shift_JIS none of `= ; #` can be a trail byte, so a key line is never misread.
  *
  * Reading model, from Wine's kernel32 profile.c (the public reimplementation of the Windows profile API):
- * - `PROFILE_Load` splits on `\n`, trims both ends of a line with `PROFILE_isspace` (isspace plus `\r` and
+ * - `PROFILE_Load` ends a line at CR, LF or any run of them (Wine's conformance test reads a CR-only file as
+ *   Windows does), trims both ends of a line with `PROFILE_isspace` (isspace plus `\r` and
  *   ^Z), treats a line starting with `[` and containing a `]` as a section header (name = bytes up to the
  *   last `]`), and otherwise splits at the FIRST `=`: the key is trimmed, the value is everything after the
  *   `=` to the end of the line, trimmed. A line without `=` is a key with no value (lookups get the default).
@@ -18,6 +19,10 @@
  *   a name, and returns the first matching key.
  * - `PROFILE_CopyEntry` strips ONE pair of enclosing quotes when the value is at least two characters long,
  *   starts with `"` or `'` and ends with the same character.
+ * Where Windows differs from Wine: Windows reads a file without a UTF-16LE BOM in the ANSI code page and does not
+ * skip a UTF-8 BOM, so a section header on the BOM's line is not a header to it (test/fixtures/windows-profile-reader.ts
+ * cites the sources). We parse such a file as if the header were there (to update it) and never write a header on
+ * that line.
  *
  * Why not the `ini` npm package for writing: it escapes `;` and `#` as `\;` `\#` and JSON-quotes values with
  * `=`, bytes a Windows reader takes literally, and it re-serialises the whole file, losing comments and
@@ -47,7 +52,10 @@ export interface IniLine {
 
 /** An INI file split into lines, keeping every byte. */
 export interface ParsedIni {
-  /** The file started with a UTF-8 byte order mark (kept when writing back). */
+  /**
+   * The file started with a UTF-8 byte order mark (kept when writing back). Windows does not skip it: a section
+   * header on its line (`lines[0]`) is not recognised there (see `sectionOnBomLine`).
+   */
   readonly bom: boolean;
   readonly lines: readonly IniLine[];
 }
@@ -148,18 +156,21 @@ function classify(raw: string): Omit<IniLine, 'block'> {
   };
 }
 
-/** Splits INI bytes into lines (CRLF or LF), keeping every byte; check `iniFormatProblem` first. */
+/**
+ * Splits INI bytes into lines, keeping every byte but the line ends; check `iniFormatProblem` first. CR, LF and
+ * CRLF all end a line, as for Windows: a CR-only file (old Mac editors, some printers' exports) is as many lines.
+ */
 export function parseIni(bytes: Uint8Array): ParsedIni {
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const bom = text.startsWith(UTF8_BOM);
   if (bom) text = text.slice(UTF8_BOM.length);
-  const rawLines = text.split('\n');
-  // "a\r\n" splits into ["a\r", ""]: the empty tail is not a line.
+  const rawLines = text.split(/\r\n|\r|\n/);
+  // "a\r\n" splits into ["a", ""]: the empty tail is not a line.
   if (rawLines[rawLines.length - 1] === '') rawLines.pop();
   const lines: IniLine[] = [];
   let block = -1;
   for (const rawLine of rawLines) {
-    const line = classify(rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine);
+    const line = classify(rawLine);
     if (line.kind === 'section') block = lines.length;
     lines.push({ ...line, block });
   }
@@ -193,6 +204,15 @@ export function readIniSection(parsed: ParsedIni, section: string): Array<{ key:
     out.push(line.value === undefined ? { key } : { key, value: fromBytes(line.value) });
   }
   return out;
+}
+
+/**
+ * The name of the section whose header shares line 1 with a UTF-8 BOM, which Windows does not see as a header (its
+ * keys then belong to no section for the sender), or undefined.
+ */
+export function sectionOnBomLine(parsed: ParsedIni): string | undefined {
+  const first = parsed.lines[0];
+  return parsed.bom && first?.kind === 'section' ? first.name : undefined;
 }
 
 /** Whether the section exists (its first header). */
@@ -321,7 +341,8 @@ export function assertSectionUpdates(updates: readonly SectionUpdate[]): void {
  * - Later occurrences of a written key (in that section or in a later section of the same name) are removed:
  *   Windows never reads them, but the `ini` package takes the LAST occurrence (it would read the stale value)
  *   and Python's strict parser refuses duplicates altogether.
- * - Every other line keeps its bytes; all lines end in CRLF; a UTF-8 BOM stays.
+ * - Every other line keeps its bytes; all lines end in CRLF; a UTF-8 BOM stays, on a line of its own when a
+ *   section header would follow it (Windows would not see that header).
  */
 export function mergeIni(parsed: ParsedIni, updates: readonly SectionUpdate[]): MergeResult {
   assertSectionUpdates(updates);
@@ -376,6 +397,8 @@ export function mergeIni(parsed: ParsedIni, updates: readonly SectionUpdate[]): 
     if (last !== undefined && trimProfile(last) !== '') out.push('');
     out.push(...sectionLines);
   }
+  // A file that is only a BOM, or one whose first header shares the BOM's line: the header moves to line 2.
+  if (parsed.bom && out[0] !== undefined && classify(out[0]).kind === 'section') out.unshift('');
   const text = (parsed.bom ? UTF8_BOM : '') + out.map((l) => l + CRLF).join('');
   return { bytes: Buffer.from(text, 'latin1'), changed, added, duplicatesRemoved };
 }

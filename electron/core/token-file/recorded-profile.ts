@@ -4,6 +4,7 @@
  * mail protocols and scopes. Re-issue, refresh, the check and the health report all read a file through this one
  * interpretation.
  */
+import { RtwError } from '../errors.js';
 import { PROTOCOLS, providerOf, recognizeUri } from '../providers/index.js';
 import type { Protocol, ProviderId, RecordedAuthority } from '../providers/index.js';
 import type { TokenFileContent } from './token-file.js';
@@ -47,8 +48,39 @@ export function parseProtocols(text: string | undefined): Protocol[] {
   return PROTOCOLS.filter((p) => names.includes(p));
 }
 
-/** Reads how the file's token was issued. */
-export function recordedProfile(content: TokenFileContent): RecordedProfile {
+/** The endpoint values a file's interpretation reads, under the names errors give them. */
+const URI_VALUES: ReadonlyArray<
+  readonly [key: string, value: (content: TokenFileContent) => string | undefined]
+> = [
+  ['TokenURI', (c) => c.oauth2.TokenURI],
+  ['OuthURI', (c) => c.oauth2.OuthURI],
+  ['RefreshTokenWizard.Authority', (c) => c.meta.Authority],
+];
+
+/**
+ * Refuses an endpoint whose %-escapes do not decode (`…/%E0%A4%A/…`: a `%` without two hex digits, or bytes that
+ * are not UTF-8). Recognition alone would skip it and fall back to another key or to no authority at all, so the
+ * file would pass as fine (`show`), as one "without a TokenURI" (`refresh`) or be re-issued for tenant `common`;
+ * the sender cannot use such a value either.
+ */
+function assertUsableUris(content: TokenFileContent, file: string): void {
+  for (const [key, valueOf] of URI_VALUES) {
+    const value = valueOf(content);
+    if (value === undefined) continue;
+    try {
+      decodeURIComponent(value);
+    } catch {
+      throw new RtwError('file-value-invalid', { path: file, key, reason: 'malformed-percent-escape' });
+    }
+  }
+}
+
+/**
+ * Reads how the file's token was issued; `file-value-invalid` (naming the key, never the value) when an endpoint
+ * of `file` is malformed.
+ */
+export function recordedProfile(content: TokenFileContent, file: string): RecordedProfile {
+  assertUsableUris(content, file);
   const meta = content.meta;
   const authority =
     authorityFromUri(content.oauth2.TokenURI, meta.Cloud) ??

@@ -5,12 +5,20 @@
  * (issue time, tenant, cloud, scopes…) in `[RefreshTokenWizard]`, which they never ask for. Everything else
  * in the file belongs to the admin and keeps its bytes. Errors name keys and paths, never values: the values
  * are secrets.
+ *
+ * A write opens the file once (after write-target.ts has decided which file that may be), reads it through that
+ * descriptor, and replaces it only if the path still names that file (device and inode) right before the rename:
+ * a file renamed away, or replaced by another file or a link while a refresh waited for the identity provider,
+ * stops the write with nothing written. The replacing file keeps the owner, group and mode of the one it replaces;
+ * a read-only file is refused.
  */
-import type { Buffer } from 'node:buffer';
+import { Buffer } from 'node:buffer';
+import type { BigIntStats } from 'node:fs';
+import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { atomicWriteFile } from './atomic-write.js';
-import type { AtomicFs } from './atomic-write.js';
+import type { AtomicFs, BackupFailure, FileOwnership } from './atomic-write.js';
+import { resolveWriteTarget } from './write-target.js';
 import { RtwError } from '../errors.js';
 import {
   EMPTY_INI,
@@ -21,6 +29,7 @@ import {
   readIniSection,
   readersMisreading,
   sameIniName,
+  sectionOnBomLine,
 } from './ini-format.js';
 import type { MergeResult, OtherReader, ParsedIni, SectionUpdate } from './ini-format.js';
 
@@ -34,6 +43,11 @@ export type { OAuth2Key };
 export interface TokenFileContent {
   oauth2: Partial<Record<OAuth2Key, string>> & Record<string, string>;
   meta: Record<string, string>;
+  /**
+   * The file starts with a UTF-8 byte order mark, which Windows reads as text on line 1; `hides` names the section
+   * whose header shares that line, so that Windows (the sender) sees none of its keys, though they are read here.
+   */
+  byteOrderMark?: { hides?: string };
 }
 
 /** Values to write; an absent (or undefined) key is left as it is in the file. */
@@ -73,6 +87,8 @@ export interface TokenFileWriteResult {
   created: boolean;
   /** False when the file already had exactly these bytes (nothing was written, no backup made). */
   written: boolean;
+  /** The backup that could not be written, and why (`ENOSPC`…): the file was written all the same. */
+  backupFailed?: BackupFailure;
   warnings: PortabilityWarning[];
 }
 
@@ -83,8 +99,6 @@ export interface TokenFileWriteOptions {
 }
 
 const OAUTH2_KEY_SET: ReadonlySet<string> = new Set(OAUTH2_KEYS);
-/** Symlink hops followed before giving up, as Linux does (MAXSYMLINKS). */
-const MAX_SYMLINK_HOPS = 40;
 
 function reasonOf(error: unknown): string {
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
@@ -139,35 +153,17 @@ function parseChecked(path: string, bytes: Buffer): ParsedIni {
   return parseIni(bytes);
 }
 
-/**
- * The real file behind `path`, so a symlink is written through and survives (renaming over the link would
- * replace it with a plain file). A dangling link leads to the file it names, which is then created.
- */
-async function resolveTarget(path: string, hops = 0): Promise<string> {
-  try {
-    return await fsp.realpath(path);
-  } catch (error) {
-    if (reasonOf(error) !== 'ENOENT') {
-      throw new RtwError('file-unwritable', { path, reason: reasonOf(error) }, { cause: error });
-    }
-  }
-  let link: string;
-  try {
-    link = await fsp.readlink(path);
-  } catch {
-    return resolve(path); // Not a link (or nothing there): a new file at this path.
-  }
-  if (hops >= MAX_SYMLINK_HOPS) throw new RtwError('file-unwritable', { path, reason: 'ELOOP' });
-  return resolveTarget(resolve(dirname(path), link), hops + 1);
-}
-
 /** Reads the token file as legacy senders would; `{ exists: false }` when there is none. */
 export async function readTokenFile(
   path: string,
 ): Promise<(TokenFileContent & { exists: true }) | { exists: false }> {
   const bytes = await readBytes(path);
   if (bytes === undefined) return { exists: false };
-  const parsed = parseChecked(path, bytes);
+  return { exists: true, ...contentOf(parseChecked(path, bytes)) };
+}
+
+/** What a parsed file holds, as Windows reads it. */
+function contentOf(parsed: ParsedIni): TokenFileContent {
   const oauth2: Record<string, string> = {};
   for (const { key, value } of readIniSection(parsed, OAUTH2_SECTION)) {
     // A key without `=` hides later ones from Windows but has no value: leave it out.
@@ -179,49 +175,216 @@ export async function readTokenFile(
   for (const { key, value } of readIniSection(parsed, META_SECTION)) {
     if (value !== undefined) meta[key] = value;
   }
-  return { exists: true, oauth2, meta };
+  if (!parsed.bom) return { oauth2, meta };
+  const hides = sectionOnBomLine(parsed);
+  return { oauth2, meta, byteOrderMark: hides === undefined ? {} : { hides } };
 }
 
-async function planAt(
-  path: string,
-  updates: readonly SectionUpdate[],
-): Promise<{ existing?: Buffer; merge: MergeResult }> {
-  const existing = await readBytes(path);
-  const parsed = existing === undefined ? EMPTY_INI : parseChecked(path, existing);
-  return existing === undefined
-    ? { merge: mergeIni(parsed, updates) }
-    : { existing, merge: mergeIni(parsed, updates) };
+/** A token file opened for one read–change–write (see `openTokenFile`). */
+export interface OpenTokenFile {
+  /** The file a write goes to: `path` itself, or where the owner's own safe link leads. */
+  readonly path: string;
+  /** What the file held when opened. */
+  readonly content: (TokenFileContent & { exists: true }) | { exists: false };
+  /** What writing the values would change, against the bytes read when opened; writes nothing. */
+  plan(update: TokenFileUpdate): TokenFilePlan;
+  /**
+   * Writes the values: merged into the file's bytes read again through the same descriptor (an edit made in place
+   * meanwhile is kept), and only if the path still names the file opened (`file-changed` otherwise, nothing
+   * written). Once per opening.
+   */
+  write(update: TokenFileUpdate, options?: TokenFileWriteOptions): Promise<TokenFileWriteResult>;
+  /** Closes the descriptor (a write closes it too); safe to call twice. */
+  close(): Promise<void>;
 }
 
-/** Says which keys a write would change or add, and which values other readers would misread; writes nothing. */
-export async function planTokenFileWrite(path: string, update: TokenFileUpdate): Promise<TokenFilePlan> {
-  const updates = toSectionUpdates(update);
-  const { existing, merge } = await planAt(path, updates);
-  const names = (list: MergeResult['changed']): string[] => list.map((k) => qualifiedKey(k.section, k.key));
+/** POSIX: never follow a link the checks did not see, and never block on a FIFO swapped in; Windows has neither. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Whether two stats are the same file. */
+function sameFile(a: BigIntStats, b: BigIntStats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/** Every byte of the file, from its start, through the descriptor (one read when the size is right). */
+async function readAll(handle: fsp.FileHandle, sizeHint: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for (let position = 0, size = Math.max(sizeHint, 4096); ; size = 64 * 1024) {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(size), 0, size, position);
+    if (bytesRead > 0) chunks.push(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+    // A short read is the end (a regular file); a full one may have more behind it.
+    if (bytesRead < size) return Buffer.concat(chunks);
+  }
+}
+
+/** The file's identity and bytes through an open descriptor; `file-unsafe`/`file-read-only` refusals first. */
+async function openChecked(
+  given: string,
+  target: string,
+): Promise<{ handle: fsp.FileHandle; stat: BigIntStats; bytes: Buffer } | undefined> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(target, OPEN_FLAGS);
+  } catch (error) {
+    if (reasonOf(error) === 'ENOENT') return undefined;
+    // ELOOP: a link appeared after the checks (O_NOFOLLOW); the run may simply be repeated.
+    if (reasonOf(error) === 'ELOOP') throw new RtwError('file-changed', { path: given }, { cause: error });
+    throw new RtwError('file-unreadable', { path: target, reason: reasonOf(error) }, { cause: error });
+  }
+  try {
+    const stat = await handle.stat({ bigint: true });
+    if (!stat.isFile()) throw new RtwError('file-unsafe', { path: given, reason: 'not-a-file' });
+    // No write bit for anyone (chmod 444, Windows' read-only attribute): someone meant it not to change.
+    if ((Number(stat.mode) & 0o222) === 0) throw new RtwError('file-read-only', { path: target });
+    return { handle, stat, bytes: await readAll(handle, Number(stat.size) + 1) };
+  } catch (error) {
+    await handle.close();
+    if (RtwError.is(error)) throw error;
+    throw new RtwError('file-unreadable', { path: target, reason: reasonOf(error) }, { cause: error });
+  }
+}
+
+/**
+ * Opens the token file for a read–change–write: decides which file a write may go to (write-target.ts: no link
+ * someone else could have made, no link to nothing), opens it once without following links, refuses a read-only
+ * one, and reads it. Hold it across the wait for the identity provider, under the file's lock; close it after.
+ */
+export async function openTokenFile(path: string): Promise<OpenTokenFile> {
+  const file = await open(path);
+  return { ...file, write: (update, options = {}) => file.write(update, options, true) };
+}
+
+/** `openTokenFile`, with a write that may skip reading the file again (`reread` false: it was read just now). */
+async function open(path: string): Promise<
+  Omit<OpenTokenFile, 'write'> & {
+    write(
+      update: TokenFileUpdate,
+      options: TokenFileWriteOptions,
+      reread: boolean,
+    ): Promise<TokenFileWriteResult>;
+  }
+> {
+  const target = await resolveWriteTarget(path);
+  const opened = await openChecked(path, target);
+  const parsed = opened === undefined ? EMPTY_INI : parseChecked(target, opened.bytes);
+  let handle = opened?.handle;
+  let used = false;
+  const close = async (): Promise<void> => {
+    const open = handle;
+    handle = undefined;
+    await open?.close();
+  };
+
+  /** Throws `file-changed` unless the path still leads to the file opened (or still to no file). */
+  const verify = async (): Promise<void> => {
+    const now = await fsp.lstat(target, { bigint: true }).catch((error: unknown) => {
+      if (reasonOf(error) === 'ENOENT') return undefined;
+      throw error;
+    });
+    const same =
+      opened === undefined ? now === undefined : now?.isFile() === true && sameFile(now, opened.stat);
+    // Through the owner's own link: the link must still lead here (only its owner or root can change it).
+    const leads = target === path || (await fsp.realpath(path).catch(() => undefined)) === target;
+    if (!same || !leads) throw new RtwError('file-changed', { path });
+  };
+
+  const write = async (
+    update: TokenFileUpdate,
+    options: TokenFileWriteOptions,
+    reread: boolean,
+  ): Promise<TokenFileWriteResult> => {
+    if (used) throw new Error('an opened token file is written once');
+    used = true;
+    const updates = toSectionUpdates(update);
+    const warnings = warningsFor(updates);
+    try {
+      // Read again through the descriptor: the same file, with any edit an admin saved in place meanwhile.
+      const existing =
+        handle === undefined || opened === undefined || !reread
+          ? opened?.bytes
+          : await readAll(handle, opened.bytes.length + 1);
+      const merge = mergeIni(
+        existing === undefined
+          ? EMPTY_INI
+          : existing === opened?.bytes
+            ? parsed
+            : parseChecked(target, existing),
+        updates,
+      );
+      if (existing?.equals(merge.bytes)) return { path: target, created: false, written: false, warnings };
+      const keep: FileOwnership | undefined =
+        opened === undefined
+          ? undefined
+          : { uid: Number(opened.stat.uid), gid: Number(opened.stat.gid), mode: Number(opened.stat.mode) };
+      const result = await atomicWriteFile(target, merge.bytes, {
+        previous: existing ?? null,
+        ...(keep === undefined ? {} : { keep }),
+        // Closed before the rename (Windows may refuse to replace a file that is open), once the temp is written.
+        verify: async () => {
+          await close();
+          await verify();
+        },
+        ...(options.fs === undefined ? {} : { fs: options.fs }),
+      });
+      return { path: target, ...result, written: true, warnings };
+    } finally {
+      await close();
+    }
+  };
+
+  const plan = (update: TokenFileUpdate): TokenFilePlan => {
+    const updates = toSectionUpdates(update);
+    const merge = mergeIni(parsed, updates);
+    const names = (list: MergeResult['changed']): string[] => list.map((k) => qualifiedKey(k.section, k.key));
+    return {
+      exists: opened !== undefined,
+      // A new file "adds" every key; nothing "changes".
+      changedKeys: names(merge.changed),
+      addedKeys: names(merge.added),
+      duplicatesRemoved: names(merge.duplicatesRemoved),
+      warnings: warningsFor(updates),
+    };
+  };
+
+  let content: OpenTokenFile['content'] | undefined;
   return {
-    exists: existing !== undefined,
-    // A new file "adds" every key; nothing "changes".
-    changedKeys: names(merge.changed),
-    addedKeys: names(merge.added),
-    duplicatesRemoved: names(merge.duplicatesRemoved),
-    warnings: warningsFor(updates),
+    path: target,
+    get content() {
+      content ??= opened === undefined ? { exists: false } : { exists: true, ...contentOf(parsed) };
+      return content;
+    },
+    plan,
+    write,
+    close,
   };
 }
 
 /**
+ * Says which keys a write would change or add, and which values other readers would misread; writes nothing.
+ * Refuses, as the write would, a path that is not safe to write or a read-only file: before a sign-in.
+ */
+export async function planTokenFileWrite(path: string, update: TokenFileUpdate): Promise<TokenFilePlan> {
+  toSectionUpdates(update);
+  const file = await open(path);
+  try {
+    return file.plan(update);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
  * Writes the values into the token file: atomically, with the previous file kept in `<file>.bak`, every line
- * we do not manage kept byte for byte. Every value is checked before the disk is touched.
+ * we do not manage kept byte for byte (see `openTokenFile` for what is refused). Every value is checked before
+ * the disk is touched.
  */
 export async function writeTokenFile(
   path: string,
   update: TokenFileUpdate,
   options: TokenFileWriteOptions = {},
 ): Promise<TokenFileWriteResult> {
-  const updates = toSectionUpdates(update);
-  const warnings = warningsFor(updates);
-  const target = await resolveTarget(path);
-  const { existing, merge } = await planAt(target, updates);
-  if (existing?.equals(merge.bytes)) return { path: target, created: false, written: false, warnings };
-  const result = await atomicWriteFile(target, merge.bytes, options.fs ? { fs: options.fs } : {});
-  return { path: target, ...result, written: true, warnings };
+  toSectionUpdates(update);
+  const file = await open(path);
+  return file.write(update, options, false);
 }

@@ -23,8 +23,8 @@ import { redeemRefreshGrant } from '../oauth/index.js';
 import type { RefreshGrantSettings } from '../oauth/index.js';
 import { DEFAULT_PROVIDER, providerOf } from '../providers/index.js';
 import type { ProviderId } from '../providers/index.js';
-import { readTokenFile, refreshValues, writeTokenFile } from '../token-file/index.js';
-import type { TokenFileContent } from '../token-file/index.js';
+import { openTokenFile, readTokenFile, refreshValues } from '../token-file/index.js';
+import type { AtomicFs, TokenFileContent } from '../token-file/index.js';
 
 /** The token was redeemed and the new one written. */
 export interface RefreshedFile {
@@ -34,6 +34,8 @@ export interface RefreshedFile {
   /** ISO time recorded as `LastRefreshedAt`. */
   refreshedAt: string;
   backupFile?: string;
+  /** The backup that could not be written, and why (`ENOSPC`…); the new token is in the file all the same. */
+  backupFailed?: { file: string; reason: string };
   refreshTokenMasked: string;
   /** Short non-secret fingerprints (see `tokenFingerprint`): which token was redeemed, which one replaced it. */
   previousFingerprint: string;
@@ -80,6 +82,8 @@ export interface RefreshDeps {
   onEvent?: (event: RefreshEvent) => void;
   /** How the re-issue command names the CLI (default `rtw`). */
   commandName?: string;
+  /** Fault injection into the file's atomic replace (tests only). */
+  tokenFileFs?: AtomicFs;
 }
 
 /** The totals of one run over many files. */
@@ -162,41 +166,48 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
     outcome = await withFileLock(
       file,
       async (lock) => {
-        // Read only now, under the lock: a run that waited must redeem the token the previous run wrote.
-        const content = await readTokenFile(file);
-        if (!content.exists) throw new RtwError('file-unreadable', { path: file, reason: 'ENOENT' });
-        mailbox = content.oauth2.UserID;
-        const recorded = recordedProfile(content);
-        provider = recorded.provider;
-        Object.assign(context, {
-          mailbox,
-          clientId: content.oauth2.ClientID,
-          tenant: recorded.authority?.tenant,
-          authorityHost: recorded.authority?.host,
-        });
-        const fields = requireTokenFields(file, content, recorded);
-        deps.onEvent?.({ type: 'redeeming', file });
-        const rotated = await redeem(deps.createNetworkClient(), fields, recorded.scopes);
-        const refreshedAtDate = now();
-        const refreshedAt = refreshedAtDate.toISOString();
-        lock.assertHeld();
-        // Only the token and the time change: IssuedAt, the secret and every other key keep their bytes.
-        const written = await writeTokenFile(
-          file,
-          refreshValues({ refreshToken: rotated, now: refreshedAtDate }),
-        );
-        const done: RefreshedFile = {
-          status: 'refreshed',
-          file,
-          mailbox: mailbox ?? '',
-          refreshedAt,
-          refreshTokenMasked: maskSecret(rotated),
-          previousFingerprint: tokenFingerprint(fields.refreshToken),
-          fingerprint: tokenFingerprint(rotated),
-          waitedMs: lock.waitedMs,
-          ...(written.backupPath === undefined ? {} : { backupFile: written.backupPath }),
-        };
-        return done;
+        // Opened only now, under the lock: a run that waited must redeem the token the previous run wrote. The
+        // write goes to this file or to none: a file renamed or replaced meanwhile stops it (file-changed).
+        const opened = await openTokenFile(file);
+        try {
+          const content = opened.content;
+          if (!content.exists) throw new RtwError('file-unreadable', { path: file, reason: 'ENOENT' });
+          mailbox = content.oauth2.UserID;
+          const recorded = recordedProfile(content, file);
+          provider = recorded.provider;
+          Object.assign(context, {
+            mailbox,
+            clientId: content.oauth2.ClientID,
+            tenant: recorded.authority?.tenant,
+            authorityHost: recorded.authority?.host,
+          });
+          const fields = requireTokenFields(file, content, recorded);
+          deps.onEvent?.({ type: 'redeeming', file });
+          const rotated = await redeem(deps.createNetworkClient(), fields, recorded.scopes);
+          const refreshedAtDate = now();
+          const refreshedAt = refreshedAtDate.toISOString();
+          lock.assertHeld();
+          // Only the token and the time change: IssuedAt, the secret and every other key keep their bytes.
+          const written = await opened.write(
+            refreshValues({ refreshToken: rotated, now: refreshedAtDate }),
+            deps.tokenFileFs === undefined ? {} : { fs: deps.tokenFileFs },
+          );
+          const done: RefreshedFile = {
+            status: 'refreshed',
+            file,
+            mailbox: mailbox ?? '',
+            refreshedAt,
+            refreshTokenMasked: maskSecret(rotated),
+            previousFingerprint: tokenFingerprint(fields.refreshToken),
+            fingerprint: tokenFingerprint(rotated),
+            waitedMs: lock.waitedMs,
+            ...(written.backupPath === undefined ? {} : { backupFile: written.backupPath }),
+            ...(written.backupFailed === undefined ? {} : { backupFailed: written.backupFailed }),
+          };
+          return done;
+        } finally {
+          await opened.close();
+        }
       },
       { ...deps.lock, onWait: () => deps.onEvent?.({ type: 'waiting-for-lock', file }) },
     );

@@ -28,7 +28,7 @@ const nonEmpty = (value: string | undefined): string | undefined =>
 /** The pre-filled form for a file's content (pure: no disk). */
 export function prefillFromContent(content: TokenFileContent, outFile: string): ReissuePrefill {
   const { oauth2, meta } = content;
-  const recorded = recordedProfile(content);
+  const recorded = recordedProfile(content, outFile);
   const input: ProfileInput = { outFile };
   const authority = recorded.authority;
   // Only a provider other than the default is said: a Microsoft file's form stays as it always was.

@@ -99,6 +99,14 @@ const TEXT = {
     ja: 'クライアント シークレットの有効期限 ({date}) を過ぎています。新しいシークレットを作成し、その値でトークンを再発行してください: {command}',
     en: 'The client secret expired on {date}. Create a new secret and re-issue the token with its Value: {command}',
   },
+  bomHidesSection: {
+    ja: 'ファイルの先頭に UTF-8 の BOM (バイト順マーク) があり、[{section}] の見出しが同じ 1 行目にあります。Windows (送信プログラム) はこの行を見出しとして認識しないため、[{section}] の値を 1 つも読めません。rtw refresh または再発行で見出しを次の行に移せます。メモ帳で「UTF-8」(BOM なし) または「ANSI」で保存し直しても直ります。',
+    en: 'The file starts with a UTF-8 byte order mark (BOM) on the same line as the [{section}] header. Windows does not recognise that header, so the sending program reads none of the keys of [{section}]. rtw refresh (or re-issuing) moves the header to the next line; saving the file in Notepad as “UTF-8” (no BOM) or “ANSI” fixes it too.',
+  },
+  bom: {
+    ja: 'ファイルの先頭に UTF-8 の BOM (バイト順マーク) があります。Windows は BOM を 1 行目の文字として読むため、1 行目に書いたセクション見出しは認識されません。今は問題ありませんが、メモ帳で「UTF-8」(BOM なし) または「ANSI」で保存し直すと安全です。',
+    en: 'The file starts with a UTF-8 byte order mark (BOM). Windows reads the BOM as text on line 1, so a section header written on that line would not be recognised. Nothing is hidden now, but saving the file in Notepad as “UTF-8” (no BOM) or “ANSI” is safer.',
+  },
   secretSoon: {
     ja: 'クライアント シークレットは {days} 日後 ({date}) に期限切れになります。期限前に新しいシークレットを作成し、トークンを再発行してください: {command}',
     en: 'The client secret expires in {days} days ({date}). Before then, create a new secret and re-issue the token with it: {command}',
@@ -121,7 +129,7 @@ function stateOf(deadline: number | undefined, daysLeft: number | undefined, now
 /** The health of a file's content at `now` (pure). */
 export function tokenHealthOf(file: string, content: TokenFileContent, now: Date): TokenHealth {
   const { oauth2, meta } = content;
-  const recorded = recordedProfile(content);
+  const recorded = recordedProfile(content, file);
   const limitDays = providerOf(recorded.provider).refreshToken.inactivityDays;
   const issued = validTime(meta.IssuedAt);
   const refreshed = validTime(meta.LastRefreshedAt);
@@ -157,6 +165,9 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
   const secret = stateOf(secretEnd, secretDaysLeft, now);
   const command = reissueCommandFor(file);
   const warnings: Localized[] = [];
+  // First: while it lasts, the sender reads nothing at all from that section, whatever else is fine.
+  const hidden = content.byteOrderMark?.hides;
+  if (hidden !== undefined) warnings.push(formatLocalized(TEXT.bomHidesSection, { section: hidden }));
   if (secret === 'expired') warnings.push(formatLocalized(TEXT.secretExpired, { date: secretDate, command }));
   const deadlineText = deadline?.toISOString() ?? '';
   if (token === 'expired')
@@ -182,6 +193,7 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
   if (secret === 'warning')
     warnings.push(formatLocalized(TEXT.secretSoon, { days: secretDaysLeft ?? 0, date: secretDate, command }));
   if (token === 'unknown') warnings.push(formatLocalized(TEXT.tokenUnknown, { file }));
+  if (content.byteOrderMark !== undefined && hidden === undefined) warnings.push(TEXT.bom);
 
   return {
     file,

@@ -84,6 +84,20 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
   'value-unwritable': { key: 'ClientSecret', reason: 'contains a line break' },
   'file-busy': { path: 'C:\\smail\\smail_refresh_token.ini', seconds: 30 },
   'not-a-token-file': { path: 'C:\\smail\\smail_refresh_token.ini', key: 'RefreshToken' },
+  'file-unsafe': {
+    path: '/srv/smail/smail_refresh_token.ini',
+    reason: 'link-not-owned',
+    target: '/etc/x',
+    owner: 1001,
+  },
+  'file-changed': { path: '/srv/smail/smail_refresh_token.ini' },
+  'file-read-only': { path: 'C:\\smail\\smail_refresh_token.ini' },
+  'file-owner': { path: '/srv/smail/smail_refresh_token.ini', uid: 65534, gid: 65534, reason: 'EPERM' },
+  'file-value-invalid': {
+    path: 'C:\\smail\\smail_refresh_token.ini',
+    key: 'TokenURI',
+    reason: 'malformed-percent-escape',
+  },
 };
 
 const AADSTS_CODES = [

@@ -249,8 +249,9 @@ describe('mergeIni', () => {
       },
       { section: 'RefreshTokenWizard', entries: [['issuedAt', '2025-01-01T00:00:00Z']] },
     ]);
+    // The BOM stays, on a line of its own: Windows would not see a header on its line.
     expect(result.bytes.toString('latin1')).toBe(
-      '\xEF\xBB\xBF[OAUTH2]\r\nUserID=b\r\nClientID=c\r\nProvider=1\r\n\r\n; next\r\n[Other]\r\nx=1\r\n[oauth2]\r\n' +
+      '\xEF\xBB\xBF\r\n[OAUTH2]\r\nUserID=b\r\nClientID=c\r\nProvider=1\r\n\r\n; next\r\n[Other]\r\nx=1\r\n[oauth2]\r\n' +
         '\r\n[RefreshTokenWizard]\r\nissuedAt=2025-01-01T00:00:00Z\r\n',
     );
     expect(result.changed).toEqual([{ section: 'OAUTH2', key: 'UserID' }]);

@@ -149,8 +149,9 @@ describe('writeTokenFile: an existing file', () => {
     expect(written.toString('hex')).toBe(expected.toString('hex'));
     expect((await fsp.readFile(`${path}.bak`)).equals(original)).toBe(true);
     if (POSIX) {
-      // The old file was world-readable; the credential file and its backup no longer are.
-      expect(await modeOf(path)).toBe(0o600);
+      // The file keeps the mode the admin gave it (the sender may read it as another account); the backup, which
+      // nobody needs to read, is owner-only.
+      expect(await modeOf(path)).toBe(0o644);
       expect(await modeOf(`${path}.bak`)).toBe(0o600);
     }
     expect(getPrivateProfileString(written, 'oauth2', 'REFRESHTOKEN')).toBe('NEW.TOKEN');
@@ -165,11 +166,13 @@ describe('writeTokenFile: an existing file', () => {
     expect((await fsp.readFile(`${path}.bak`)).equals(original)).toBe(true);
   });
 
-  it('keeps a UTF-8 BOM as found', async () => {
+  it('keeps a UTF-8 BOM, on a line of its own before the first header (Windows reads it as text)', async () => {
     const path = join(dir, 'bom.ini');
     await fsp.writeFile(path, '\uFEFF[OAUTH2]\r\nRefreshToken=a\r\n');
     await writeTokenFile(path, { oauth2: { RefreshToken: 'b' } });
-    expect((await fsp.readFile(path)).toString('latin1')).toBe('\xEF\xBB\xBF[OAUTH2]\r\nRefreshToken=b\r\n');
+    expect((await fsp.readFile(path)).toString('latin1')).toBe(
+      '\xEF\xBB\xBF\r\n[OAUTH2]\r\nRefreshToken=b\r\n',
+    );
   });
 
   it('adds our section to a file that has none', async () => {
@@ -483,11 +486,16 @@ describe.skipIf(!POSIX)('writeTokenFile: symlinks', () => {
     expect(await readTokenFile(link)).toMatchObject({ exists: true, oauth2: { RefreshToken: 'new' } });
   });
 
-  it('creates the file a dangling symlink names', async () => {
+  it('refuses a dangling symlink: no file is created where it points', async () => {
     const link = join(dir, 'link.ini');
     await fsp.symlink('target.ini', link);
-    await writeTokenFile(link, { oauth2: { Provider: '1' } });
+    const error = await rejection(writeTokenFile(link, { oauth2: { Provider: '1' } }));
+    expect(RtwError.is(error, 'file-unsafe')).toBe(true);
+    expect((error as RtwError<'file-unsafe'>).params).toMatchObject({
+      reason: 'dangling-link',
+      target: join(dir, 'target.ini'),
+    });
     expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
-    expect(await fsp.readFile(join(dir, 'target.ini'), 'latin1')).toBe('[OAUTH2]\r\nProvider=1\r\n');
+    expect(await fsp.readdir(dir)).toEqual(['link.ini']);
   });
 });

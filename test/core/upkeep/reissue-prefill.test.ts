@@ -79,9 +79,9 @@ describe('prefillFromContent: the form filled from a token file', () => {
       Scopes: 'https://outlook.office.com/IMAP.AccessAsUser.All offline_access',
     });
     expect(prefillFromContent(b, 'x').input.protocols).toEqual(['imap']);
-    expect(recordedProfile(b).scopes).toEqual(['https://outlook.office.com/IMAP.AccessAsUser.All']);
+    expect(recordedProfile(b, 'x').scopes).toEqual(['https://outlook.office.com/IMAP.AccessAsUser.All']);
     // Nothing recorded: refresh for SMTP of the file's cloud.
-    expect(recordedProfile(smailFile('login.microsoftonline.us')).scopes).toEqual([
+    expect(recordedProfile(smailFile('login.microsoftonline.us'), 'x').scopes).toEqual([
       'https://outlook.office365.us/SMTP.Send',
     ]);
   });

@@ -117,7 +117,7 @@ describe('Google token files', () => {
   });
 
   it('redeems for the one mail scope whatever the protocols', () => {
-    const recorded = recordedProfile(googleFile({ Protocols: 'smtp,imap,pop' }));
+    const recorded = recordedProfile(googleFile({ Protocols: 'smtp,imap,pop' }), 'g.ini');
     expect(recorded).toMatchObject({
       provider: 'google',
       protocols: ['smtp', 'imap', 'pop'],
