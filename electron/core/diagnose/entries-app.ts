@@ -596,8 +596,8 @@ export const GENERIC_ENTRIES = [
     generic: true,
     title: L('Entra ID がエラー AADSTS{aadsts} を返しました', 'Entra ID returned error AADSTS{aadsts}'),
     why: L(
-      'このエラー コードはこのツールの一覧にありません。Entra ID のメッセージ: {message}',
-      'This tool does not know this error code yet. Entra ID said: {message}',
+      'Entra ID のメッセージ (原文): {message} — このコードはこのツールの一覧にまだないため、下の Microsoft の説明ページと Trace ID・Correlation ID で調べます。',
+      'Entra ID said: {message} — this code is not in this tool’s list yet, so Microsoft’s look-up page and the Trace ID and Correlation ID below are the way to find out more.',
     ),
     steps: [
       L(
