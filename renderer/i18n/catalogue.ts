@@ -763,6 +763,10 @@ export const CATALOGUE = {
   'explanation.traceId': { ja: 'トレース ID', en: 'Trace ID' },
   'explanation.correlationId': { ja: '相関 ID', en: 'Correlation ID' },
   'explanation.timestamp': { ja: '日時', en: 'Timestamp' },
+
+  // The check's sender view (SenderView.tsx): the sentences an admin pastes into a ticket
+  'check.senderView.title': { ja: '送信プログラムから見た結果', en: 'As the sender will see it' },
+  'check.senderView.what': { ja: '送信プログラムから見た結果', en: 'the sender’s view' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof CATALOGUE;

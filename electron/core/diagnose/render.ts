@@ -58,6 +58,9 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   xoauth2Status: '<status>',
   xoauth2Schemes: '<schemes>',
   xoauth2Scope: '<scope>',
+  // The token check's view of the file (entries-check.ts).
+  tokenUri: '<TokenURI>',
+  recordedAuthority: '<Authority>',
 };
 
 /** The placeholder names that have a default; the tests check the catalogue uses no other. */
