@@ -21,6 +21,7 @@ export {
 } from './mail-replies.js';
 export { describeEnhancedStatus, findEnhancedStatus, type EnhancedStatus } from './enhanced-status.js';
 export { explainCheck, type CheckEntryId } from './check-explain.js';
+export { explainText, mailProtocolOf } from './explain-text.js';
 export { formatExplanation } from './format-text.js';
 export { contextParams, renderEntry, KNOWN_PLACEHOLDERS, type Params, type ParamValue } from './render.js';
 export { redact } from './redact.js';
