@@ -8,6 +8,6 @@ const root = resolve(import.meta.dirname, '..');
 for (const lang of LANGS) {
   const file = resolve(root, TROUBLESHOOTING_FILES[lang]);
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, renderTroubleshooting(lang));
+  await writeFile(file, await renderTroubleshooting(lang));
   process.stdout.write(`wrote ${TROUBLESHOOTING_FILES[lang]}\n`);
 }

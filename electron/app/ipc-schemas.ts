@@ -108,6 +108,7 @@ export const OPERATION_SCHEMAS = {
   listMailboxes: none,
   addMailbox: plain({ path }),
   removeMailbox: plain({ path }),
+  explainText: plain({ text: text(16_384).min(1), protocol: protocol.optional() }),
   hasSecret: plain({ clientId }),
   forgetSecret: plain({ clientId }),
 } as const satisfies Record<OperationName, z.ZodType>;

@@ -18,6 +18,7 @@ import type {
   WizardOperations,
 } from '../shared/contract.js';
 import { desktopOperations } from './desktop-operations.js';
+import { explainOperations } from './explain-operations.js';
 import type { WizardServiceDeps } from './host.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
 import { mailboxOperations } from './mailbox-operations.js';
@@ -48,6 +49,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     ...upkeepOperations(ctx),
     ...mailboxOperations(ctx),
     ...desktopOperations(ctx),
+    ...explainOperations(),
   };
 
   return {

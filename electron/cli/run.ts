@@ -37,6 +37,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const m = await import('./check/index.js');
     return { help: m.checkHelp, run: m.checkCommand };
   },
+  explain: async () => {
+    const m = await import('./explain/index.js');
+    return { help: m.explainHelp, run: m.explainCommand };
+  },
 };
 
 /** The whole help text: the general part, then each command's. */

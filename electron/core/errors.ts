@@ -36,9 +36,18 @@ export interface ErrorParams {
     aadsts?: number;
     traceId?: string;
     correlationId?: string;
+    /** Entra's own timestamp of the failure: with the IDs, what its sign-in logs and support ask for. */
+    timestamp?: string;
   };
   /** The identity provider answered with an Entra error (AADSTS code). */
-  aadsts: { aadsts: number; error: string; description: string; traceId?: string; correlationId?: string };
+  aadsts: {
+    aadsts: number;
+    error: string;
+    description: string;
+    traceId?: string;
+    correlationId?: string;
+    timestamp?: string;
+  };
   /**
    * An OAuth error without an AADSTS code (Google's, or Entra's bare `invalid_grant`); `provider` says whose
    * catalogue explains it (Microsoft when absent).

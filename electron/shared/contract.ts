@@ -197,6 +197,13 @@ export interface WizardOperations {
   /** Whether a secret is remembered for a client ID, and whether one could be. */
   hasSecret(input: { clientId: string }): Promise<{ remembered: boolean; encryptionAvailable: boolean }>;
   forgetSecret(input: { clientId: string }): Promise<Result<{ forgotten: true }>>;
+
+  /**
+   * Explains text the admin pastes: the error Entra showed on its own sign-in page ("Message: AADSTS…", which
+   * never reaches the app: the sign-in only times out), an AADSTS code, or a mail server's reply from a sender's
+   * log. Nothing leaves the machine.
+   */
+  explainText(input: { text: string; protocol?: Protocol }): Promise<Explanation>;
 }
 
 export type OperationName = keyof WizardOperations;
@@ -268,6 +275,7 @@ export const OPERATION_NAMES = [
   'removeMailbox',
   'hasSecret',
   'forgetSecret',
+  'explainText',
 ] as const satisfies readonly OperationName[];
 
 // Compile-time check that OPERATION_NAMES lists every operation.

@@ -13,6 +13,7 @@ import { useLocalized, useT } from '../i18n/context.js';
 import { CopyButton } from './CopyButton.js';
 import { ExplanationView } from './ExplanationView.js';
 import { Icon } from './Icon.js';
+import { SenderView } from './SenderView.js';
 
 const PROTOCOL_LABELS: Readonly<Record<Protocol, MessageKey>> = {
   smtp: 'mailbox.protocol.smtp',
@@ -199,6 +200,7 @@ export function CheckReportView({ report, level = 3 }: { report: CheckReport; le
           </ul>
         </section>
       )}
+      <SenderView report={report} level={level} />
     </div>
   );
 }

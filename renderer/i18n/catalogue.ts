@@ -763,6 +763,22 @@ export const CATALOGUE = {
   'explanation.traceId': { ja: 'トレース ID', en: 'Trace ID' },
   'explanation.correlationId': { ja: '相関 ID', en: 'Correlation ID' },
   'explanation.timestamp': { ja: '日時', en: 'Timestamp' },
+
+  // The check's sender view (SenderView.tsx): the sentences an admin pastes into a ticket
+  'check.senderView.title': { ja: '送信プログラムから見た結果', en: 'As the sender will see it' },
+  'check.senderView.what': { ja: '送信プログラムから見た結果', en: 'the sender’s view' },
+
+  // What the browser showed (PastedErrorExplainer.tsx): Entra's own error page never reaches the app
+  'pasted.title': { ja: 'ブラウザーにエラーが表示されましたか?', en: 'Did the browser show an error?' },
+  'pasted.label': {
+    ja: 'ブラウザーに表示されたエラー (Message: AADSTS… の行) を貼り付けます',
+    en: 'Paste the error the browser showed (the “Message: AADSTS…” line)',
+  },
+  'pasted.hint': {
+    ja: 'Entra ID が自身の画面に表示したエラーは、このアプリには届きません。送信プログラムのログにあるメール サーバーの応答 (535 5.7.139 … など) も説明できます。',
+    en: 'Errors Entra ID shows on its own page never reach this app. A mail server’s reply from a sending program’s log (535 5.7.139 …) can be explained too.',
+  },
+  'pasted.explain': { ja: '原因と対処を表示', en: 'Explain it' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof CATALOGUE;

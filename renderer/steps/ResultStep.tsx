@@ -4,6 +4,7 @@
  */
 import { CopyButton } from '../components/CopyButton.js';
 import { ExplanationView } from '../components/ExplanationView.js';
+import { PastedErrorExplainer } from '../components/PastedErrorExplainer.js';
 import { Icon } from '../components/Icon.js';
 import { STEP_TITLES } from '../components/StepRail.js';
 import { useWizardApi } from '../api-context.js';
@@ -191,6 +192,7 @@ function Failure({
         </button>
       </div>
       {offerDeviceCode ? <p className="field-hint">{t('signin.deviceCode.offerHint')}</p> : null}
+      {outcome.code === 'timeout' ? <PastedErrorExplainer /> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * `rtw check` in process: a token file acquired through the CLI against the sandbox IdP, checked against
  * the sandbox mail servers, with JSON and human output, exit codes, and no secret anywhere in the output.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -174,6 +174,76 @@ describe('rtw check against the sandbox', () => {
     const missing = await runCliInProcess(['check', path.join(dir, 'nope.ini'), '--json']);
     expect(missing.code).toBe(5);
     expect(missing.events.at(-1)).toMatchObject({ event: 'summary', failure: { code: 'file-unreadable' } });
+  });
+
+  it('names the sender’s view: where SMAIL redeems and logs in, and that it worked (ja, en, JSON)', async () => {
+    const tokenUri = `${idp.authority('common')}/oauth2/v2.0/token`;
+    const json = await check(['--json', '--smtp', '--lang', 'en']);
+    expect(json.code).toBe(0);
+    expect(json.events.at(-1)).toMatchObject({
+      tokenEndpoint: tokenUri,
+      senderView: [
+        `SMAIL will redeem the refresh token at ${tokenUri} (TokenURI) as app ${idp.apps.confidential.clientId} — this worked.`,
+        `SMAIL will log in as ${idp.users.admin.upn} with XOAUTH2 at ${mail.smtp.host}:${mail.smtp.port} (SMTP) — this worked.`,
+      ],
+    });
+    expect(json.events.find((e) => e.event === 'result')?.senderView).toBe(
+      `SMAIL will log in as ${idp.users.admin.upn} with XOAUTH2 at ${mail.smtp.host}:${mail.smtp.port} (SMTP) — this worked.`,
+    );
+    mail.directory.setMailbox(idp.users.admin.upn, { popDisabled: true });
+    const ja = await check(['--pop', '--lang', 'ja']);
+    expect(ja.code).toBe(10);
+    expect(ja.stdout).toContain('送信プログラムから見た結果 (問い合わせにそのまま貼り付けられます):');
+    expect(ja.stdout).toContain(
+      `SMAIL は ${mail.pop.host}:${mail.pop.port} (POP) に ${idp.users.admin.upn} として XOAUTH2 でログインします — この確認では失敗しました: POP の認証に失敗しました (-ERR Authentication failure)`,
+    );
+    await expectNoSecret(ja);
+  });
+
+  it('redeems at TokenURI as the sender does, and says when the recorded Authority disagrees', async () => {
+    const edited = path.join(dir, 'edited.ini');
+    const other = idp.authority('contoso.onmicrosoft.com');
+    // Someone edited our section (or another tool re-issued the file): TokenURI still names /common.
+    const text = (await readFile(file, 'latin1')).replace(/^Authority=.*$/m, `Authority=${other}`);
+    expect(text).toContain(`Authority=${other}`);
+    await writeFile(edited, text, 'latin1');
+    idp.clearRequests();
+    const run = await runCliInProcess(
+      [
+        'check',
+        edited,
+        '--smtp',
+        '--smtp-host',
+        `${mail.smtp.host}:${mail.smtp.port}`,
+        '--json',
+        '--lang',
+        'ja',
+      ],
+      { env: { NODE_EXTRA_CA_CERTS: idp.caFile } },
+    );
+    // A warning: the logins worked, as the sender's will.
+    expect(run.code).toBe(0);
+    const redeemed = idp.requests().filter((r) => r.grantType === 'refresh_token');
+    expect(redeemed.map((r) => r.tenant)).toEqual(['common']);
+    const summary = run.events.at(-1) as { findings: Array<Record<string, unknown>> };
+    expect(summary.findings).toEqual([
+      expect.objectContaining({
+        id: 'token-uri-authority-mismatch',
+        severity: 'warning',
+        explanation: expect.objectContaining({
+          title: 'INI の TokenURI と、このツールが記録した Authority が一致しません',
+          why: expect.stringContaining(other) as unknown,
+        }) as unknown,
+      }),
+    ]);
+    const en = await runCliInProcess(
+      ['check', edited, '--smtp', '--smtp-host', `${mail.smtp.host}:${mail.smtp.port}`, '--lang', 'en'],
+      {
+        env: { NODE_EXTRA_CA_CERTS: idp.caFile },
+      },
+    );
+    expect(en.stdout).toContain('The INI’s TokenURI and the Authority this tool recorded disagree');
+    expect(en.stdout).toContain(`${idp.authority('common')}/oauth2/v2.0/token`);
   });
 
   it('is listed in rtw help', async () => {

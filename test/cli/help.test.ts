@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACQUIRE_OPTIONS } from '../../electron/cli/acquire/options.js';
 import { CHECK_OPTIONS } from '../../electron/cli/check/options.js';
+import { EXPLAIN_OPTIONS } from '../../electron/cli/explain/options.js';
 import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
 import { helpText } from '../../electron/cli/run.js';
 import { flagText } from '../../electron/cli/shared/help.js';
@@ -22,6 +23,7 @@ const COMMANDS: ReadonlyArray<[string, OptionTable]> = [
   ['refresh', REFRESH_OPTIONS],
   ['show', SHOW_OPTIONS],
   ['check', CHECK_OPTIONS],
+  ['explain', EXPLAIN_OPTIONS],
 ];
 
 describe('rtw help', () => {

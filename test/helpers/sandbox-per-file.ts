@@ -33,6 +33,7 @@ export function sandboxPerFile(options: SandboxIdpOptions = {}): SandboxPerFile 
     ({ dir: state.dir, cleanup } = await tempDir());
     state.idp.clearRequests();
     state.idp.setFault(null);
+    state.idp.answerWithEntraError(null);
   });
   afterEach(async () => {
     await cleanup?.();

@@ -161,6 +161,15 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
   removeMailbox: [undefined, {}, { path: '' }, { path: 2 }, { path: 'a.ini', all: true }],
   hasSecret: [undefined, {}, { clientId: '' }, { clientId: 1 }, { clientId: 'x'.repeat(300) }],
   forgetSecret: [undefined, {}, { clientId: '' }, { clientId: ['a'] }, { clientId: 'a', secret: 'b' }],
+  explainText: [
+    undefined,
+    {},
+    { text: '' },
+    { text: 1 },
+    { text: 'x'.repeat(20_000) },
+    { text: '535 5.7.8 x', protocol: 'http' },
+    { text: 'a', lang: 'en' },
+  ],
 };
 
 /** Platform capabilities that change something outside the service. */

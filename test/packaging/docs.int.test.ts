@@ -13,6 +13,8 @@ import { ACQUIRE_HELP } from '../../electron/cli/acquire/help.js';
 import { ACQUIRE_OPTIONS } from '../../electron/cli/acquire/options.js';
 import { CHECK_HELP } from '../../electron/cli/check/help.js';
 import { CHECK_OPTIONS } from '../../electron/cli/check/options.js';
+import { EXPLAIN_HELP } from '../../electron/cli/explain/help.js';
+import { EXPLAIN_OPTIONS } from '../../electron/cli/explain/options.js';
 import { REFRESH_HELP } from '../../electron/cli/refresh/help.js';
 import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
 import { flagText, optionRows, renderHelp } from '../../electron/cli/shared/help.js';
@@ -40,6 +42,7 @@ const COMMANDS: ReadonlyArray<[CommandHelp, OptionTable]> = [
   [REFRESH_HELP, REFRESH_OPTIONS],
   [SHOW_HELP, SHOW_OPTIONS],
   [CHECK_HELP, CHECK_OPTIONS],
+  [EXPLAIN_HELP, EXPLAIN_OPTIONS],
 ];
 
 /** The first cells of the Markdown table rows in `markdown` that name options (`--…`), backticks and `\\|` undone. */

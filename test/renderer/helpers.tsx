@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import type { UserEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
-import { explainCheck } from '../../electron/core/diagnose/index.js';
+import { explainCheck, explainText } from '../../electron/core/diagnose/index.js';
 import type { Lang } from '../../electron/core/i18n.js';
 import { explainMailFailure } from '../../electron/core/mail-check/index.js';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
@@ -254,6 +254,7 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
     removeMailbox: vi.fn(() => Promise.resolve({ ok: true as const, value: { removed: true } })),
     hasSecret: vi.fn(() => Promise.resolve({ remembered: false, encryptionAvailable: true })),
     forgetSecret: vi.fn(() => Promise.resolve({ ok: true as const, value: { forgotten: true as const } })),
+    explainText: vi.fn(({ text }: { text: string }) => Promise.resolve(explainText(text))),
   };
   const api = {
     ...operations,

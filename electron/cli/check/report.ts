@@ -33,6 +33,10 @@ const TEXT = {
   },
   failed: { en: '{protocol} {host}:{port}: FAILED', ja: '{protocol} {host}:{port}: 失敗' },
   transcript: { en: 'Transcript (tokens masked):', ja: '通信内容 (トークンは伏せてあります):' },
+  senderView: {
+    en: 'As the sender will see it (to paste into a ticket):',
+    ja: '送信プログラムから見た結果 (問い合わせにそのまま貼り付けられます):',
+  },
   allOk: {
     en: 'The token works with every protocol checked.',
     ja: '確認したすべてのプロトコルでトークンが使えます。',
@@ -44,10 +48,11 @@ const TEXT = {
 } as const satisfies Record<string, Localized>;
 
 export function resultJson(result: ProtocolResult, lang: Lang): Record<string, unknown> {
-  const { explanation, ...rest } = result;
+  const { explanation, senderView, ...rest } = result;
   return {
     event: 'result',
     ...rest,
+    ...(senderView === undefined ? {} : { senderView: senderView[lang] }),
     ...(explanation === undefined ? {} : { explanation: explanationJson(explanation, lang) }),
   };
 }
@@ -68,9 +73,14 @@ export function summaryJson(report: CheckReport, lang: Lang): Record<string, unk
     file: report.file,
     userId: report.userId,
     protocols: report.protocols,
+    ...(report.tokenEndpoint === undefined ? {} : { tokenEndpoint: report.tokenEndpoint }),
     ...(report.token === undefined ? {} : { token: report.token }),
     findings: report.findings.map((f) => findingJson(f, lang)),
     results: report.results.map((r) => ({ protocol: r.protocol, ok: r.ok, id: r.explanation?.id })),
+    // The sentences an admin pastes into a ticket: the redemption, then each login.
+    senderView: [report.senderView, ...report.results.map((r) => r.senderView)]
+      .filter((s) => s !== undefined)
+      .map((s) => s[lang]),
     ...(report.failure === undefined
       ? {}
       : { failure: { code: report.failure.code, ...explanationJson(report.failure.explanation, lang) } }),
@@ -110,7 +120,9 @@ export function printReport(
   sendTo: string | undefined,
 ): void {
   if (report.failure !== undefined) {
+    for (const finding of report.findings) out(`${formatExplanation(finding.explanation, lang)}`);
     out(formatExplanation(report.failure.explanation, lang));
+    if (report.senderView !== undefined) out(`${TEXT.senderView[lang]}\n  ${report.senderView[lang]}`);
     return;
   }
   out(
@@ -137,5 +149,10 @@ export function printReport(
   }
   for (const finding of report.findings) out(`\n${formatExplanation(finding.explanation, lang)}`);
   for (const result of report.results) printResult(result, out, lang, sendTo);
+  const sentences = [report.senderView, ...report.results.map((r) => r.senderView)].filter(
+    (s) => s !== undefined,
+  );
+  if (sentences.length > 0)
+    out(`\n${[TEXT.senderView[lang], ...sentences.map((s) => `  ${s[lang]}`)].join('\n')}\n`);
   out(report.ok ? TEXT.allOk[lang] : TEXT.someFailed[lang]);
 }

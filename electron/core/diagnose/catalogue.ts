@@ -9,6 +9,12 @@ import { OAUTH_ENTRIES } from './entries-oauth.js';
 import { APP_ENTRIES, GENERIC_ENTRIES } from './entries-app.js';
 import { MAIL_ENTRIES } from './entries-mail.js';
 import { CHECK_ENTRIES } from './entries-check.js';
+import {
+  IMAP_CODE_ENTRIES,
+  POP_CODE_ENTRIES,
+  SMTP_CODE_ENTRIES,
+  XOAUTH2_CHALLENGE_ENTRIES,
+} from './entries-mail-standards.js';
 
 /** Every id the catalogue holds; explainers name entries by it, so a typo is a compile error. */
 export type EntryId =
@@ -16,6 +22,10 @@ export type EntryId =
   | (typeof OAUTH_ENTRIES)[number]['id']
   | (typeof APP_ENTRIES)[number]['id']
   | (typeof MAIL_ENTRIES)[number]['id']
+  | (typeof SMTP_CODE_ENTRIES)[number]['id']
+  | (typeof IMAP_CODE_ENTRIES)[number]['id']
+  | (typeof POP_CODE_ENTRIES)[number]['id']
+  | (typeof XOAUTH2_CHALLENGE_ENTRIES)[number]['id']
   | (typeof CHECK_ENTRIES)[number]['id']
   | (typeof GENERIC_ENTRIES)[number]['id'];
 
@@ -25,6 +35,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...OAUTH_ENTRIES,
   ...APP_ENTRIES,
   ...MAIL_ENTRIES,
+  ...SMTP_CODE_ENTRIES,
+  ...IMAP_CODE_ENTRIES,
+  ...POP_CODE_ENTRIES,
+  ...XOAUTH2_CHALLENGE_ENTRIES,
   ...CHECK_ENTRIES,
   ...GENERIC_ENTRIES,
 ];

@@ -131,6 +131,10 @@ export const APP_ENTRIES = [
         'If the browser says it cannot reach localhost after sign-in, turn on “Don’t use the proxy server for local (intranet) addresses” in the proxy settings.',
       ),
       DEVICE_CODE,
+      L(
+        'ブラウザーに「サインインできませんでした」(Sorry, but we’re having trouble signing you in) と AADSTS で始まるコードが表示された場合、Entra ID はエラーをこのツールに送っていません。その「Message: AADSTS…」の行を、このツールの結果画面の入力欄か rtw explain に貼り付けると、原因と対処が表示されます。',
+        'If the browser showed “Sorry, but we’re having trouble signing you in” with a code starting with AADSTS, Entra ID never sent that error to this tool: paste its “Message: AADSTS…” line into the box on this tool’s result page, or into rtw explain, to see the cause and the fix.',
+      ),
     ],
     retryable: true,
   },
@@ -757,8 +761,8 @@ export const GENERIC_ENTRIES = [
     generic: true,
     title: L('Entra ID がエラー AADSTS{aadsts} を返しました', 'Entra ID returned error AADSTS{aadsts}'),
     why: L(
-      'このエラー コードはこのツールの一覧にありません。Entra ID のメッセージ: {message}',
-      'This tool does not know this error code yet. Entra ID said: {message}',
+      'Entra ID のメッセージ (原文): {message} — このコードはこのツールの一覧にまだないため、下の Microsoft の説明ページと Trace ID・Correlation ID で調べます。',
+      'Entra ID said: {message} — this code is not in this tool’s list yet, so Microsoft’s look-up page and the Trace ID and Correlation ID below are the way to find out more.',
     ),
     steps: [
       L(
@@ -796,6 +800,26 @@ export const GENERIC_ENTRIES = [
       ),
     ],
     docsUrl: DOCS.oauthMail,
+  },
+  {
+    id: 'unknown-text',
+    kind: 'generic',
+    generic: true,
+    title: L('この文字列を判別できませんでした', 'This text is not one this tool recognises'),
+    why: L(
+      '貼り付けられた文字列に、Entra ID のエラー コード (AADSTS…) も、メール サーバーの応答 (535 5.7.139 …、NO […]、-ERR …) も見つかりませんでした: {message}',
+      'The text holds neither an Entra ID error code (AADSTS…) nor a mail server reply (535 5.7.139 …, NO […], -ERR …): {message}',
+    ),
+    steps: [
+      L(
+        'ブラウザーに「サインインできませんでした」などと表示された場合は、その画面の [詳細] にある「Message: AADSTS…」の行をそのまま貼り付けます。',
+        'If the browser showed “Sorry, but we’re having trouble signing you in”, paste the “Message: AADSTS…” line from its details.',
+      ),
+      L(
+        '送信プログラムのログの場合は、サーバーの応答の行 (535、NO、-ERR などで始まる行) を貼り付けます。',
+        'From a sending program’s log, paste the server’s reply line (the one starting with 535, NO, -ERR…).',
+      ),
+    ],
   },
   {
     id: 'unexpected',

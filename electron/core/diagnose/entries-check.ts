@@ -260,6 +260,28 @@ export const CHECK_ENTRIES = [
     retryable: true,
   },
   {
+    id: 'token-uri-authority-mismatch',
+    kind: 'mail',
+    title: L(
+      'INI の TokenURI と、このツールが記録した Authority が一致しません',
+      'The INI’s TokenURI and the Authority this tool recorded disagree',
+    ),
+    why: L(
+      'SMAIL などの送信プログラムは [OAUTH2] の TokenURI ({tokenUri}) でトークンを引き換え、クライアント シークレットもそこへ送ります。確認も同じく TokenURI を使いました。ところが [RefreshTokenWizard] の Authority は {recordedAuthority} です。どちらかが手で編集されたか、別のツールで再発行されたため、このツールの更新や再発行が送信プログラムと違う前提で動くおそれがあります。',
+      'Sending programs such as SMAIL redeem the token at TokenURI in [OAUTH2] ({tokenUri}) and send the client secret there; this check used TokenURI too. But Authority in [RefreshTokenWizard] says {recordedAuthority}. One of them was edited by hand, or the file was re-issued by another tool, so this tool’s refresh and re-issue may work from another assumption than the sender.',
+    ),
+    steps: [
+      L(
+        'TokenURI がアプリを登録したテナントのもの (https://{authorityHost}/{tenant}/oauth2/v2.0/token など) か確認します。違う場合、送信プログラムは誤った宛先にシークレットを送っています。',
+        'Check that TokenURI belongs to the tenant where the app is registered (such as https://{authorityHost}/{tenant}/oauth2/v2.0/token). If not, the sending program sends its secret to the wrong place.',
+      ),
+      L(
+        'このツールでトークンを再発行すると、TokenURI、OuthURI、Authority がそろって書き直されます。',
+        'Re-issuing the token with this tool rewrites TokenURI, OuthURI and Authority consistently.',
+      ),
+    ],
+  },
+  {
     id: 'token-not-redeemable',
     kind: 'mail',
     title: L(

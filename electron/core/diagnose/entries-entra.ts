@@ -759,4 +759,621 @@ export const ENTRA_ENTRIES = [
     docsUrl: DOCS.deviceCode,
     retryable: true,
   },
+  // The codes admins meet most that the first catalogue lacked (issue #16), from Microsoft's error reference and the
+  // answers seen on the wire (/work/notes/research-errors-os.md §1.4). Where Entra shows a code only on its own
+  // sign-in page, this tool never hears it: the entry says so, and `rtw explain` reads what the browser showed.
+  {
+    id: 'AADSTS70000',
+    kind: 'entra',
+    aadsts: 70000,
+    title: L(
+      'リフレッシュトークンまたは認可コードが受け付けられませんでした (AADSTS70000)',
+      'The refresh token or authorization code was not accepted (AADSTS70000)',
+    ),
+    why: L(
+      'Entra ID がこの許可 (grant) を拒否しました。トークンの更新では、要求したアクセス許可 (SMTP.Send など) がこのユーザーとアプリに付与されていない (アプリの登録からアクセス許可が削除された、同意が取り消された) か、INI のリフレッシュトークンが壊れていることがほとんどです。サインイン中の場合は、コードの期限切れか二重使用です。',
+      'Entra ID refused the grant. On a token refresh it almost always means the permissions requested (SMTP.Send…) are no longer granted to the app for this user (a permission was removed from the app registration, or consent was revoked), or the refresh token in the INI is damaged. During a sign-in it means the code expired or was used twice.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[API のアクセス許可] に、使うプロトコルのアクセス許可 (SMTP.Send、IMAP.AccessAsUser.All、POP.AccessAsUser.All) と offline_access があり、[状態] 列が「付与済み」になっているか確認します。',
+        'Under API permissions, check that the permissions of the protocols you use (SMTP.Send, IMAP.AccessAsUser.All, POP.AccessAsUser.All) and offline_access are listed and show “Granted” in the Status column.',
+      ),
+      L(
+        '[エンタープライズ アプリケーション] > [すべてのアプリケーション] > (このアプリ) > [アクセス許可] で、同意が取り消されていないか確認します。',
+        'Under Enterprise apps > All applications > (this app) > Permissions, check that consent has not been revoked.',
+      ),
+      REISSUE,
+    ],
+    docsUrl: DOCS.refreshTokens,
+  },
+  {
+    id: 'AADSTS70011',
+    kind: 'entra',
+    aadsts: 70011,
+    title: L(
+      '要求したスコープが正しくありません (AADSTS70011)',
+      'The requested scope is not valid (AADSTS70011)',
+    ),
+    why: L(
+      'Entra ID が要求のスコープを受け付けませんでした。メールのアクセス許可をリソース接頭辞 https://outlook.office.com/ なしで要求した (送信プログラム独自のスコープ設定など)、スコープ名の綴りが違う、または Microsoft Graph と Outlook のスコープを 1 つの要求に混ぜた、のいずれかです。',
+      'Entra ID did not accept the scope of the request: a mail permission was requested without its resource prefix https://outlook.office.com/ (e.g. a sending program’s own scope setting), a scope name is misspelled, or Microsoft Graph and Outlook scopes were mixed in one request.',
+    ),
+    steps: [
+      L(
+        'スコープは完全な形で指定します: https://outlook.office.com/SMTP.Send (IMAP は https://outlook.office.com/IMAP.AccessAsUser.All、POP は https://outlook.office.com/POP.AccessAsUser.All) と offline_access。送信プログラムにスコープの設定がある場合は、その値を直します。',
+        'Scopes must be fully qualified: https://outlook.office.com/SMTP.Send (IMAP: https://outlook.office.com/IMAP.AccessAsUser.All, POP: https://outlook.office.com/POP.AccessAsUser.All) plus offline_access. If the sending program has a scope setting, correct it there.',
+      ),
+      REISSUE,
+      L(
+        'スコープを指定していないのにこのツールで発生した場合はこのツールの不具合です。下のサポート用情報を添えて報告してください。',
+        'If it happened in this tool without any scope set by you, it is a bug: please report it with the support details below.',
+      ),
+    ],
+    docsUrl: DOCS.scopes,
+  },
+  {
+    id: 'AADSTS500011',
+    kind: 'entra',
+    aadsts: 500011,
+    title: L(
+      'メールのリソース (Exchange Online) がテナントに見つかりません (AADSTS500011)',
+      'The mail resource (Exchange Online) was not found in the tenant (AADSTS500011)',
+    ),
+    why: L(
+      'テナント {tenant} に https://outlook.office.com のリソース (Office 365 Exchange Online) がありません。Exchange Online を含むサブスクリプションがない、まだメールボックスのないテナントである、または別のテナントやクラウドに要求を送った、のいずれかです。',
+      'The tenant {tenant} has no https://outlook.office.com resource (Office 365 Exchange Online): it has no subscription that includes Exchange Online, has no mailboxes yet, or the request went to the wrong tenant or cloud.',
+    ),
+    steps: [
+      L(
+        'Microsoft 365 管理センター (https://admin.microsoft.com) の [課金情報] > [お使いの製品] で、Exchange Online を含むサブスクリプションがあるか確認します。',
+        'In the Microsoft 365 admin center (https://admin.microsoft.com), check under Billing > Your products that a subscription including Exchange Online exists.',
+      ),
+      L(
+        '[ユーザー] > [アクティブなユーザー] で {mailbox} を開き、[ライセンスとアプリ] で Exchange Online を含むライセンスが割り当てられているか確認します。',
+        'Under Users > Active users, open {mailbox} and check under Licenses and apps that a licence including Exchange Online is assigned.',
+      ),
+      L(
+        'Microsoft Entra 管理センターの [概要] の [テナント ID] が、このツールのテナント設定 ({tenant}) と同じ組織か確認します。米国政府機関向けや中国のクラウドのテナントでは、そのクラウドを選びます。',
+        'Check that the Tenant ID on the Microsoft Entra admin center’s Overview is the organization set as tenant in this tool ({tenant}). For a US Government or China cloud tenant, choose that cloud.',
+      ),
+    ],
+    docsUrl: DOCS.licences,
+  },
+  {
+    id: 'AADSTS500113',
+    kind: 'entra',
+    aadsts: 500113,
+    title: L(
+      'アプリにリダイレクト URI (応答 URL) が登録されていません (AADSTS500113)',
+      'The app has no redirect URI (reply address) registered (AADSTS500113)',
+    ),
+    why: L(
+      'アプリの登録にリダイレクト URI が 1 つもないため、Entra ID はサインインの結果を送る先がなく、自身のサインイン画面にこのエラーを表示します。結果がこのツールに届かないので、サインインは時間切れまで待ち続けます。',
+      'The app registration has no redirect URI at all, so Entra ID has nowhere to send the sign-in result and shows this error on its own sign-in page. Nothing reaches this tool, which waits until the sign-in times out.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[認証] > [+ プラットフォームを追加] > [Web] を選び、リダイレクト URI に {redirectUri} を入力して [構成] をクリックします。',
+        'Under Authentication > + Add a platform > Web, enter {redirectUri} as the redirect URI and click Configure.',
+      ),
+      L('1〜2 分待ってから、サインインをやり直します。', 'Wait a minute or two, then sign in again.'),
+    ],
+    docsUrl: DOCS.redirectUri,
+  },
+  {
+    id: 'AADSTS9002326',
+    kind: 'entra',
+    aadsts: 9002326,
+    title: L(
+      'ブラウザーからのトークン引き換えはシングルページ アプリだけに許可されています (AADSTS9002326)',
+      'Redeeming from a browser is allowed only for single-page apps (AADSTS9002326)',
+    ),
+    why: L(
+      'トークン要求に、ブラウザーが付ける Origin ヘッダーが含まれていました。Entra ID はそのような要求を「シングルページ アプリケーション」として登録されたリダイレクト URI にしか認めません。このツールと送信プログラムは Web (機密クライアント) として Origin なしで引き換えるので、Web ページやブラウザー拡張がコードやトークンを引き換えたか、途中のプロキシやセキュリティ製品が要求を書き換えています。',
+      'The token request carried the Origin header a browser adds. Entra ID accepts such requests only for redirect URIs registered as “Single-page application”. This tool and the sending programs redeem as a Web (confidential) client without an Origin header, so a web page or browser extension redeemed the code or token, or a proxy or security product rewrote the request.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[認証] で {redirectUri} が [Web] プラットフォームにあり、[シングルページ アプリケーション] にはないことを確認します。',
+        'On the Authentication page, check that {redirectUri} is under the Web platform and not under Single-page application.',
+      ),
+      L(
+        'プロキシやセキュリティ製品が HTTPS 通信に Origin ヘッダーを追加していないか、ネットワーク管理者に確認します。',
+        'Ask your network admin whether a proxy or security product adds an Origin header to HTTPS requests.',
+      ),
+      L(
+        'このツールでのサインイン中に発生し、上のどれにも当たらない場合は不具合です。下のサポート用情報を添えて報告してください。',
+        'If it happened while signing in with this tool and none of the above applies, it is a bug: please report it with the support details below.',
+      ),
+    ],
+    docsUrl: DOCS.authCodeFlow,
+  },
+  {
+    id: 'AADSTS700054',
+    kind: 'entra',
+    aadsts: 700054,
+    title: L(
+      '応答タイプ id_token がアプリで有効になっていません (AADSTS700054)',
+      'The response type id_token is not enabled for the app (AADSTS700054)',
+    ),
+    why: L(
+      'サインイン要求が、承認エンドポイントから ID トークンを直接受け取る形式 (暗黙的フロー、ハイブリッド フロー) を求めましたが、アプリの登録で許可されていません。このツールはコードだけを求めます (response_type=code)。別のプログラムか、書き換えたサインイン URL が id_token を求めています。',
+      'The sign-in request asked for an ID token directly from the authorize endpoint (implicit or hybrid flow), which the app registration does not allow. This tool asks only for a code (response_type=code): another program, or a modified sign-in URL, asked for id_token.',
+    ),
+    steps: [
+      L(
+        'このツールのサインインを使います。サインイン URL は手で書き換えないでください。',
+        'Use this tool’s sign-in, and do not edit the sign-in URL by hand.',
+      ),
+      OPEN_APP,
+      L(
+        'ほかのプログラムに ID トークンが必要な場合だけ、[認証] > [暗黙的な許可およびハイブリッド フロー] で [ID トークン] をオンにして [保存] します。',
+        'Only if another program needs ID tokens: under Authentication > Implicit grant and hybrid flows, select ID tokens and click Save.',
+      ),
+    ],
+    docsUrl: DOCS.implicitGrant,
+  },
+  {
+    id: 'AADSTS50058',
+    kind: 'entra',
+    aadsts: 50058,
+    title: L(
+      '画面を出さないサインインで、サインイン中のユーザーが見つかりませんでした (AADSTS50058)',
+      'A silent sign-in found no signed-in user (AADSTS50058)',
+    ),
+    why: L(
+      'サインイン要求が画面を表示しない (prompt=none) 形式でしたが、このブラウザーでサインインしているユーザーがいないか、その Cookie が送られませんでした。設定の問題ではなく、画面でサインインする必要があります。',
+      'The sign-in request asked Entra ID not to show any page (prompt=none), but nobody is signed in in this browser, or its cookies were not sent. Not a setting problem: the sign-in has to be interactive.',
+    ),
+    steps: [
+      L(
+        'このツールでサインインをやり直します (このツールは画面でサインインします)。',
+        'Start the sign-in again in this tool, which signs in interactively.',
+      ),
+      L(
+        'ブラウザーがプライベート モードであったり、サードパーティ Cookie をブロックしていたりする場合は、通常のウィンドウでサインインします。',
+        'If the browser is in private mode or blocks third-party cookies, sign in in a normal window.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS50053',
+    kind: 'entra',
+    aadsts: 50053,
+    title: L('アカウントがロックされています (AADSTS50053)', 'The account is locked (AADSTS50053)'),
+    why: L(
+      '誤ったパスワードでのサインインが続いたため (スマート ロックアウト)、または悪意のある活動が見られる IP アドレスからのサインインだったため、Entra ID がサインインをブロックし、自身のサインイン画面に表示しました。古いパスワードで Basic 認証を試み続ける送信プログラムがロックアウトを繰り返し起こすこともあります。',
+      'Entra ID blocked the sign-in and said so on its own sign-in page: too many sign-ins with a wrong password (smart lockout), or a sign-in from an IP address with malicious activity. A sending program that keeps trying basic authentication with an old password can trigger the lockout again and again.',
+    ),
+    steps: [
+      L(
+        'しばらく待ちます。ロックアウトは自動的に解除されますが、繰り返すと解除までの時間が長くなります。',
+        'Wait a while: the lockout lifts by itself, but each repeat makes it last longer.',
+      ),
+      L(
+        'Microsoft Entra 管理センターの [監視と正常性] > [サインイン ログ] で、エラー コード 50053 のサインインを開き、[失敗の理由] と IP アドレスを確認します。',
+        'In the Microsoft Entra admin center, open Monitoring & health > Sign-in logs, find the sign-ins with error code 50053, and read the Failure reason and the IP address.',
+      ),
+      L(
+        '古いパスワードでログインを試み続けているプログラム (Basic 認証のままの送信プログラムなど) を止め、XOAUTH2 に切り替えます。',
+        'Stop any program still trying the old password (a sending program left on basic authentication) and switch it to XOAUTH2.',
+      ),
+      START_AGAIN,
+    ],
+    docsUrl: DOCS.smartLockout,
+    retryable: true,
+  },
+  {
+    id: 'AADSTS50105',
+    kind: 'entra',
+    aadsts: 50105,
+    title: L(
+      'このユーザーはアプリに割り当てられていません (AADSTS50105)',
+      'The user is not assigned to the app (AADSTS50105)',
+    ),
+    why: L(
+      'アプリは「割り当てが必要」に設定されており、サインインしたユーザー ({mailbox}) はアプリに直接割り当てられておらず、割り当てられたグループの直接のメンバーでもありません (入れ子のグループは数えられません)。',
+      'The app requires assignment, and the signed-in user ({mailbox}) is neither assigned to it directly nor a direct member of an assigned group (nested groups do not count).',
+    ),
+    steps: [
+      L(
+        'Microsoft Entra 管理センターの [エンタープライズ アプリケーション] > [すべてのアプリケーション] で、アプリケーション ID が {clientId} のアプリを開きます。',
+        'In the Microsoft Entra admin center, open Enterprise apps > All applications and select the app whose Application ID is {clientId}.',
+      ),
+      L(
+        '[ユーザーとグループ] > [+ ユーザーまたはグループの追加] で {mailbox} (またはそのユーザーが直接属するグループ) を選び、[割り当て] をクリックします。',
+        'Under Users and groups > + Add user/group, select {mailbox} (or a group the user is a direct member of) and click Assign.',
+      ),
+      L(
+        'または、[プロパティ] で [割り当てが必要ですか?] を [いいえ] にして [保存] します (組織内の全員がこのアプリにサインインできるようになります)。',
+        'Or, under Properties, set “Assignment required?” to No and click Save (everyone in the organization can then sign in to the app).',
+      ),
+      START_AGAIN,
+    ],
+    docsUrl: DOCS.assignment,
+  },
+  {
+    id: 'AADSTS90072',
+    kind: 'entra',
+    aadsts: 90072,
+    title: L(
+      'アカウントがこのテナントに存在しないため多要素認証を行えません (AADSTS90072)',
+      'The account does not exist in the tenant, so it cannot complete MFA there (AADSTS90072)',
+    ),
+    why: L(
+      'サインインしたアカウントは別の組織のもの (または個人の Microsoft アカウント) で、アプリを登録したテナント {tenant} のユーザーでもゲストでもありません。ブラウザーに残っていた別のアカウントでサインインした場合によく起こります。',
+      'The account you signed in with belongs to another organization (or is a personal Microsoft account) and is neither a user nor a guest of the tenant the app is registered in ({tenant}). It often happens when the browser signed in with another remembered account.',
+    ),
+    steps: [
+      RIGHT_ACCOUNT,
+      L(
+        'そのアカウントを使う必要がある場合は、Microsoft Entra 管理センターの [ユーザー] > [すべてのユーザー] > [+ 新しいユーザー] > [外部ユーザーの招待] で招待します。ただし送信に使うメールボックスは、アプリのテナントにある必要があります。',
+        'If that account must be used, invite it under Users > All users > + New user > Invite external user in the Microsoft Entra admin center. The sending mailbox must still be in the app’s tenant.',
+      ),
+    ],
+    docsUrl: DOCS.inviteGuest,
+  },
+  {
+    id: 'AADSTS50133',
+    kind: 'entra',
+    aadsts: 50133,
+    title: L(
+      'パスワードの期限切れまたは変更によりセッションが無効になりました (AADSTS50133)',
+      'The session ended because the password expired or was changed (AADSTS50133)',
+    ),
+    why: L(
+      'このアカウントのパスワードが期限切れになったか最近変更されたため、サインインのセッションと、それに基づくトークンが無効になりました。',
+      'The account’s password expired or was changed recently, so its sign-in session, and the tokens based on it, are no longer valid.',
+    ),
+    steps: [
+      L(
+        'このツールで、現在のパスワードを使ってサインインし直します。',
+        'Sign in again through this tool with the current password.',
+      ),
+      REISSUE,
+      L(
+        '送信用アカウントのパスワードを定期的に変更する運用では、変更のたびにトークンを取得し直す必要があります。',
+        'Where the sending account’s password is changed on a schedule, re-issue the token after each change.',
+      ),
+    ],
+    docsUrl: DOCS.refreshTokens,
+  },
+  {
+    id: 'AADSTS50158',
+    kind: 'entra',
+    aadsts: 50158,
+    title: L(
+      '外部のセキュリティ チャレンジが完了していません (AADSTS50158)',
+      'An external security challenge was not completed (AADSTS50158)',
+    ),
+    why: L(
+      '条件付きアクセスのカスタム コントロールや外部の認証方法 (他社製の多要素認証、利用規約への同意など) をブラウザーで完了する必要があります。トークンの更新のように画面のない要求では完了できません。',
+      'A Conditional Access custom control or external authentication method (a third-party MFA provider, terms of use) must be completed in the browser; a request without a page, such as a token refresh, cannot complete it.',
+    ),
+    steps: [
+      L(
+        'このツールでブラウザーからサインインし直し、表示される外部の確認を完了します。',
+        'Sign in again in the browser through this tool and complete the external challenge it shows.',
+      ),
+      L(
+        '送信プログラムがトークンを更新するたびに発生する場合は、Microsoft Entra 管理センターの [条件付きアクセス] > [ポリシー] で該当するポリシーの [許可] の設定を確認し、送信用アカウントまたはこのアプリを除外できないかセキュリティ管理者に相談します。',
+        'If it happens every time the sending program refreshes its token, review the Grant settings of the policy under Conditional Access > Policies in the Microsoft Entra admin center, and ask your security admin whether the sending account or this app can be excluded.',
+      ),
+      SIGN_IN_LOGS,
+    ],
+    docsUrl: DOCS.conditionalAccess,
+  },
+  {
+    id: 'AADSTS50199',
+    kind: 'entra',
+    aadsts: 50199,
+    title: L('ユーザーの確認が必要です (AADSTS50199)', 'User confirmation is required (AADSTS50199)'),
+    why: L(
+      'Entra ID が、サインインの結果をアプリに渡す前に続行してよいかを確認する画面を表示しました。エラーではなく、[続行] を選べばサインインは完了します。このツールのリダイレクト先 (http://localhost) は確認不要の一覧に含まれるため、通常は表示されません。',
+      'Entra ID showed a page asking whether to continue before handing the sign-in result to the app. It is not an error: choosing Continue completes the sign-in. This tool’s redirect (http://localhost) is on the list that needs no confirmation, so it normally does not appear.',
+    ),
+    steps: [
+      L('サインイン画面で [続行] を選びます。', 'Choose Continue on the sign-in page.'),
+      L(
+        '毎回表示される場合は、サインインのリダイレクト URI が {redirectUri} (http://localhost) であり、独自スキームの URI ではないことを確認します。',
+        'If it appears every time, check that the sign-in’s redirect URI is {redirectUri} (http://localhost), not a custom-scheme URI.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS16000',
+    kind: 'entra',
+    aadsts: 16000,
+    title: L(
+      'このアカウントではアプリにアクセスできません (AADSTS16000)',
+      'This account cannot access the app (AADSTS16000)',
+    ),
+    why: L(
+      'サインインしたアカウントが、アプリを登録したテナント ({tenant}) に存在しません。ブラウザーが個人の Microsoft アカウントや別の組織のアカウントを選んだ場合によく起こります。以前の Entra ID は、パスワード変更でセッションが無効になった場合にもこのコードを返していました。',
+      'The account that signed in does not exist in the tenant the app is registered in ({tenant}). It often happens when the browser picked a personal Microsoft account or an account of another organization. Earlier, Entra ID also returned this code when a password change ended the session.',
+    ),
+    steps: [RIGHT_ACCOUNT, PERSONAL_ACCOUNTS, START_AGAIN],
+    docsUrl: DOCS.multiTenant,
+  },
+  {
+    id: 'AADSTS90014',
+    kind: 'entra',
+    aadsts: 90014,
+    title: L(
+      '要求に必要な項目がありません (AADSTS90014)',
+      'A required field is missing from the request (AADSTS90014)',
+    ),
+    why: L(
+      'Entra ID が要求または資格情報に必要な項目を見つけられませんでした。下のメッセージに、足りない項目名 (client_id など) が示されます。送信プログラムの場合は、INI の ClientID、ClientSecret、RefreshToken のどれかが空であることが多いです。',
+      'Entra ID did not find a field it needs in the request or credential; the message below names it (client_id, for example). For a sending program it is usually an empty ClientID, ClientSecret or RefreshToken in the INI.',
+    ),
+    steps: [
+      L(
+        'INI ファイルの [OAUTH2] に、ClientID、RefreshToken、TokenURI (Web として登録したアプリでは ClientSecret も) の値があるか確認します。',
+        'Check that the INI file’s [OAUTH2] section has values for ClientID, RefreshToken and TokenURI (and ClientSecret for an app registered as Web).',
+      ),
+      REISSUE,
+      L(
+        'このツールでのサインイン中に発生した場合は不具合です。下のサポート用情報を添えて報告してください。',
+        'If it happened while signing in with this tool, it is a bug: please report it with the support details below.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS900144',
+    kind: 'entra',
+    aadsts: 900144,
+    title: L(
+      '要求に必須のパラメーターがありません (AADSTS900144)',
+      'A required parameter is missing from the request (AADSTS900144)',
+    ),
+    why: L(
+      '要求の本文に必須のパラメーターがありませんでした。どのパラメーターか (client_id、scope、grant_type、redirect_uri など) は下のメッセージに示されます。INI の値が空か、送信プログラムやサインイン URL が値を送っていません。',
+      'The request body lacked a required parameter; the message below names it (client_id, scope, grant_type, redirect_uri…). A value in the INI is empty, or the sending program or sign-in URL did not send it.',
+    ),
+    steps: [
+      L(
+        'INI ファイルの [OAUTH2] に、ClientID、RefreshToken、TokenURI の値があるか確認します。送信プログラムにスコープの設定がある場合は、空になっていないか確認します。',
+        'Check that the INI file’s [OAUTH2] section has values for ClientID, RefreshToken and TokenURI, and that the sending program’s scope setting, if it has one, is not empty.',
+      ),
+      REISSUE,
+      L(
+        'このツールでのサインイン中に発生した場合は不具合です。下のサポート用情報を添えて報告してください。',
+        'If it happened while signing in with this tool, it is a bug: please report it with the support details below.',
+      ),
+    ],
+    docsUrl: DOCS.aadstsCodes,
+  },
+  {
+    id: 'AADSTS50059',
+    kind: 'entra',
+    aadsts: 50059,
+    title: L('テナントを特定できません (AADSTS50059)', 'No tenant could be determined (AADSTS50059)'),
+    why: L(
+      '要求がテナントを含まないエンドポイント (common や organizations) に送られ、資格情報からもテナントが分かりませんでした。デバイス コードによるサインインや、テナントを指定しない要求で起こります。',
+      'The request went to an endpoint without a tenant (common or organizations), and nothing in the credentials named one. It happens with device code sign-in and other requests that do not name a tenant.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[概要] の [ディレクトリ (テナント) ID] をコピーし、このツールのテナント欄に入力して、トークンを取得し直します。INI の TokenURI はそのテナントを含む URI になります。',
+        'Copy “Directory (tenant) ID” from the Overview, enter it as the tenant in this tool, and issue the token again; TokenURI in the INI then names that tenant.',
+      ),
+    ],
+    docsUrl: DOCS.multiTenant,
+  },
+  {
+    id: 'AADSTS50128',
+    kind: 'entra',
+    aadsts: 50128,
+    title: L('ドメイン名が正しくありません (AADSTS50128)', 'Invalid domain name (AADSTS50128)'),
+    why: L(
+      'テナントとして指定したドメイン ({tenant}) が、どのテナントの確認済みドメインでもありません。入力ミス、まだ確認していないカスタム ドメイン、または別のクラウドのドメインが考えられます。',
+      'The domain given as tenant ({tenant}) is not a verified domain of any tenant: a typo, a custom domain not verified yet, or a domain of another cloud.',
+    ),
+    steps: [
+      L(
+        'Microsoft Entra 管理センターの [設定] > [ドメイン名] で、そのドメインの [状態] が「確認済み」か確認します。',
+        'In the Microsoft Entra admin center, check under Settings > Domain names that the domain’s Status is Verified.',
+      ),
+      L(
+        'テナント欄には、[概要] の [テナント ID] か、contoso.onmicrosoft.com のような初期ドメインを指定して、トークンを取得し直します。',
+        'Enter the Tenant ID from the Overview, or the initial domain such as contoso.onmicrosoft.com, as the tenant, and issue the token again.',
+      ),
+    ],
+    docsUrl: DOCS.customDomains,
+  },
+  {
+    id: 'AADSTS7000112',
+    kind: 'entra',
+    aadsts: 7000112,
+    title: L(
+      'アプリケーションが無効になっています (AADSTS7000112)',
+      'The application is disabled (AADSTS7000112)',
+    ),
+    why: L(
+      'このテナントでアプリのサインインが無効になっています。[エンタープライズ アプリケーション] で「ユーザーのサインインが有効になっていますか?」が「いいえ」になっているか、Microsoft がアプリを無効にしました (不審な活動など)。後者の場合、管理者は有効に戻せず、新しいアプリの登録が必要です。',
+      'Sign-in to the app is disabled in this tenant: “Enabled for users to sign-in?” is No under Enterprise apps, or Microsoft disabled the app (suspicious activity, for example). In the latter case an admin cannot turn it back on, and a new app registration is needed.',
+    ),
+    steps: [
+      L(
+        'Microsoft Entra 管理センターの [エンタープライズ アプリケーション] > [すべてのアプリケーション] で、アプリケーション ID が {clientId} のアプリを開きます。',
+        'In the Microsoft Entra admin center, open Enterprise apps > All applications and select the app whose Application ID is {clientId}.',
+      ),
+      L(
+        '[プロパティ] で [ユーザーのサインインが有効になっていますか?] を [はい] にして [保存] します。',
+        'Under Properties, set “Enabled for users to sign-in?” to Yes and click Save.',
+      ),
+      L(
+        '変更できない場合 (Microsoft が無効にした場合) は、新しくアプリを登録し、このツールで新しいクライアント ID とシークレットを使ってトークンを取得し直します。',
+        'If it cannot be changed (Microsoft disabled the app), register a new app and issue the token again with this tool using the new client ID and secret.',
+      ),
+    ],
+    docsUrl: DOCS.disableApp,
+  },
+  {
+    id: 'AADSTS700027',
+    kind: 'entra',
+    aadsts: 700027,
+    title: L(
+      'クライアント アサーションの署名を検証できませんでした (AADSTS700027)',
+      'The client assertion’s signature could not be validated (AADSTS700027)',
+    ),
+    why: L(
+      'アプリが証明書 (クライアント アサーション) で認証しましたが、Entra ID がその署名を検証できませんでした。証明書がアプリに登録されていない、期限切れ、または置き換えられています。このツールと SMAIL はクライアント シークレットを使うので、同じアプリの登録を使う別のプログラムからの要求です。',
+      'The app authenticated with a certificate (a client assertion), and Entra ID could not validate its signature: the certificate is not uploaded to the app, has expired, or was replaced. This tool and SMAIL use a client secret, so the request came from another program sharing the app registration.',
+    ),
+    steps: [
+      OPEN_APP,
+      L(
+        '[証明書とシークレット] > [証明書] で、そのプログラムが使う証明書の拇印と有効期限を確認し、必要なら新しい証明書をアップロードします。',
+        'Under Certificates & secrets > Certificates, check the thumbprint and expiry of the certificate that program uses, and upload a new one if needed.',
+      ),
+      L(
+        'このツールで発行したトークンを使う送信プログラムでは、証明書ではなくクライアント シークレットを使います。',
+        'For sending programs using tokens from this tool, use a client secret rather than a certificate.',
+      ),
+    ],
+    docsUrl: DOCS.secrets,
+  },
+  {
+    id: 'AADSTS50097',
+    kind: 'entra',
+    aadsts: 50097,
+    title: L('デバイス認証が必要です (AADSTS50097)', 'Device authentication is required (AADSTS50097)'),
+    why: L(
+      '条件付きアクセスが登録済みのデバイスを求めていますが、この要求はデバイスを証明できませんでした。送信プログラムやサーバーからのトークンの更新は、デバイス認証を行えません。',
+      'Conditional Access requires a registered device, and this request could not prove one. A token refresh by a sending program or a server cannot perform device authentication.',
+    ),
+    steps: [
+      SIGN_IN_LOGS,
+      L(
+        'Microsoft Entra 管理センターの [条件付きアクセス] > [ポリシー] で、デバイスを条件とするポリシーから送信用アカウントまたはこのアプリを除外できないか、セキュリティ管理者に相談します。',
+        'Ask your security admin whether the sending account or this app can be excluded from the device-based policy under Conditional Access > Policies in the Microsoft Entra admin center.',
+      ),
+      L(
+        'または、トークンの取得と更新を Microsoft Entra に登録済み (参加済み、ハイブリッド参加済み) の PC で行います。',
+        'Or get and refresh the token on a PC registered with Microsoft Entra (joined or hybrid joined).',
+      ),
+    ],
+    docsUrl: DOCS.conditionalAccess,
+  },
+  {
+    id: 'AADSTS530003',
+    kind: 'entra',
+    aadsts: 530003,
+    title: L('管理対象のデバイスが必要です (AADSTS530003)', 'A managed device is required (AADSTS530003)'),
+    why: L(
+      '条件付きアクセスが、組織の管理するデバイス (準拠済み、またはハイブリッド参加済み) からのアクセスだけを許可しています。トークンの取得または更新を行ったデバイスは管理対象ではありません。ブラウザーでは「デバイスのセキュリティ保護にご協力ください」と表示されます。',
+      'Conditional Access allows access only from devices your organization manages (compliant or hybrid joined), and the device that got or refreshed the token is not one. In the browser it shows “Help us keep your device secure”.',
+    ),
+    steps: [
+      SIGN_IN_LOGS,
+      L(
+        '管理対象の PC でこのツールを実行してトークンを取得し直すか、[条件付きアクセス] > [ポリシー] で該当ポリシーから送信用アカウントまたはこのアプリを除外できないか、セキュリティ管理者に相談します。',
+        'Issue the token again by running this tool on a managed PC, or ask your security admin whether the sending account or this app can be excluded from the policy under Conditional Access > Policies.',
+      ),
+    ],
+    docsUrl: DOCS.deviceCompliance,
+  },
+  {
+    id: 'AADSTS53000',
+    kind: 'entra',
+    aadsts: 53000,
+    title: L('準拠しているデバイスが必要です (AADSTS53000)', 'A compliant device is required (AADSTS53000)'),
+    why: L(
+      '条件付きアクセスが準拠済みのデバイスを求めていますが、このデバイスは準拠していません (Intune などに登録されていない、またはポリシーを満たしていない)。',
+      'Conditional Access requires a compliant device, and this device is not compliant: it is not enrolled in Intune (or another MDM), or does not meet its policies.',
+    ),
+    steps: [
+      L(
+        'このツールを実行する PC を、ポータル サイト (Company Portal) アプリで Intune に登録し、準拠状態になってからサインインし直します。',
+        'Enroll the PC running this tool in Intune with the Company Portal app, and sign in again once it is compliant.',
+      ),
+      L(
+        'Microsoft Intune 管理センターの [デバイス] > [すべてのデバイス] で、その PC の [準拠] 列を確認します。',
+        'In the Microsoft Intune admin center, check the Compliance column of the PC under Devices > All devices.',
+      ),
+      SIGN_IN_LOGS,
+    ],
+    docsUrl: DOCS.deviceCompliance,
+  },
+  {
+    id: 'AADSTS53001',
+    kind: 'entra',
+    aadsts: 53001,
+    title: L(
+      'ドメインに参加しているデバイスが必要です (AADSTS53001)',
+      'A domain-joined device is required (AADSTS53001)',
+    ),
+    why: L(
+      '条件付きアクセスが Microsoft Entra ハイブリッド参加済みのデバイスを求めていますが、このデバイスはドメインに参加していません。',
+      'Conditional Access requires a Microsoft Entra hybrid joined device, and this device is not domain joined.',
+    ),
+    steps: [
+      L(
+        'ドメインに参加している (ハイブリッド参加済みの) PC でこのツールを実行し、トークンを取得し直します。',
+        'Run this tool on a domain-joined (hybrid joined) PC and issue the token again.',
+      ),
+      L(
+        'または、[条件付きアクセス] > [ポリシー] で該当ポリシーから送信用アカウントまたはこのアプリを除外できないか、セキュリティ管理者に相談します。',
+        'Or ask your security admin whether the sending account or this app can be excluded from the policy under Conditional Access > Policies.',
+      ),
+      SIGN_IN_LOGS,
+    ],
+    docsUrl: DOCS.deviceCompliance,
+  },
+  {
+    id: 'AADSTS50072',
+    kind: 'entra',
+    aadsts: 50072,
+    title: L(
+      '多要素認証の登録が必要です (AADSTS50072)',
+      'The user must register for multi-factor authentication (AADSTS50072)',
+    ),
+    why: L(
+      'このアカウントは多要素認証の方法をまだ登録しておらず、組織のポリシーが登録を求めています。ブラウザーには「詳細情報が必要」と表示され、登録を済ませるとサインインを続けられます。',
+      'The account has not registered a multi-factor method yet, and your organization’s policy requires one. The browser shows “More information required”; once the method is registered, the sign-in continues.',
+    ),
+    steps: [
+      L(
+        'ブラウザーの画面で [次へ] を選び、認証方法を登録します。または {mailbox} で https://aka.ms/mysecurityinfo にサインインして登録します。',
+        'Choose Next on the browser page and register a method, or sign in to https://aka.ms/mysecurityinfo as {mailbox} and register there.',
+      ),
+      START_AGAIN,
+    ],
+    docsUrl: DOCS.mfaRegister,
+  },
+  {
+    id: 'AADSTS50074',
+    kind: 'entra',
+    aadsts: 50074,
+    title: L(
+      '多要素認証が完了していません (AADSTS50074)',
+      'Multi-factor authentication was not completed (AADSTS50074)',
+    ),
+    why: L(
+      'このサインインには多要素認証が必要ですが、完了しませんでした。トークンの更新のように画面のない要求では多要素認証を行えません。',
+      'This sign-in requires multi-factor authentication, and it was not completed. A request without a page, such as a token refresh, cannot perform it.',
+    ),
+    steps: [
+      L(
+        'このツールでブラウザーからサインインし直し、多要素認証を最後まで完了します。',
+        'Sign in again in the browser through this tool and complete multi-factor authentication.',
+      ),
+      L(
+        '送信プログラムがトークンを更新するたびに発生する場合は、送信サーバーのネットワークを条件付きアクセスのネームド ロケーションに加えるか、送信用アカウントを対象外にするよう、セキュリティ管理者に相談します。',
+        'If it happens every time the sending program refreshes its token, ask your security admin to add the sending server’s network as a Conditional Access named location, or to exclude the sending account.',
+      ),
+      SIGN_IN_LOGS,
+    ],
+    docsUrl: DOCS.conditionalAccess,
+  },
 ] as const satisfies readonly CatalogueEntry[];

@@ -144,14 +144,97 @@ export const MAIL_ENTRIES = [
     docsUrl: DOCS.securityDefaults,
   },
   {
+    id: 'smtp-535-5.7.139-conditional-access',
+    kind: 'mail',
+    reply: {
+      protocol: 'smtp',
+      status: '5.7.139',
+      phrases: ['did not meet the criteria'],
+      example:
+        '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
+    },
+    title: L(
+      '条件付きアクセスにより SMTP 認証が拒否されました (535 5.7.139)',
+      'Conditional Access refused the SMTP login (535 5.7.139)',
+    ),
+    why: L(
+      'トークンは正しくても、サインインが組織の条件付きアクセス ポリシーの条件 (場所、デバイス、クライアント アプリ) を満たしませんでした。送信サーバーの IP アドレスが許可された場所にない場合によく起こります。',
+      'The token may be fine, but the sign-in did not meet the conditions of a Conditional Access policy (location, device, client app). It often happens when the sending server’s IP address is not in an allowed location.',
+    ),
+    steps: [
+      SIGN_IN_LOGS,
+      L(
+        'Microsoft Entra 管理センターの [条件付きアクセス] > [ポリシー] で該当ポリシーを開き、送信サーバーのネットワークをネームド ロケーションに加えるか、送信用アカウントを除外できないかセキュリティ管理者に相談します。',
+        'Open the policy under Conditional Access > Policies in the Microsoft Entra admin center, and ask your security admin to add the sending server’s network as a named location or to exclude the sending account.',
+      ),
+    ],
+    docsUrl: DOCS.conditionalAccess,
+  },
+  {
+    id: 'smtp-535-5.7.139-credentials-incorrect',
+    kind: 'mail',
+    reply: {
+      protocol: 'smtp',
+      status: '5.7.139',
+      phrases: ['user credentials were incorrect'],
+      example:
+        '535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [CH2PR15CA0029.namprd15.prod.outlook.com]',
+    },
+    title: L(
+      'SMTP のユーザー名またはパスワードが違います (535 5.7.139)',
+      'The SMTP user name or password is wrong (535 5.7.139)',
+    ),
+    why: L(
+      'Exchange Online が、パスワードによる認証 (AUTH LOGIN / PLAIN) の資格情報を誤りと判断しました。パスワードでの送信は廃止が進んでおり、XOAUTH2 で認証するのが確実です。',
+      'Exchange Online found the credentials of a password login (AUTH LOGIN / PLAIN) wrong. Sending with a password is being retired: authenticating with XOAUTH2 is the reliable way.',
+    ),
+    steps: [
+      L(
+        '送信プログラムの SMTP 認証方式を XOAUTH2 に変更し (SMAIL の場合は「SMTP 認証」で OAUTH-XOAUTH2 と STARTTLS)、このツールで作成した INI ファイルを使います。',
+        'Switch the sending program’s SMTP authentication to XOAUTH2 (in SMAIL: OAUTH-XOAUTH2 with STARTTLS) and use the INI file written by this tool.',
+      ),
+      SAME_ACCOUNT,
+    ],
+    docsUrl: DOCS.oauthMail,
+  },
+  {
+    id: 'smtp-535-5.7.139-organization-configuration',
+    kind: 'mail',
+    reply: {
+      protocol: 'smtp',
+      status: '5.7.139',
+      phrases: ['organization configuration'],
+      example:
+        "535 5.7.139 Authentication unsuccessful, the organization configuration doesn't allow this authentication request.",
+    },
+    title: L(
+      '組織の構成がこの認証を許可していません (535 5.7.139)',
+      'The organization’s configuration does not allow this login (535 5.7.139)',
+    ),
+    why: L(
+      'Exchange Online の組織の設定 (セキュリティの既定値、または SMTP の Basic 認証を禁止する認証ポリシー) がこの認証方式を許可していません。大量メール送信 (High Volume Email) でよく見られます。',
+      'An organization setting of Exchange Online (security defaults, or an authentication policy that blocks basic authentication for SMTP) does not allow this way of logging in. Often seen with High Volume Email.',
+    ),
+    steps: [
+      L(
+        '送信プログラムの認証方式を XOAUTH2 にし、このツールで取得したリフレッシュトークンを使います。',
+        'Make the sending program authenticate with XOAUTH2, using the refresh token from this tool.',
+      ),
+      L(
+        'Microsoft Entra 管理センターの [概要] > [プロパティ] > [セキュリティの既定値の管理] と、Exchange Online PowerShell の Get-AuthenticationPolicy (AllowBasicAuthSmtp) を確認します。',
+        'Check Overview > Properties > Manage security defaults in the Microsoft Entra admin center, and Get-AuthenticationPolicy (AllowBasicAuthSmtp) in Exchange Online PowerShell.',
+      ),
+    ],
+    docsUrl: DOCS.smtpAuth,
+  },
+  {
     id: 'smtp-535-5.7.139-authentication-unsuccessful',
     kind: 'mail',
     reply: {
       protocol: 'smtp',
       status: '5.7.139',
       phrases: [],
-      example:
-        '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
+      example: '535 5.7.139 Authentication unsuccessful [TYCP286CA0001.JPNP286.PROD.OUTLOOK.COM]',
     },
     title: L(
       '組織の設定により SMTP 認証が拒否されました (535 5.7.139)',

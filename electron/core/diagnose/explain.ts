@@ -20,6 +20,7 @@ type OAuthFailure = {
   aadsts?: number;
   traceId?: string;
   correlationId?: string;
+  timestamp?: string;
 };
 
 /** Renders the entry with the context and the error's own params (which win). */
@@ -80,6 +81,7 @@ const RTW_EXPLAINERS = {
         ...parsed,
         traceId: p.traceId ?? parsed.traceId,
         correlationId: p.correlationId ?? parsed.correlationId,
+        timestamp: p.timestamp ?? parsed.timestamp,
       },
       c,
     );
@@ -178,6 +180,11 @@ function rawDetails(raw: RawDetails): RawDetails {
   return out;
 }
 
+/** Microsoft's look-up page for one AADSTS code (its reference page says to link it rather than copy the text). */
+export function aadstsLookupUrl(aadsts: number): string {
+  return `https://login.microsoftonline.com/error?code=${aadsts}`;
+}
+
 /** Explains an Entra error by its AADSTS number; an unknown number gets the generic entry with the raw message. */
 export function explainAadsts(
   aadsts: number,
@@ -190,7 +197,7 @@ export function explainAadsts(
     entry === undefined
       ? renderEntry(entryById('unknown-aadsts'), contextParams(context), { aadsts, message })
       : renderEntry(entry, contextParams(contextFromMessage(aadsts, message, context)));
-  if (entry === undefined) explanation.docsUrl = `https://login.microsoftonline.com/error?code=${aadsts}`;
+  if (entry === undefined) explanation.docsUrl = aadstsLookupUrl(aadsts);
   explanation.raw = rawDetails({ ...raw, aadsts });
   return explanation;
 }
@@ -207,7 +214,7 @@ function explainOAuthFailure(
     message: parsed.message !== '' ? parsed.message : p.error,
     traceId: p.traceId ?? parsed.traceId,
     correlationId: p.correlationId ?? parsed.correlationId,
-    timestamp: parsed.timestamp,
+    timestamp: p.timestamp ?? parsed.timestamp,
   };
   const byError = entryForOAuthError(p.error);
   // A known AADSTS code is the most precise; an unknown one still loses to a known OAuth error's advice.
@@ -219,6 +226,8 @@ function explainOAuthFailure(
     description: redact(parsed.message),
   });
   explanation.raw = rawDetails({ ...raw, message: `${p.error}: ${raw.message}`, aadsts });
+  // The OAuth error's advice is general; for the code itself, Microsoft's look-up page is the precise reference.
+  if (aadsts !== undefined) explanation.docsUrl = aadstsLookupUrl(aadsts);
   return explanation;
 }
 

@@ -37,6 +37,16 @@ export const DOCS = {
   userProperties: 'https://learn.microsoft.com/entra/fundamentals/how-to-manage-user-profile-info',
   passwordPolicy: 'https://learn.microsoft.com/microsoft-365/admin/manage/set-password-expiration-policy',
   nodeExtraCa: 'https://nodejs.org/api/cli.html#node_extra_ca_certsfile',
+  smartLockout: 'https://learn.microsoft.com/entra/identity/authentication/howto-password-smart-lockout',
+  assignment: 'https://learn.microsoft.com/entra/identity-platform/howto-restrict-your-app-to-a-set-of-users',
+  disableApp: 'https://learn.microsoft.com/entra/identity/enterprise-apps/disable-user-sign-in-portal',
+  inviteGuest: 'https://learn.microsoft.com/entra/external-id/add-users-administrator',
+  licences: 'https://learn.microsoft.com/microsoft-365/admin/manage/assign-licenses-to-users',
+  implicitGrant: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-implicit-grant-flow',
+  customDomains: 'https://learn.microsoft.com/entra/fundamentals/add-custom-domain',
+  deviceCompliance:
+    'https://learn.microsoft.com/entra/identity/conditional-access/policy-all-users-device-compliance',
+  authCodeFlow: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow',
 } as const;
 
 /** Opens the app registration; every Entra fix starts here. */

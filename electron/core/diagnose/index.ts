@@ -11,9 +11,17 @@ export type {
 } from './types.js';
 export { CATALOGUE, entryById, entryForAadsts, entryForOAuthError, type EntryId } from './catalogue.js';
 export { parseEntraError, parseEntraErrorBody } from './entra-error.js';
-export { explainAadsts, explainError, EXPLAINED_ERROR_CODES } from './explain.js';
-export { explainMailReply, matchesReply } from './mail-replies.js';
+export { aadstsLookupUrl, explainAadsts, explainError, EXPLAINED_ERROR_CODES } from './explain.js';
+export {
+  entryForReply,
+  explainMailReply,
+  explainXoauth2Challenge,
+  matchesReply,
+  type Xoauth2ChallengeParts,
+} from './mail-replies.js';
+export { describeEnhancedStatus, findEnhancedStatus, type EnhancedStatus } from './enhanced-status.js';
 export { explainCheck, type CheckEntryId } from './check-explain.js';
+export { explainText, mailProtocolOf } from './explain-text.js';
 export { formatExplanation } from './format-text.js';
 export { contextParams, renderEntry, KNOWN_PLACEHOLDERS, type Params, type ParamValue } from './render.js';
 export { redact } from './redact.js';

@@ -54,6 +54,18 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   tokenTenant: '<tenant-id>',
   expiresAt: '<time>',
   step: { ja: '接続', en: 'connecting' },
+  // Mail replies by their standard codes (entries-mail-standards.ts).
+  responseCode: '<code>',
+  statusClass: { ja: '(不明)', en: '(unknown)' },
+  statusSubject: { ja: '(不明)', en: '(unknown)' },
+  statusDetail: { ja: '(不明)', en: '(unknown)' },
+  classAdvice: { ja: 'サーバーの文言を確認します。', en: 'Read the server’s wording.' },
+  xoauth2Status: '<status>',
+  xoauth2Schemes: '<schemes>',
+  xoauth2Scope: '<scope>',
+  // The token check's view of the file (entries-check.ts).
+  tokenUri: '<TokenURI>',
+  recordedAuthority: '<Authority>',
 };
 
 /** The placeholder names that have a default; the tests check the catalogue uses no other. */

@@ -10,12 +10,21 @@ export type MailProtocol = 'smtp' | 'imap' | 'pop';
 /** What a catalogue entry explains; the troubleshooting doc groups entries by it. */
 export type EntryKind = 'entra' | 'oauth' | 'app' | 'mail' | 'generic';
 
-/** How an Exchange reply is recognised: the enhanced status code (SMTP) and phrases, all case-insensitive. */
+/**
+ * How a server reply is recognised: the enhanced status code (SMTP, RFC 3463), the response code in brackets
+ * (IMAP, RFC 5530; POP, RFC 2449/3206) and phrases, all case-insensitive. When several entries match, the most
+ * specific wins: a code with phrases, then a code alone, then phrases alone (mail-replies.ts).
+ */
 export interface ReplyPattern {
   readonly protocol: MailProtocol;
-  /** Enhanced status code such as `5.7.139`; matched as a whole token, never as a prefix of `5.7.1390`. */
+  /**
+   * Enhanced status code such as `5.7.139`, matched as a whole token (never inside `5.7.1390`); or a range of
+   * details such as `4.7.500-699`.
+   */
   readonly status?: string;
-  /** Every phrase must occur in the reply (whitespace collapsed). Empty: the status code alone decides. */
+  /** Response code such as `AUTHENTICATIONFAILED` or `SYS/TEMP`, in brackets in the reply (`[SYS/TEMP/…]` counts). */
+  readonly responseCode?: string;
+  /** Every phrase must occur in the reply (whitespace collapsed). Empty: the code alone decides. */
   readonly phrases: readonly string[];
   /** A real reply of this kind, for the generated doc and the tests. */
   readonly example: string;

@@ -9,7 +9,8 @@ import { explainCheck, explainError } from '../diagnose/index.js';
 import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
-import { maskSecret, readTokenFile, recordedProfile } from '../token-file/index.js';
+import type { Localized } from '../i18n.js';
+import { authorityFromUri, maskSecret, readTokenFile, recordedProfile } from '../token-file/index.js';
 import type { TokenFileContent } from '../token-file/index.js';
 import type { IdpNetworkClient } from '../transport/index.js';
 import { checkClaims } from './claims.js';
@@ -20,6 +21,7 @@ import { imapLogin } from './imap-login.js';
 import { popLogin } from './pop-login.js';
 import { redeemRefreshToken, resourceOf } from './redeem.js';
 import type { RedeemSettings } from './redeem.js';
+import { loginSentence, redeemSentence } from './sender-view.js';
 import { smtpLogin } from './smtp-login.js';
 import type { TestMessage } from './smtp-login.js';
 import { Transcript } from './transcript.js';
@@ -92,6 +94,10 @@ export interface CheckReport {
   results: ProtocolResult[];
   /** Why nothing could be checked (file unreadable, token refused by Entra…). */
   failure?: { code: ErrorCode | 'unexpected' | 'not-a-token-file'; explanation: Explanation };
+  /** Where the refresh token was redeemed: the file's TokenURI, as the sender redeems it. */
+  tokenEndpoint?: string;
+  /** The redemption as the sender will do it, for a ticket ("SMAIL will redeem … at … — this worked"). */
+  senderView?: Localized;
 }
 
 /** The test message: says what it is in both languages, so whoever receives it knows it can be ignored. */
@@ -111,6 +117,8 @@ interface FileSettings extends RedeemSettings {
   tenant: string | undefined;
   cloud: string;
   protocols: Protocol[];
+  /** `[RefreshTokenWizard] Authority` when it names another authority than TokenURI (the sender uses TokenURI). */
+  disagreeingAuthority?: string;
 }
 
 const LOGIN: Readonly<
@@ -128,7 +136,14 @@ function settingsOf(content: TokenFileContent, file: string): FileSettings | { m
   const recorded = recordedProfile(content, file);
   if (recorded.authority === undefined) return { missing: 'TokenURI' };
   const secret = (o.ClientSecret ?? '').trim();
+  const metaAuthority = authorityFromUri(content.meta.Authority, content.meta.Cloud);
+  const fromTokenUri = authorityFromUri(o.TokenURI, content.meta.Cloud);
+  const disagree =
+    metaAuthority !== undefined &&
+    fromTokenUri !== undefined &&
+    metaAuthority.authority.toLowerCase() !== fromTokenUri.authority.toLowerCase();
   return {
+    ...(disagree ? { disagreeingAuthority: (content.meta.Authority ?? '').trim() } : {}),
     provider: recorded.provider,
     userId: (o.UserID ?? '').trim(),
     clientId: (o.ClientID ?? '').trim(),
@@ -166,8 +181,9 @@ function failed(
   protocols: Protocol[],
   code: NonNullable<CheckReport['failure']>['code'],
   explanation: Explanation,
+  extra: Pick<CheckReport, 'findings' | 'tokenEndpoint' | 'senderView'> = { findings: [] },
 ): CheckReport {
-  return { ok: false, file, userId, protocols, findings: [], results: [], failure: { code, explanation } };
+  return { ok: false, file, userId, protocols, results: [], failure: { code, explanation }, ...extra };
 }
 
 /** Checks the token in an INI file against the mail servers; never throws for expected failures. */
@@ -214,6 +230,19 @@ export async function checkTokenFile(
   const timeouts: StepTimeouts = { ...DEFAULT_STEP_TIMEOUTS, ...options.timeouts };
 
   const findings: Finding[] = [];
+  // The check redeems where the sender does, at TokenURI; a different authority in our own section means the file
+  // was edited or re-issued by something else, and whoever reads that section is told another story.
+  if (settings.disagreeingAuthority !== undefined)
+    findings.push({
+      id: 'token-uri-authority-mismatch',
+      severity: 'warning',
+      explanation: explainCheck(
+        'token-uri-authority-mismatch',
+        { tokenUri: content.oauth2.TokenURI ?? '', recordedAuthority: settings.disagreeingAuthority },
+        context,
+      ),
+    });
+  const tokenEndpoint = providerOf(settings.provider).tokenEndpoint(settings.authority);
   const tokens = new Map<Protocol, string>();
   let token: TokenReport | undefined;
   for (const request of requestsFor(settings, protocols, options.scopes)) {
@@ -223,7 +252,12 @@ export async function checkTokenFile(
       redeemed = await redeemRefreshToken(settings, request.scopes, deps.network);
     } catch (error) {
       const code = RtwError.is(error) ? error.code : 'unexpected';
-      return failed(path, settings.userId, protocols, code, explainError(error, context));
+      const explanation = explainError(error, context);
+      return failed(path, settings.userId, protocols, code, explanation, {
+        findings,
+        tokenEndpoint,
+        senderView: redeemSentence(tokenEndpoint, settings.clientId, explanation),
+      });
     }
     secrets.push(redeemed.accessToken);
     if (redeemed.rotatedRefreshToken !== undefined) {
@@ -285,6 +319,10 @@ export async function checkTokenFile(
           ? { ...TEST_MESSAGE, to: options.sendTo }
           : undefined,
       );
+      const explanation = outcome.ok
+        ? undefined
+        : explainMailFailure(protocol, endpoint, outcome.failure, context);
+      const sent = outcome.ok && outcome.messageSent === true;
       const result: ProtocolResult = {
         protocol,
         ok: outcome.ok,
@@ -292,11 +330,17 @@ export async function checkTokenFile(
         port: endpoint.port,
         transcript: transcript.lines,
         elapsedMs: Date.now() - started,
-        ...(outcome.ok
-          ? outcome.messageSent === true
-            ? { messageSent: true }
-            : {}
-          : { explanation: explainMailFailure(protocol, endpoint, outcome.failure, context) }),
+        ...(sent ? { messageSent: true } : {}),
+        ...(explanation === undefined ? {} : { explanation }),
+        senderView: loginSentence(
+          {
+            protocol,
+            user: settings.userId,
+            ...endpoint,
+            ...(sent && options.sendTo !== undefined ? { sentTo: options.sendTo } : {}),
+          },
+          explanation,
+        ),
       };
       deps.onEvent?.({ type: 'result', result });
       return result;
@@ -311,5 +355,7 @@ export async function checkTokenFile(
     ...(token === undefined ? {} : { token }),
     findings,
     results,
+    tokenEndpoint,
+    senderView: redeemSentence(tokenEndpoint, settings.clientId),
   };
 }

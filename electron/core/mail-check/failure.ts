@@ -3,7 +3,7 @@
  * these kinds, so an untrusted certificate or a silent firewall reads the same for SMTP, IMAP and POP.
  */
 import type { Protocol } from '../providers/index.js';
-import { explainCheck, explainMailReply } from '../diagnose/index.js';
+import { explainCheck, explainMailReply, explainXoauth2Challenge } from '../diagnose/index.js';
 import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
 import type { Localized } from '../i18n.js';
 import { isTlsFailureCode } from '../transport/index.js';
@@ -14,8 +14,17 @@ export type MailStep = 'connect' | 'greeting' | 'starttls' | 'auth' | 'command' 
 
 /** A failed login, reduced to what explains it. */
 export type MailFailure =
-  /** The server answered with a refusal: the reply explains it (535 5.7.3, NO AUTHENTICATE failed., -ERR…). */
-  | { kind: 'reply'; step: MailStep; reply: string }
+  /**
+   * The server answered with a refusal: the reply explains it (535 5.7.3, NO AUTHENTICATE failed., -ERR…). When
+   * the server first sent an XOAUTH2 error challenge (base64 JSON, then the final reply after the client's empty
+   * line), `xoauth2Challenge` holds it decoded: its status says more than the final reply.
+   */
+  | {
+      kind: 'reply';
+      step: MailStep;
+      reply: string;
+      xoauth2Challenge?: { status?: string; schemes?: string; scope?: string };
+    }
   | { kind: 'tls'; step: MailStep; reason: string }
   | { kind: 'timeout'; step: MailStep; seconds: number }
   | { kind: 'unreachable'; step: MailStep; reason: string }
@@ -80,7 +89,9 @@ export function explainMailFailure(
   const where = { protocol: protocol.toUpperCase(), host: endpoint.host, port: endpoint.port };
   switch (failure.kind) {
     case 'reply':
-      return explainMailReply(protocol, failure.reply, context);
+      return failure.xoauth2Challenge === undefined
+        ? explainMailReply(protocol, failure.reply, context)
+        : explainXoauth2Challenge(protocol, failure.xoauth2Challenge, failure.reply, context);
     case 'tls':
       return explainCheck('mail-tls', { ...where, reason: failure.reason }, context);
     case 'timeout':

@@ -18,6 +18,8 @@ interface ImapError extends Error {
   response?: unknown;
   responseStatus?: string;
   responseText?: string;
+  /** The response code imapflow took out of the text (`AUTHENTICATIONFAILED` of `NO [AUTHENTICATIONFAILED] …`). */
+  serverResponseCode?: string;
   authenticationFailed?: boolean;
   tlsFailed?: boolean;
 }
@@ -47,11 +49,20 @@ function transcriptLogger(transcript: Transcript, progress: Progress): Logger {
   return { debug: note, info: note, warn: note, error: note };
 }
 
-/** The reply text of a failed IMAP command, status first, as Exchange sends it (`NO AUTHENTICATE failed.`). */
+/**
+ * The reply of a failed IMAP command as the server sent it, status first (`NO AUTHENTICATE failed.`), with the
+ * RFC 5530 response code imapflow parses out of the text put back (`NO [AUTHENTICATIONFAILED] …`): the code says
+ * more than the text, and the explanation keeps it.
+ */
 function replyOf(e: ImapError): string | undefined {
   const text = e.responseText ?? (typeof e.response === 'string' ? e.response : undefined);
   if (text === undefined || text === '') return undefined;
-  return e.responseStatus === undefined ? text : `${e.responseStatus} ${text}`;
+  const code = e.serverResponseCode;
+  const withCode =
+    typeof code === 'string' && code !== '' && !text.toUpperCase().includes(`[${code.toUpperCase()}`)
+      ? `[${code}] ${text}`
+      : text;
+  return e.responseStatus === undefined ? withCode : `${e.responseStatus} ${withCode}`;
 }
 
 /** Reduces an imapflow error to a MailFailure; `step` is how far the session got. */

@@ -1,6 +1,7 @@
 /** Shapes of the token check, shared by its modules, the CLI and (as data) the wizard. */
 import type { Protocol } from '../providers/index.js';
 import type { Explanation } from '../diagnose/index.js';
+import type { Localized } from '../i18n.js';
 import type { MailFailure } from './failure.js';
 
 /** A mail server to log in to. */
@@ -35,6 +36,11 @@ export interface ProtocolResult {
   messageSent?: boolean;
   /** Milliseconds from connecting to the end. */
   elapsedMs: number;
+  /**
+   * The sender's view, for a ticket: "SMAIL will log in as … with XOAUTH2 at host:port — this worked" (or failed,
+   * and why). Always set by the check; optional for results built elsewhere.
+   */
+  senderView?: Localized;
 }
 
 /** Timeouts of one login, per step, in milliseconds. */

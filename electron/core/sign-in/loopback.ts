@@ -144,6 +144,7 @@ export async function startRedirectListener(options: RedirectListenerOptions): P
         ...(parsed.aadsts === undefined ? {} : { aadsts: parsed.aadsts }),
         ...(parsed.traceId === undefined ? {} : { traceId: parsed.traceId }),
         ...(parsed.correlationId === undefined ? {} : { correlationId: parsed.correlationId }),
+        ...(parsed.timestamp === undefined ? {} : { timestamp: parsed.timestamp }),
       });
       deliver({ ok: false, error: denied, respond: holdResponse(res) });
       return;

@@ -11,6 +11,7 @@ import {
   explainAadsts,
   explainError,
   explainMailReply,
+  explainXoauth2Challenge,
   formatExplanation,
   parseEntraError,
   renderEntry,
@@ -18,6 +19,7 @@ import {
   type Explanation,
   type MailProtocol,
 } from '../../../electron/core/diagnose/index.js';
+import { explainMailFailure } from '../../../electron/core/mail-check/failure.js';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -104,6 +106,9 @@ const AADSTS_CODES = [
   7000215, 7000222, 7000218, 700025, 50011, 700016, 50194, 65001, 90094, 65004, 50076, 50079, 53003, 530035,
   50020, 54005, 501481, 90002, 90038, 700022, 700082, 70008, 50173, 70043, 9002313, 50126, 50034, 50057,
   50055, 70018, 70019,
+  // Issue #16: the codes admins meet most.
+  70000, 70011, 500011, 500113, 9002326, 700054, 50058, 50053, 50105, 90072, 50133, 50158, 50199, 16000,
+  90014, 900144, 50059, 50128, 7000112, 700027, 50097, 530003, 53000, 53001, 50072, 50074,
 ];
 
 describe('catalogue', () => {
@@ -350,6 +355,28 @@ describe('AADSTS', () => {
     expect(text).toContain('Timestamp: 2024-06-22 05:13:49Z');
   });
 
+  it('an unknown code with a known OAuth error keeps that advice, and links the code’s look-up page', () => {
+    const e = explainError(
+      new RtwError('authorization-denied', {
+        aadsts: 7654321,
+        error: 'interaction_required',
+        description: 'Something new happened.',
+        traceId: TRACE,
+        correlationId: CORRELATION,
+        timestamp: '2026-01-09 02:02:12Z',
+      }),
+    );
+    expect(e.id).toBe('oauth-interaction_required');
+    expect(e.docsUrl).toBe('https://login.microsoftonline.com/error?code=7654321');
+    expect(e.raw).toMatchObject({
+      aadsts: 7654321,
+      traceId: TRACE,
+      correlationId: CORRELATION,
+      timestamp: '2026-01-09 02:02:12Z',
+    });
+    expect(formatExplanation(e, 'ja')).toContain('Timestamp: 2026-01-09 02:02:12Z');
+  });
+
   it('an unwrapped MSAL error is still explained by its AADSTS code', () => {
     const msal = new Error(
       `invalid_client: Error(s): 7000215 - Timestamp: 2024-06-22 05:13:49Z - Description: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '3b1c'. Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2024-06-22 05:13:49Z - Correlation ID: ${CORRELATION} - Trace ID: ${TRACE}`,
@@ -452,8 +479,62 @@ describe('mail replies', () => {
     [
       'smtp',
       '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.',
+      'smtp-535-5.7.139-conditional-access',
+    ],
+    [
+      'smtp',
+      '535 5.7.139 Authentication unsuccessful [FR4P281CA0258.DEUP281.PROD.OUTLOOK.COM 2026-05-17T18:38:18.362Z 08DEB430F51D1974]',
       'smtp-535-5.7.139-authentication-unsuccessful',
     ],
+    [
+      'smtp',
+      '535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [CH2PR15CA0029.namprd15.prod.outlook.com]',
+      'smtp-535-5.7.139-credentials-incorrect',
+    ],
+    [
+      'smtp',
+      "535 5.7.139 Authentication unsuccessful, the organization configuration doesn't allow this authentication request.",
+      'smtp-535-5.7.139-organization-configuration',
+    ],
+    [
+      'smtp',
+      '535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8 https://support.google.com/mail/?p=BadCredentials a1-20020a05',
+      'smtp-535-5.7.8-credentials-invalid',
+    ],
+    ['smtp', '530 5.7.0 Must issue a STARTTLS command first. x1sm', 'smtp-5.7.0-security'],
+    ['smtp', '550 5.7.1 Unable to relay', 'smtp-5.7.1-not-authorized'],
+    ['smtp', '454 4.7.0 Temporary authentication failure', 'smtp-4.7.0-temporary'],
+    ['smtp', '535 5.5.127 Token will expire soon', 'smtp-5.5.127-token-expires-soon'],
+    [
+      'smtp',
+      '550 5.7.30 Basic authentication is not supported for Client Submission.',
+      'smtp-550-5.7.30-basic-auth-not-supported',
+    ],
+    ['smtp', '421 4.3.2 Service not available, closing transmission channel', 'smtp-421-4.3.2-not-accepting'],
+    [
+      'smtp',
+      '451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761)',
+      'smtp-4.7.500-699-throttled',
+    ],
+    ['smtp', '452 4.7.699 Throttled', 'smtp-4.7.500-699-throttled'],
+    ['imap', 'A0 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)', 'imap-authenticationfailed'],
+    ['imap', 'c1 NO [AUTHORIZATIONFAILED] No such authorization-ID', 'imap-authorizationfailed'],
+    ['imap', "d NO [EXPIRED] That password isn't valid any more", 'imap-expired'],
+    ['imap', "a NO [UNAVAILABLE] User's backend down for maintenance", 'imap-unavailable'],
+    ['imap', 'd NO [PRIVACYREQUIRED] Connection offers no privacy', 'imap-privacyrequired'],
+    ['imap', 'e NO [CONTACTADMIN] Account suspended', 'imap-contactadmin'],
+    ['imap', 'm NO [LIMIT] Too many connections', 'imap-limit'],
+    ['imap', 'A3 NO [OVERQUOTA] Sorry', 'imap-response-code'],
+    ['pop', '-ERR [AUTH] Username and password not accepted.', 'pop-auth'],
+    ['pop', '-ERR [SYS/TEMP] Try again later', 'pop-sys-temp'],
+    [
+      'pop',
+      '-ERR [SYS/PERM] Your account is not enabled for POP access. Please visit your Gmail settings page and enable your account for POP access.',
+      'pop-sys-perm',
+    ],
+    ['pop', '-ERR [IN-USE] Mailbox locked', 'pop-in-use'],
+    ['pop', '-ERR [LOGIN-DELAY] Wait 15 minutes between logins', 'pop-login-delay'],
+    ['pop', '-ERR [UTF8] Not supported', 'pop-response-code'],
     [
       'smtp',
       '550 5.7.60 SMTP; Client does not have permissions to send as this sender',
@@ -497,8 +578,60 @@ describe('mail replies', () => {
         '535 5.7.139 Authentication unsuccessful,\r\n  SMTPCLIENTAUTHENTICATION is disabled for the Mailbox',
       ).id,
     ).toBe('smtp-535-5.7.139-smtp-auth-disabled');
-    expect(explainMailReply('smtp', '535 5.7.39 Authentication unsuccessful').id).toBe('unknown-mail-reply');
+    // 5.7.3's entry must not take 5.7.39: the code is explained by its parts instead.
+    const other = explainMailReply('smtp', '535 5.7.39 Authentication unsuccessful');
+    expect(other.id).toBe('smtp-enhanced-status');
+    expect(other.title.en).toContain('5.7.39');
     expect(explainMailReply('imap', '535 5.7.3 Authentication unsuccessful').id).toBe('unknown-mail-reply');
+    expect(explainMailReply('pop', '-ERR [AUTH-RESP-CODE] x').id).toBe('pop-response-code');
+    expect(explainMailReply('pop', '-ERR [SYS/TEMP/LOCKED] x').id).toBe('pop-sys-temp');
+    expect(explainMailReply('smtp', '451 4.7.499 x').id).toBe('smtp-enhanced-status');
+    expect(explainMailReply('smtp', '451 4.7.700 x').id).toBe('smtp-enhanced-status');
+  });
+
+  it('keeps the code in the explanation of every standard code', () => {
+    const codes: readonly (readonly [MailProtocol, string, string])[] = [
+      ['imap', 'A1 NO [AUTHENTICATIONFAILED] Authentication failed.', '[AUTHENTICATIONFAILED]'],
+      ['imap', 'A1 NO [LIMIT] x', '[LIMIT]'],
+      ['pop', '-ERR [IN-USE] x', '[IN-USE]'],
+      ['smtp', '535 5.7.8 x', '5.7.8'],
+      ['smtp', '451 4.7.512 x', '4.7.5'],
+    ];
+    for (const [protocol, reply, code] of codes) {
+      const e = explainMailReply(protocol, reply);
+      for (const lang of LANGS) expect(e.title[lang]).toContain(code);
+      expect(e.raw?.message).toBe(reply);
+    }
+  });
+
+  it('a code with phrases beats the code alone, which beats phrases alone', () => {
+    // Exchange's code-less wording with an RFC 5530 code: the code says more.
+    expect(explainMailReply('imap', 'A1 NO [UNAVAILABLE] AUTHENTICATE failed.').id).toBe('imap-unavailable');
+    expect(explainMailReply('imap', 'A1 NO AUTHENTICATE failed.').id).toBe('imap-no-authenticate-failed');
+    expect(
+      explainMailReply('smtp', '535 5.7.139 Authentication unsuccessful, basic authentication is disabled.')
+        .id,
+    ).toBe('smtp-535-5.7.139-basic-auth-disabled');
+  });
+
+  it('explains any other enhanced status code by its class, subject and detail, in both languages', () => {
+    const permanent = explainMailReply('smtp', '550 5.2.2 Mailbox full', FULL_CONTEXT);
+    expect(permanent.id).toBe('smtp-enhanced-status');
+    expect(permanent.why.en).toContain('Permanent failure');
+    expect(permanent.why.en).toContain('Mailbox status');
+    expect(permanent.why.en).toContain('Mailbox full');
+    expect(permanent.why.ja).toContain('恒久的な失敗');
+    expect(permanent.why.ja).toContain('メールボックスが一杯です');
+    expect(permanent.steps[0]?.en).toContain('Retrying will not help');
+    const transient = explainMailReply('smtp', '452 4.3.1 Insufficient system storage');
+    expect(transient.why.en).toContain('Persistent transient failure');
+    expect(transient.why.en).toContain('Mail system full');
+    expect(transient.steps[0]?.ja).toContain('一時的な問題です');
+    const unregistered = explainMailReply('smtp', '550 5.7.606 Access denied, banned sending IP');
+    expect(unregistered.why.en).toContain('not in the IANA registry');
+    expect(unregistered.why.ja).toContain('IANA の一覧にありません');
+    for (const e of [permanent, transient, unregistered])
+      for (const text of allTexts(e)) expect(text).not.toMatch(PLACEHOLDER);
   });
 
   it('fills the mailbox into the Set-CASMailbox command, or a placeholder', () => {
@@ -520,6 +653,59 @@ describe('mail replies', () => {
     expect(e.title.en).toContain('POP');
     expect(e.why.en).toContain('-ERR Something odd');
     expect(JSON.stringify(e)).not.toContain(token);
+  });
+});
+
+describe('XOAUTH2 error challenge', () => {
+  it.each([
+    ['400', 'xoauth2-challenge-400'],
+    ['401', 'xoauth2-challenge-401'],
+    ['403', 'xoauth2-challenge-403'],
+    ['500', 'xoauth2-challenge'],
+  ])('status %s is explained with the decoded challenge and the final reply', (status, id) => {
+    const e = explainXoauth2Challenge(
+      'imap',
+      { status, schemes: 'Bearer', scope: 'https://mail.google.com/' },
+      'A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
+      FULL_CONTEXT,
+    );
+    expect(e.id).toBe(id);
+    for (const lang of LANGS) {
+      expect(e.title[lang]).toContain(`status ${status}`);
+      expect(e.title[lang]).toContain('IMAP');
+      expect(e.why[lang]).toContain('https://mail.google.com/');
+      expect(e.why[lang]).toContain('[AUTHENTICATIONFAILED] Invalid credentials (Failure)');
+    }
+    expect(e.raw?.message).toBe(
+      `XOAUTH2 {"status":"${status}","schemes":"Bearer","scope":"https://mail.google.com/"} → A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)`,
+    );
+    for (const text of allTexts(e)) expect(text).not.toMatch(PLACEHOLDER);
+  });
+
+  it('a mail failure with a challenge is explained by it, without one by the reply', () => {
+    const endpoint = { host: 'smtp.gmail.com', port: 587 };
+    const reply = '535-5.7.8 Username and Password not accepted.';
+    const withChallenge = explainMailFailure(
+      'smtp',
+      endpoint,
+      {
+        kind: 'reply',
+        step: 'auth',
+        reply,
+        xoauth2Challenge: { status: '400', scope: 'https://mail.google.com/' },
+      },
+      FULL_CONTEXT,
+    );
+    expect(withChallenge.id).toBe('xoauth2-challenge-400');
+    expect(withChallenge.why.en).toContain('(none)');
+    expect(withChallenge.why.ja).toContain('(なし)');
+    const without = explainMailFailure(
+      'smtp',
+      endpoint,
+      { kind: 'reply', step: 'auth', reply },
+      FULL_CONTEXT,
+    );
+    expect(without.id).toBe('smtp-535-5.7.8-credentials-invalid');
   });
 });
 

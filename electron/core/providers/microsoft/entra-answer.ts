@@ -26,6 +26,7 @@ export function errorOfEntraAnswer(answer: EntraAnswer): RtwError {
   const ids = {
     ...(parsed.traceId === undefined ? {} : { traceId: parsed.traceId }),
     ...(parsed.correlationId === undefined ? {} : { correlationId: parsed.correlationId }),
+    ...(parsed.timestamp === undefined ? {} : { timestamp: parsed.timestamp }),
   };
   if (parsed.aadsts !== undefined)
     return new RtwError('aadsts', { aadsts: parsed.aadsts, error, description: parsed.message, ...ids });

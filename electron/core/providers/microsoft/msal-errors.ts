@@ -20,6 +20,7 @@ export function fromMsalError(error: unknown, network: IdpNetworkClient): unknow
       description: parsed.message,
       ...(parsed.traceId === undefined ? {} : { traceId: parsed.traceId }),
       ...(parsed.correlationId === undefined ? {} : { correlationId: parsed.correlationId }),
+      ...(parsed.timestamp === undefined ? {} : { timestamp: parsed.timestamp }),
     };
     if (Number.isInteger(aadsts) && aadsts > 0)
       return new RtwError('aadsts', { aadsts, ...common }, { cause: error });
