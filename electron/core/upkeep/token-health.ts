@@ -48,6 +48,8 @@ export interface TokenHealth {
   provider: ProviderId;
   /** The INI `Provider=` value the file holds. */
   providerValue: string | undefined;
+  /** Google: the consent screen's audience the admin recorded (meta `AppAudience`). */
+  appAudience: string | undefined;
   /**
    * When the token dies: the inactivity limit counted from the later of IssuedAt and LastRefreshedAt, or an earlier
    * fixed end (Google's Testing consent screen, a time-limited grant).
@@ -98,6 +100,10 @@ const TEXT = {
   secretExpired: {
     ja: 'クライアント シークレットの有効期限 ({date}) を過ぎています。新しいシークレットを作成し、その値でトークンを再発行してください: {command}',
     en: 'The client secret expired on {date}. Create a new secret and re-issue the token with its Value: {command}',
+  },
+  providerValue: {
+    ja: 'INI の Provider= は {value} で、このツールが {provider} 用に書く {expected} と違います。送信プログラムが {value} を期待しているならこのままで問題ありません (再発行しても保たれます)。そうでなければ rtw acquire --from "{file}" --provider-value {expected} で再発行してください。',
+    en: 'The INI’s Provider= is {value}, not {expected}, which this tool writes for {provider}. That is right if your sender expects {value} (a re-issue keeps it); otherwise re-issue with rtw acquire --from "{file}" --provider-value {expected}.',
   },
   secretSoon: {
     ja: 'クライアント シークレットは {days} 日後 ({date}) に期限切れになります。期限前に新しいシークレットを作成し、トークンを再発行してください: {command}',
@@ -182,11 +188,29 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
   if (secret === 'warning')
     warnings.push(formatLocalized(TEXT.secretSoon, { days: secretDaysLeft ?? 0, date: secretDate, command }));
   if (token === 'unknown') warnings.push(formatLocalized(TEXT.tokenUnknown, { file }));
+  const provider = providerOf(recorded.provider);
+  const value = (oauth2.Provider ?? '').trim();
+  if (value !== '' && value !== provider.iniProviderValue)
+    warnings.push({
+      ja: formatLocalized(TEXT.providerValue, {
+        value,
+        expected: provider.iniProviderValue,
+        provider: provider.displayName.ja,
+        file,
+      }).ja,
+      en: formatLocalized(TEXT.providerValue, {
+        value,
+        expected: provider.iniProviderValue,
+        provider: provider.displayName.en,
+        file,
+      }).en,
+    });
 
   return {
     file,
     provider: recorded.provider,
     providerValue: oauth2.Provider,
+    appAudience: meta.AppAudience,
     mailbox: oauth2.UserID ?? '',
     tenant: recorded.authority?.tenant ?? meta.Tenant,
     cloud: recorded.cloud,
