@@ -48,8 +48,8 @@ export interface TokenHealth {
   provider: ProviderId;
   /** The INI `Provider=` value the file holds. */
   providerValue: string | undefined;
-  /** Google: the consent screen's audience the admin recorded (meta `AppAudience`). */
-  appAudience: string | undefined;
+  /** Google: the consent screen's audience the admin recorded (meta `AppAudience`), when recorded. */
+  appAudience?: string;
   /**
    * When the token dies: the inactivity limit counted from the later of IssuedAt and LastRefreshedAt, or an earlier
    * fixed end (Google's Testing consent screen, a time-limited grant).
@@ -210,7 +210,7 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
     file,
     provider: recorded.provider,
     providerValue: oauth2.Provider,
-    appAudience: meta.AppAudience,
+    ...(meta.AppAudience === undefined ? {} : { appAudience: meta.AppAudience }),
     mailbox: oauth2.UserID ?? '',
     tenant: recorded.authority?.tenant ?? meta.Tenant,
     cloud: recorded.cloud,
