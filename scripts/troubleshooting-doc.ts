@@ -21,10 +21,11 @@ const HEADINGS: Readonly<Record<EntryKind, Localized>> = {
   oauth: { en: 'OAuth errors', ja: 'OAuth のエラー' },
   app: { en: 'This tool, the network and the INI file', ja: 'このツール、ネットワーク、INI ファイル' },
   mail: { en: 'Mail servers and the token check', ja: 'メール サーバーとトークンの確認' },
+  google: { en: 'Google (Gmail, Google Workspace)', ja: 'Google (Gmail、Google Workspace)' },
   generic: { en: 'Anything else', ja: 'その他' },
 };
 
-const ORDER: readonly EntryKind[] = ['entra', 'oauth', 'app', 'mail', 'generic'];
+const ORDER: readonly EntryKind[] = ['entra', 'oauth', 'app', 'mail', 'google', 'generic'];
 
 const LABELS = {
   title: { en: 'Troubleshooting', ja: 'トラブルシューティング' },

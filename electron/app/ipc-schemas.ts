@@ -18,6 +18,10 @@ const plainObject = z.custom<Record<string, unknown>>(
 );
 
 const profileFields = {
+  // The provider and its INI Provider= override; Google's consent screen audience (sign-in/profile.ts checks values).
+  provider: text(32).optional(),
+  providerValue: text(16).optional(),
+  appAudience: text(32).optional(),
   tenant: text(256).optional(),
   clientId: text(256).optional(),
   clientSecret: text(1024).optional(),
@@ -67,6 +71,10 @@ export const OPERATION_SCHEMAS = {
         'docs-registration',
         'docs-troubleshooting',
         'device-login',
+        'google-credentials',
+        'google-audience',
+        'google-data-access',
+        'gmail-pop-imap',
       ]),
     })
     .strict(),

@@ -2,6 +2,8 @@
  * Signing in, one at a time: a new token (browser or device code) or a re-issue of a file, their cancel, and what
  * the form asks before (the output file's plan, a free port).
  */
+import { RtwError } from '../core/errors.js';
+import { DEFAULT_PROVIDER, isProviderId, providerOf } from '../core/providers/index.js';
 import { findFreePort, preflight, validateProfile } from '../core/sign-in/index.js';
 import type { Profile, ProfileInput } from '../core/sign-in/index.js';
 import { oauth2ValuesFor, planTokenFileWrite } from '../core/token-file/index.js';
@@ -52,6 +54,10 @@ export function signInOperations(
    * after the pre-flight's offline checks as the CLI runs them (no port to check: none is opened).
    */
   const launchDeviceCode = async (input: ProfileInput): Promise<Started> => {
+    // Google's device flow does not allow the mail scope: the UI offers none, and an API caller is told why.
+    const providerName = (input.provider ?? '').trim().toLowerCase() || DEFAULT_PROVIDER;
+    if (isProviderId(providerName) && providerOf(providerName).deviceCode === undefined)
+      return failure(new RtwError('device-code-unsupported', { provider: providerName }));
     const deviceInput: ProfileInput = {
       ...input,
       publicClient: true,

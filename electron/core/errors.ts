@@ -76,6 +76,8 @@ export interface ErrorParams {
   'device-code-expired': { seconds: number };
   /** Device code flow: the person signing in declined (Entra's `authorization_declined`). */
   'device-code-declined': Record<string, never>;
+  /** Device code flow asked of a provider whose device flow does not allow the mail scopes (Google's). */
+  'device-code-unsupported': { provider: 'microsoft' | 'google' };
   /**
    * Device code flow: Entra treats the app as a confidential client and wants a secret (AADSTS7000218), because
    * "Allow public client flows" is off in its registration.

@@ -6,8 +6,8 @@
  * program owns a URL's scheme: an unchecked URL from a compromised renderer is code execution.
  * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
  * - `openExternal` takes a page *name*; only the fixed URLs of `EXTERNAL_PAGES` can be opened.
- * - `openBrowser` (the sign-in URL the core builds) must be https on a Microsoft sign-in host, or on the exact
- *   host of the authority the running acquisition uses (a private cloud, the sandbox).
+ * - `openBrowser` (the sign-in URL the core builds) must be https on a Microsoft or Google sign-in host, or on the
+ *   exact host of the authority the running acquisition uses (a private cloud, the sandbox).
  * - `openDeviceLogin` (the verification URI Entra sent the running device code session; the service passes it,
  *   the renderer only names the page `device-login`) must be https on one of `DEVICE_LOGIN_HOSTS`: Entra's
  *   clouds' device login pages, and nothing else — not even the sandbox's authority.
@@ -34,6 +34,9 @@ export const MICROSOFT_SIGN_IN_HOSTS: readonly string[] = [
   'login.live.com',
 ];
 
+/** The host Google's sign-in (the authorize endpoint) is on. */
+export const GOOGLE_SIGN_IN_HOSTS: readonly string[] = ['accounts.google.com'];
+
 /** Where the user guide lives. A placeholder until the docs are published. */
 export const DOCS_BASE_URL = 'https://github.com/refresh-token-wizard/refresh-token-wizard/blob/main/docs';
 
@@ -46,10 +49,20 @@ export const EXTERNAL_PAGES: Readonly<Record<ExternalPage, string>> = {
   'docs-registration': `${DOCS_BASE_URL}/app-registration.md`,
   'docs-troubleshooting': `${DOCS_BASE_URL}/troubleshooting.md`,
   'device-login': 'https://microsoft.com/devicelogin',
+  'google-credentials': 'https://console.cloud.google.com/apis/credentials',
+  'google-audience': 'https://console.cloud.google.com/auth/audience',
+  'google-data-access': 'https://console.cloud.google.com/auth/scopes',
+  'gmail-pop-imap': 'https://mail.google.com/mail/u/0/#settings/fwdandpop',
 };
 
 /** Hosts of the pages above, checked again when opening so a bad edit of the table cannot slip through. */
-export const EXTERNAL_HOSTS: readonly string[] = ['entra.microsoft.com', 'github.com', 'microsoft.com'];
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'entra.microsoft.com',
+  'github.com',
+  'microsoft.com',
+  'console.cloud.google.com',
+  'mail.google.com',
+];
 
 /**
  * Hosts a device code's verification URI may be on: https://microsoft.com/devicelogin (global),
@@ -92,18 +105,16 @@ export interface SignInHosts {
   isAllowed(url: string): boolean;
 }
 
-/** The Microsoft hosts, plus the current authority's exact host once an acquisition has started. */
+/** The Microsoft and Google hosts, plus the current authority's exact host once an acquisition has started. */
 export function createSignInHosts(): SignInHosts {
   let authorityHost: string | undefined;
+  const known = [...MICROSOFT_SIGN_IN_HOSTS, ...GOOGLE_SIGN_IN_HOSTS];
   return {
     expectAuthority(authority) {
       authorityHost = new URL(authority).host;
     },
     isAllowed(url) {
-      return isHttpsUrlOn(
-        url,
-        authorityHost === undefined ? MICROSOFT_SIGN_IN_HOSTS : [...MICROSOFT_SIGN_IN_HOSTS, authorityHost],
-      );
+      return isHttpsUrlOn(url, authorityHost === undefined ? known : [...known, authorityHost]);
     },
   };
 }

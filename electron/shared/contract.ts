@@ -62,7 +62,15 @@ export type ExternalPage =
    * Where a device code is entered: the running device code session's own verification URI when it is https on
    * a Microsoft host (US Gov, China), else https://microsoft.com/devicelogin.
    */
-  | 'device-login';
+  | 'device-login'
+  /** Google Cloud console: Credentials (create the OAuth client of type Desktop app). */
+  | 'google-credentials'
+  /** Google Cloud console: Google Auth Platform > Audience (Internal/External, publishing status, test users). */
+  | 'google-audience'
+  /** Google Cloud console: Google Auth Platform > Data Access (the scope https://mail.google.com/). */
+  | 'google-data-access'
+  /** Gmail's settings: Forwarding and POP/IMAP (enable IMAP or POP for the account signed in). */
+  | 'gmail-pop-imap';
 
 /**
  * What the main process adds to an acquisition: after a successful write the file is listed among the

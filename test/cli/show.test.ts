@@ -93,4 +93,52 @@ describe('rtw show', () => {
     expect(operand.code).toBe(5);
     expect(operand.stderr).toContain(path.join(dir, '-h'));
   });
+
+  it('a Microsoft file reads exactly as it always has; a Provider= other than 1 adds one warning', async () => {
+    // Half a day off the whole: the days left do not depend on the milliseconds this run takes.
+    const issuedMs = Date.now() - 10 * DAY_MS + DAY_MS / 2;
+    const issued = new Date(issuedMs).toISOString();
+    const file = path.join(dir, 'exact.ini');
+    const lines = (provider: string): string =>
+      [
+        '[OAUTH2]',
+        'UserID=printer@contoso.com',
+        'ClientID=3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
+        'ClientSecret=Abc8Q~aVeryLongSecretValueForTheTest1234',
+        'RefreshToken=1.AXyzabcdefghijklmnopqrstuvwxyz0123456789',
+        'TokenURI=https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+        'OuthURI=https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
+        'OAUTH2_TIME_OUT=30',
+        `Provider=${provider}`,
+        '[RefreshTokenWizard]',
+        `IssuedAt=${issued}`,
+        'Protocols=smtp,pop',
+        '',
+      ].join('\r\n');
+    await writeFile(file, lines('1'));
+    const until = new Date(issuedMs + 90 * DAY_MS).toISOString();
+    const expected = [
+      `File:                     ${file}`,
+      'Mailbox:                  printer@contoso.com',
+      'Tenant:                   contoso.onmicrosoft.com',
+      'Cloud:                    global',
+      'Client ID:                3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
+      'Protocols:                smtp, pop',
+      'Refresh token:            1.AX…(42)',
+      'Client secret:            Abc8…(40)',
+      `Issued:                   ${issued}`,
+      'Last refreshed:           (not recorded)',
+      `Days left (90-day limit): 80 (until ${until})`,
+      'Secret expires:           (not recorded)',
+      '',
+    ].join('\n');
+    expect((await runCliInProcess(['show', file, '--lang', 'en'])).stdout).toBe(expected);
+
+    await writeFile(file, lines('2'));
+    const other = await runCliInProcess(['show', file, '--lang', 'en']);
+    expect(other.stdout).toBe(
+      `${expected}To do:\n  - The INI’s Provider= is 2, not 1, which this tool writes for Microsoft 365 / Outlook.com (Entra ID). That is right if your sender expects 2 (a re-issue keeps it); otherwise re-issue with rtw acquire --from "${file}" --provider-value 1.\n`,
+    );
+    expect(other.code).toBe(0);
+  });
 });

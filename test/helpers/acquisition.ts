@@ -34,6 +34,24 @@ export function sandboxProfile(idp: SandboxIdp, outFile: string, overrides: Prof
   return result.profile;
 }
 
+/**
+ * A valid Google profile for the sandbox's Desktop app client (External, In production) and its Workspace
+ * account, on a free port of 127.0.0.1 as Google's default.
+ */
+export function googleProfile(idp: SandboxIdp, outFile: string, overrides: ProfileInput = {}): Profile {
+  const client = idp.google.clients.desktop;
+  const result = validateProfile({
+    provider: 'google',
+    clientId: client.clientId,
+    clientSecret: client.secrets[0] ?? '',
+    userId: idp.google.accounts.admin.email,
+    outFile,
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(`test profile invalid: ${JSON.stringify(result.issues.map((i) => i.key))}`);
+  return result.profile;
+}
+
 export type BrowserOutcome = BrowserCallback | BrowserIdpError;
 
 /** What an acquisition did, for assertions. */

@@ -54,6 +54,23 @@ describe('openBrowser', () => {
     expect(stub.callsOf('shell.openExternal')).toHaveLength(MICROSOFT_SIGN_IN_HOSTS.length);
   });
 
+  it('opens Google’s sign-in page, and reads a Google profile’s authority as the service does', async () => {
+    const p = platform();
+    await p.openBrowser('https://accounts.google.com/o/oauth2/v2/auth?client_id=x');
+    expect(stub.callsOf('shell.openExternal')).toHaveLength(1);
+    await expect(p.openBrowser('https://accounts.google.com.evil.example/o/oauth2/v2/auth')).rejects.toThrow(
+      /refused/,
+    );
+    expect(
+      authorityOfStartInput({
+        provider: 'google',
+        clientId: '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com',
+        clientSecret: 'GOCSPX-abcdefghijklmnopqrstuvwxyz12',
+        userId: 'printer@example.com',
+      }),
+    ).toBe('https://accounts.google.com');
+  });
+
   it('refuses non-https URLs and unknown hosts, and opens nothing', async () => {
     const p = platform();
     const refused = [
@@ -134,6 +151,8 @@ describe('openExternal', () => {
     const opened = stub.callsOf('shell.openExternal').map(([url]) => url);
     expect(opened).toEqual(Object.values(EXTERNAL_PAGES));
     for (const url of opened) expect(String(url)).toMatch(/^https:\/\//);
+    expect(EXTERNAL_PAGES['google-credentials']).toBe('https://console.cloud.google.com/apis/credentials');
+    expect(EXTERNAL_PAGES['gmail-pop-imap']).toBe('https://mail.google.com/mail/u/0/#settings/fwdandpop');
     expect(EXTERNAL_PAGES['entra-app-registrations']).toBe(
       'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
     );

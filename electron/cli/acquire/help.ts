@@ -16,10 +16,14 @@ export const ACQUIRE_HELP: CommandHelp = {
   },
   notes: {
     en: `The client secret is never taken on the command line: set RTW_CLIENT_SECRET, use --secret-stdin, or type
-it at the hidden prompt. Extra certificate authorities: NODE_EXTRA_CA_CERTS; proxies: HTTPS_PROXY, NO_PROXY.`,
+it at the hidden prompt. Extra certificate authorities: NODE_EXTRA_CA_CERTS; proxies: HTTPS_PROXY, NO_PROXY.
+Google: --provider google with the Desktop app client's ID and secret (GOCSPX-…); the INI gets Provider=0,
+a value not confirmed for SMAIL (--provider-value overrides it).`,
     ja: `クライアント シークレットはコマンド ラインでは受け付けません。RTW_CLIENT_SECRET を設定するか、--secret-stdin を
 使うか、表示されないプロンプトに入力してください。追加の証明機関は NODE_EXTRA_CA_CERTS、プロキシは
-HTTPS_PROXY と NO_PROXY で指定します。`,
+HTTPS_PROXY と NO_PROXY で指定します。
+Google: --provider google と、デスクトップ アプリのクライアントの ID とシークレット (GOCSPX-…) を指定します。
+INI には Provider=0 を書きますが、SMAIL での値は未確認です (--provider-value で変更できます)。`,
   },
 };
 

@@ -3,8 +3,9 @@ import path from 'node:path';
 import open from 'open';
 import { explainError, formatExplanation } from '../../core/diagnose/index.js';
 import { RtwError } from '../../core/errors.js';
-import { format } from '../../core/i18n.js';
-import type { Lang } from '../../core/i18n.js';
+import { format, formatLocalized } from '../../core/i18n.js';
+import type { Lang, Localized } from '../../core/i18n.js';
+import { DEFAULT_PROVIDER, isProviderId, providerOf } from '../../core/providers/index.js';
 import {
   DEFAULT_OUT_FILE,
   preflight,
@@ -12,7 +13,7 @@ import {
   runDeviceCodeAcquisition,
   validateProfile,
 } from '../../core/sign-in/index.js';
-import type { ProfileInput } from '../../core/sign-in/index.js';
+import type { Profile, ProfileInput } from '../../core/sign-in/index.js';
 import { createHttpsNetworkClient } from '../../core/transport/index.js';
 import { prefillFromTokenFile } from '../../core/upkeep/index.js';
 import type { ReissuePrefill } from '../../core/upkeep/index.js';
@@ -45,6 +46,9 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
     return EXIT.usage;
   }
   let input: ProfileInput = {
+    provider: values.provider,
+    providerValue: values['provider-value'],
+    appAudience: values['app-audience'],
     clientId: values['client-id'],
     userId: values.user,
     tenant: values.tenant,
@@ -81,7 +85,7 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
     if (!json) {
       writeLine(
         io.stderr,
-        format(ACQUIRE_TEXT.prefilled[lang], {
+        format((input.provider === 'google' ? ACQUIRE_TEXT.prefilledGoogle : ACQUIRE_TEXT.prefilled)[lang], {
           file: input.outFile ?? '',
           userId: input.userId ?? '?',
           tenant: input.tenant ?? input.authority ?? 'common',
@@ -89,6 +93,14 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
         }),
       );
     }
+  }
+
+  // A provider without a device code sign-in for mail (Google) says so, before any secret is asked for.
+  const providerName = (input.provider ?? '').trim().toLowerCase() || DEFAULT_PROVIDER;
+  const chosen = isProviderId(providerName) ? providerOf(providerName) : undefined;
+  if (deviceCode && chosen !== undefined && chosen.deviceCode === undefined) {
+    writeLine(io.stderr, chosen.noDeviceCode?.[lang] ?? '--device-code');
+    return EXIT.usage;
   }
 
   if (!input.publicClient) {
@@ -154,6 +166,8 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
   }
 
   // Without a secret the INI's ClientSecret is empty: say what that means, once (device code says it with the code).
+  // Google: the unconfirmed Provider= value, and a Testing consent screen's seven days.
+  const googleNote = googleNoteOf(profile);
   const noteCtx: OutputContext = {
     publicClient: profile.clientSecret === undefined,
     writtenNote:
@@ -161,8 +175,8 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
         ? deviceCode
           ? ACQUIRE_TEXT.deviceCodeNote
           : ACQUIRE_TEXT.publicClientNote
-        : undefined,
-    humanNoteOnWritten: profile.clientSecret === undefined && !deviceCode,
+        : googleNote,
+    humanNoteOnWritten: (profile.clientSecret === undefined && !deviceCode) || googleNote !== undefined,
   };
   const onEvent = createEventPrinter(io, lang, { json, userId: profile.userId, ...noteCtx });
 
@@ -195,7 +209,26 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
     // The explanation serves the wizard too; here the fix is an option of this very command.
     const params = result.error.params as { port: number; suggestedPort?: number };
     const port = params.suggestedPort ?? (params.port < 1024 ? 8001 : params.port + 1);
-    writeLine(io.stderr, format(ACQUIRE_TEXT.portHint[lang], { port }));
+    writeLine(
+      io.stderr,
+      profile.provider === 'google'
+        ? ACQUIRE_TEXT.googlePortHint[lang]
+        : format(ACQUIRE_TEXT.portHint[lang], { port }),
+    );
   }
   return result.ok ? EXIT.ok : exitCodeFor(result.code);
+}
+
+/**
+ * What a Google file's admin should know once it is written: that the Provider= value written is unconfirmed (when
+ * it is this tool's own), and that a Testing consent screen ends the token in seven days. Nothing for Microsoft.
+ */
+function googleNoteOf(profile: Profile): Localized | undefined {
+  if (profile.provider !== 'google') return undefined;
+  const notes: Localized[] = [];
+  if (profile.providerValue === providerOf('google').iniProviderValue)
+    notes.push(formatLocalized(ACQUIRE_TEXT.googleProviderValueNote, { value: profile.providerValue }));
+  if (profile.appAudience === 'testing') notes.push(ACQUIRE_TEXT.googleTestingNote);
+  if (notes.length === 0) return undefined;
+  return { en: notes.map((n) => n.en).join(' '), ja: notes.map((n) => n.ja).join('') };
 }

@@ -83,4 +83,20 @@ export const ACQUIRE_TEXT = {
     en: 'Re-issuing from {file}: {userId}, tenant {tenant}, client ID {clientId}.',
     ja: '{file} から再発行します: {userId}、テナント {tenant}、クライアント ID {clientId}。',
   },
+  prefilledGoogle: {
+    en: 'Re-issuing from {file}: {userId}, Google, client ID {clientId}.',
+    ja: '{file} から再発行します: {userId}、Google、クライアント ID {clientId}。',
+  },
+  googleProviderValueNote: {
+    en: 'Provider={value} is what this tool writes for Google. SMAIL’s value for Google is not documented, so it is not confirmed: if your sender expects another, re-issue with --provider-value N (docs/app-registration says how to check it).',
+    ja: 'Provider={value} は、このツールが Google 用に書く値です。SMAIL の Google 用の値は文書化されておらず、確認できていません。送信プログラムが別の値を期待する場合は --provider-value N を付けて再発行してください (確認方法は docs/app-registration にあります)。',
+  },
+  googleTestingNote: {
+    en: 'The consent screen is in Testing: Google ends this token seven days after consent, and refreshing does not extend it. Publish the app (In production), or make it Internal, and re-issue.',
+    ja: '同意画面が「テスト中」のため、Google はこのトークンを同意から 7 日で失効させ、更新しても延びません。アプリを公開する (本番環境) か「内部」にしてから、再発行してください。',
+  },
+  googlePortHint: {
+    en: 'Run it again with --port 0 (any free port: Google takes any port of 127.0.0.1).',
+    ja: '--port 0 (空きポートを自動選択。Google は 127.0.0.1 のどのポートも受け付けます) を付けてもう一度実行してください。',
+  },
 } as const satisfies Record<string, Localized>;

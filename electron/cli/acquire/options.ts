@@ -25,12 +25,25 @@ a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file'
 指定したシークレットはファイルのシークレットより優先)`,
     },
   },
+  provider: {
+    type: 'string',
+    placeholder: { en: 'P', ja: 'P' },
+    default: 'microsoft',
+    description: {
+      en: `{default} (default: Microsoft 365 / Outlook.com) or google (Gmail / Google Workspace:
+an OAuth client of type Desktop app, signed in on a free port of 127.0.0.1)`,
+      ja: `{default} (既定: Microsoft 365 / Outlook.com) または google (Gmail / Google Workspace:
+種類「デスクトップ アプリ」の OAuth クライアント。127.0.0.1 の空きポートでサインイン)`,
+    },
+  },
   'client-id': {
     type: 'string',
     placeholder: { en: 'ID', ja: 'ID' },
     description: {
-      en: 'Application (client) ID of the app registration (a GUID)',
-      ja: 'アプリの登録のアプリケーション (クライアント) ID (GUID)',
+      en: `Application (client) ID of the app registration (a GUID);
+Google: the client ID ending in .apps.googleusercontent.com`,
+      ja: `アプリの登録のアプリケーション (クライアント) ID (GUID)。
+Google: 末尾が .apps.googleusercontent.com のクライアント ID`,
     },
   },
   user: {
@@ -46,8 +59,8 @@ a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file'
     placeholder: { en: 'T', ja: 'T' },
     default: 'common',
     description: {
-      en: '{default} (default), organizations, consumers, a tenant ID or a domain',
-      ja: '{default} (既定)、organizations、consumers、テナント ID、またはドメイン',
+      en: 'Microsoft: {default} (default), organizations, consumers, a tenant ID or a domain',
+      ja: 'Microsoft: {default} (既定)、organizations、consumers、テナント ID、またはドメイン',
     },
   },
   cloud: {
@@ -55,16 +68,16 @@ a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file'
     placeholder: { en: 'C', ja: 'C' },
     default: 'global',
     description: {
-      en: '{default} (default), usgov, usgov-dod, china',
-      ja: '{default} (既定)、usgov、usgov-dod、china',
+      en: 'Microsoft: {default} (default), usgov, usgov-dod, china',
+      ja: 'Microsoft: {default} (既定)、usgov、usgov-dod、china',
     },
   },
   authority: {
     type: 'string',
     placeholder: { en: 'URL', ja: 'URL' },
     description: {
-      en: 'https://host/tenant: a national or private cloud, or the sandbox',
-      ja: 'https://ホスト/テナント: 各国のクラウド、プライベート クラウド、サンドボックス用',
+      en: 'Microsoft: https://host/tenant: a national or private cloud, or the sandbox',
+      ja: 'Microsoft: https://ホスト/テナント: 各国のクラウド、プライベート クラウド、サンドボックス用',
     },
   },
   protocols: {
@@ -81,8 +94,10 @@ a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file'
     placeholder: { en: 'N', ja: 'N' },
     default: 8001,
     description: {
-      en: 'redirect port (default {default}; 0 picks a free one: Entra ignores the port of localhost)',
-      ja: 'リダイレクト ポート (既定 {default}。0 は空きポートを自動選択: localhost のポートは Entra が無視します)',
+      en: `redirect port (default {default}; 0 picks a free one: Entra ignores the port of localhost);
+Google: a free one by default, as Google takes any port of 127.0.0.1`,
+      ja: `リダイレクト ポート (既定 {default}。0 は空きポートを自動選択: localhost のポートは Entra が無視します)。
+Google: 既定で空きポート (Google は 127.0.0.1 のどのポートも受け付けます)`,
     },
   },
   path: {
@@ -90,8 +105,8 @@ a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file'
     placeholder: { en: 'P', ja: 'P' },
     default: '/myapp/',
     description: {
-      en: 'redirect path (default {default})',
-      ja: 'リダイレクト パス (既定 {default})',
+      en: 'redirect path (default {default}; Google: /)',
+      ja: 'リダイレクト パス (既定 {default}。Google: /)',
     },
   },
   out: {
@@ -103,6 +118,28 @@ a secret from RTW_CLIENT_SECRET, --secret-stdin or the prompt replaces the file'
 its other keys and sections kept, the previous version saved as FILE.bak`,
       ja: `書き込む INI ファイル (既定 {default})。既存のファイルは更新し、
 ほかのキーとセクションはそのまま残し、以前の内容を ファイル.bak に保存します`,
+    },
+  },
+  'provider-value': {
+    type: 'string',
+    placeholder: { en: 'N', ja: 'N' },
+    description: {
+      en: `the INI's Provider= value, when the sender expects another than this tool writes
+(Microsoft: 1, as SMAIL's manual shows; Google: 0, which is NOT confirmed: compare with
+an INI SmailRefreshToken.exe wrote for Google, see docs/app-registration)`,
+      ja: `INI の Provider= の値 (送信プログラムがこのツールの書く値と違う値を期待する場合)。
+Microsoft: 1 (SMAIL のマニュアルのとおり)。Google: 0 (未確認の値です。SmailRefreshToken.exe が
+Google 用に書いた INI と比べて確認してください。docs/app-registration を参照)`,
+    },
+  },
+  'app-audience': {
+    type: 'string',
+    placeholder: { en: 'A', ja: 'A' },
+    description: {
+      en: `Google: the OAuth consent screen's audience, internal, production or testing
+(Testing: tokens die 7 days after consent); recorded so rtw show warns in time`,
+      ja: `Google: OAuth 同意画面の対象。internal (内部)、production (本番環境)、testing (テスト中)
+(テスト中のトークンは同意から 7 日で失効)。記録しておくと rtw show が事前に警告します`,
     },
   },
   'public-client': {
@@ -120,11 +157,12 @@ INI の ClientSecret は空になります`,
     description: {
       en: `sign in with a code on any other device (https://microsoft.com/devicelogin): no
 browser and no port needed here. A public-client flow: the registration must allow
-public client flows; implies --public-client; waits up to the code's expiry (15 min)`,
+public client flows; implies --public-client; waits up to the code's expiry (15 min).
+Microsoft only: Google's device flow does not allow the Gmail scope`,
       ja: `別の端末 (https://microsoft.com/devicelogin) でコードを入力してサインインする。この PC の
 ブラウザーもポートも不要。パブリック クライアントのフローなので、アプリの登録で
 パブリック クライアント フローの許可が必要。--public-client を含み、コードの有効期限
-(15 分) まで待つ`,
+(15 分) まで待つ。Microsoft のみ: Google のデバイス フローでは Gmail のスコープを要求できません`,
     },
   },
   'secret-stdin': {
@@ -171,6 +209,8 @@ recorded so rtw show warns 30 days before`,
 
 /** The option that sets a profile field, as a validation message names it (`--client-id: …`). */
 const OPTION_OF_FIELD: Partial<Record<keyof ProfileInput, string>> = {
+  providerValue: 'provider-value',
+  appAudience: 'app-audience',
   clientId: 'client-id',
   userId: 'user',
   clientSecret: 'client-secret (RTW_CLIENT_SECRET)',

@@ -36,6 +36,7 @@ export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
   switch (code) {
     case 'invalid-input':
     case 'value-unwritable':
+    case 'device-code-unsupported':
       return EXIT.usage;
     case 'authorization-denied':
     case 'aadsts':

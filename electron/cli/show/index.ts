@@ -4,6 +4,7 @@ import { explainError, formatExplanation } from '../../core/diagnose/index.js';
 import { RtwError } from '../../core/errors.js';
 import { format } from '../../core/i18n.js';
 import type { Lang, Localized } from '../../core/i18n.js';
+import { providerOf } from '../../core/providers/index.js';
 import { readTokenHealth } from '../../core/upkeep/index.js';
 import type { TokenHealth } from '../../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
@@ -31,12 +32,75 @@ const LABELS = {
   issuedAt: { en: 'Issued', ja: '発行日時' },
   lastRefreshedAt: { en: 'Last refreshed', ja: '最終更新日時' },
   daysLeft: { en: 'Days left (90-day limit)', ja: '残り日数 (90 日の期限)' },
+  provider: { en: 'Provider', ja: 'プロバイダー' },
+  providerValue: { en: 'Provider= (INI)', ja: 'Provider= (INI)' },
+  appAudience: { en: 'Consent screen', ja: '同意画面' },
+  daysLeftGoogle: { en: 'Days left', ja: '残り日数' },
   secretExpires: { en: 'Secret expires', ja: 'シークレットの有効期限' },
   warnings: { en: 'To do:', ja: '対応が必要:' },
   none: { en: '(not recorded)', ja: '(記録なし)' },
   daysUntil: { en: '{days} (until {date})', ja: '{days} ({date} まで)' },
   expiredOn: { en: 'expired ({date})', ja: '期限切れ ({date})' },
 } as const satisfies Record<string, Localized>;
+
+/** Google's rows: what its values mean. */
+const GOOGLE_TEXT = {
+  unconfirmed: {
+    en: '{value} (this tool’s value for Google; not confirmed for SMAIL)',
+    ja: '{value} (このツールの Google 用の値。SMAIL での値は未確認)',
+  },
+  internal: { en: 'Internal', ja: '内部' },
+  production: { en: 'External, In production', ja: '外部、本番環境' },
+  testing: {
+    en: 'External, Testing (tokens die 7 days after consent)',
+    ja: '外部、テスト中 (トークンは同意から 7 日で失効)',
+  },
+  inactivity: { en: 'six months unused', ja: '6 か月未使用' },
+  testingReason: { en: 'Testing: 7 days after consent', ja: 'テスト中: 同意から 7 日' },
+  granted: { en: 'time-limited grant', ja: '期限付きの許可' },
+  daysUntil: { en: '{days} (until {date}: {reason})', ja: '{days} ({date} まで: {reason})' },
+  expiredOn: { en: 'expired ({date}: {reason})', ja: '期限切れ ({date}: {reason})' },
+} as const satisfies Record<string, Localized>;
+
+type Row = [string, string];
+
+/** The rows only a Google file has, and its days left with why the token ends then. */
+function googleRows(h: TokenHealth, lang: Lang): { head: Row[]; daysLeft: Row } {
+  const none = LABELS.none[lang];
+  const provider = providerOf('google');
+  const value = h.providerValue ?? '';
+  const audience = h.appAudience;
+  const known = audience === 'internal' || audience === 'production' || audience === 'testing';
+  const reason =
+    h.deadlineReason === 'testing'
+      ? GOOGLE_TEXT.testingReason[lang]
+      : h.deadlineReason === 'granted'
+        ? GOOGLE_TEXT.granted[lang]
+        : GOOGLE_TEXT.inactivity[lang];
+  const days =
+    h.daysLeft === undefined || h.inactivityDeadline === undefined
+      ? none
+      : format((h.token === 'expired' ? GOOGLE_TEXT.expiredOn : GOOGLE_TEXT.daysUntil)[lang], {
+          days: h.daysLeft,
+          date: h.inactivityDeadline,
+          reason,
+        });
+  return {
+    head: [
+      [LABELS.provider[lang], provider.displayName[lang]],
+      [
+        LABELS.providerValue[lang],
+        value === ''
+          ? none
+          : value === provider.iniProviderValue
+            ? format(GOOGLE_TEXT.unconfirmed[lang], { value })
+            : value,
+      ],
+      [LABELS.appAudience[lang], known ? GOOGLE_TEXT[audience][lang] : (audience ?? none)],
+    ],
+    daysLeft: [LABELS.daysLeftGoogle[lang], days],
+  };
+}
 
 /** "N (until DATE)", or "expired (DATE)" once past. */
 function daysText(
@@ -51,25 +115,28 @@ function daysText(
 
 function humanLines(h: TokenHealth, lang: Lang): string[] {
   const none = LABELS.none[lang];
-  const rows: Array<[keyof typeof LABELS, string]> = [
-    ['file', h.file],
-    ['mailbox', h.mailbox || none],
+  const row = (k: keyof typeof LABELS, value: string): Row => [LABELS[k][lang], value];
+  const google = h.provider === 'google' ? googleRows(h, lang) : undefined;
+  const rows: Row[] = [
+    row('file', h.file),
+    row('mailbox', h.mailbox || none),
     ...(h.signedInAs !== undefined && h.signedInAs.toLowerCase() !== h.mailbox.toLowerCase()
-      ? ([['signedInAs', h.signedInAs]] as Array<[keyof typeof LABELS, string]>)
+      ? [row('signedInAs', h.signedInAs)]
       : []),
-    ['tenant', h.tenant ?? none],
-    ['cloud', h.cloud],
-    ['clientId', h.clientId || none],
-    ['protocols', h.protocols.join(', ') || none],
-    ['refreshToken', h.refreshTokenMasked || none],
-    ['clientSecret', h.clientSecretMasked || none],
-    ['issuedAt', h.issuedAt ?? none],
-    ['lastRefreshedAt', h.lastRefreshedAt ?? none],
-    ['daysLeft', daysText(h.daysLeft, h.inactivityDeadline, h.token === 'expired', lang) ?? none],
-    ['secretExpires', daysText(h.secretDaysLeft, h.secretExpiresAt, h.secret === 'expired', lang) ?? none],
+    // Google has no tenant or national clouds: its own rows instead. Microsoft's rows are as they always were.
+    ...(google?.head ?? [row('tenant', h.tenant ?? none), row('cloud', h.cloud)]),
+    row('clientId', h.clientId || none),
+    row('protocols', h.protocols.join(', ') || none),
+    row('refreshToken', h.refreshTokenMasked || none),
+    row('clientSecret', h.clientSecretMasked || none),
+    row('issuedAt', h.issuedAt ?? none),
+    row('lastRefreshedAt', h.lastRefreshedAt ?? none),
+    google?.daysLeft ??
+      row('daysLeft', daysText(h.daysLeft, h.inactivityDeadline, h.token === 'expired', lang) ?? none),
+    row('secretExpires', daysText(h.secretDaysLeft, h.secretExpiresAt, h.secret === 'expired', lang) ?? none),
   ];
-  const width = Math.max(...rows.map(([k]) => displayWidth(LABELS[k][lang]))) + 2;
-  const lines = rows.map(([k, v]) => `${padToWidth(`${LABELS[k][lang]}:`, width)}${v}`);
+  const width = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
+  const lines = rows.map(([label, value]) => `${padToWidth(`${label}:`, width)}${value}`);
   if (h.warnings.length > 0) lines.push(LABELS.warnings[lang], ...h.warnings.map((w) => `  - ${w[lang]}`));
   return lines;
 }

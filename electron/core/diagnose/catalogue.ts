@@ -3,7 +3,7 @@
  * listener's browser page and the generated troubleshooting doc all read it, so they say the same thing.
  * Data only (no Node APIs): the React renderer imports it too.
  */
-import type { CatalogueEntry } from './types.js';
+import type { CatalogueEntry, ProviderErrorPattern } from './types.js';
 import { ENTRA_ENTRIES } from './entries-entra.js';
 import { OAUTH_ENTRIES } from './entries-oauth.js';
 import { APP_ENTRIES, GENERIC_ENTRIES } from './entries-app.js';
@@ -15,6 +15,7 @@ import {
   SMTP_CODE_ENTRIES,
   XOAUTH2_CHALLENGE_ENTRIES,
 } from './entries-mail-standards.js';
+import { GOOGLE_ENTRIES } from './entries-google.js';
 
 /** Every id the catalogue holds; explainers name entries by it, so a typo is a compile error. */
 export type EntryId =
@@ -27,6 +28,7 @@ export type EntryId =
   | (typeof POP_CODE_ENTRIES)[number]['id']
   | (typeof XOAUTH2_CHALLENGE_ENTRIES)[number]['id']
   | (typeof CHECK_ENTRIES)[number]['id']
+  | (typeof GOOGLE_ENTRIES)[number]['id']
   | (typeof GENERIC_ENTRIES)[number]['id'];
 
 /** Everything the catalogue explains, in the order of the troubleshooting doc (and of mail-reply matching). */
@@ -40,6 +42,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...POP_CODE_ENTRIES,
   ...XOAUTH2_CHALLENGE_ENTRIES,
   ...CHECK_ENTRIES,
+  ...GOOGLE_ENTRIES,
   ...GENERIC_ENTRIES,
 ];
 
@@ -50,6 +53,12 @@ const BY_AADSTS: ReadonlyMap<number, CatalogueEntry> = new Map(
 const BY_OAUTH_ERROR: ReadonlyMap<string, CatalogueEntry> = new Map(
   CATALOGUE.flatMap((entry) => (entry.oauthError === undefined ? [] : [[entry.oauthError, entry] as const])),
 );
+/** A provider's own error entries, in catalogue order: those with description phrases before their fallback. */
+const PROVIDER_ERRORS: ReadonlyArray<CatalogueEntry & { providerError: ProviderErrorPattern }> =
+  CATALOGUE.filter(
+    (entry): entry is CatalogueEntry & { providerError: ProviderErrorPattern } =>
+      entry.providerError !== undefined,
+  );
 
 /** The entry with this id. */
 export function entryById(id: EntryId): CatalogueEntry {
@@ -67,4 +76,23 @@ export function entryForAadsts(aadsts: number): CatalogueEntry | undefined {
 /** The entry for an OAuth `error` value, if the catalogue knows it. */
 export function entryForOAuthError(error: string): CatalogueEntry | undefined {
   return BY_OAUTH_ERROR.get(error.trim().toLowerCase());
+}
+
+/**
+ * The entry for a provider's own error answer: the first whose `error` matches and whose description phrases (if
+ * it has any) occur in the description, case-insensitively.
+ */
+export function entryForProviderError(
+  provider: ProviderErrorPattern['provider'],
+  error: string,
+  description: string,
+): CatalogueEntry | undefined {
+  const code = error.trim().toLowerCase();
+  const text = description.toLowerCase();
+  return PROVIDER_ERRORS.find(
+    ({ providerError: p }) =>
+      p.provider === provider &&
+      p.error === code &&
+      (p.descriptions === undefined || p.descriptions.some((phrase) => text.includes(phrase.toLowerCase()))),
+  );
 }

@@ -6,6 +6,7 @@ import { RtwError, type ErrorCode, type ErrorParams } from '../errors.js';
 import { formatLocalized, type Localized } from '../i18n.js';
 import { entryById, entryForAadsts, entryForOAuthError, type EntryId } from './catalogue.js';
 import { parseEntraError } from './entra-error.js';
+import { explainGoogleError } from './google-explain.js';
 import { redact } from './redact.js';
 import { contextParams, renderEntry, type Params } from './render.js';
 import type { DiagnoseContext, Explanation, RawDetails } from './types.js';
@@ -70,9 +71,12 @@ const RTW_EXPLAINERS = {
       reason: p.reason,
       suggestedPort: p.port < 1024 ? 8001 : neighbourPort(p.port),
     }),
-  timeout: (p, c) => fromEntry('timeout', c, { seconds: p.seconds }),
+  // Google shows its configuration errors on its own page and never sends them back: its timeout lists them.
+  timeout: (p, c) =>
+    fromEntry(c.provider === 'google' ? 'google-sign-in-timeout' : 'timeout', c, { seconds: p.seconds }),
   cancelled: (_p, c) => fromEntry('cancelled', c),
-  'authorization-denied': (p, c) => explainOAuthFailure('authorization-denied', p, c),
+  'authorization-denied': (p, c) =>
+    c.provider === 'google' ? explainGoogleError(p, c) : explainOAuthFailure('authorization-denied', p, c),
   aadsts: (p, c) => {
     const parsed = parseEntraError(p.description);
     return explainAadsts(
@@ -86,7 +90,8 @@ const RTW_EXPLAINERS = {
       c,
     );
   },
-  'oauth-error': (p, c) => explainOAuthFailure('oauth-error', p, c),
+  'oauth-error': (p, c) =>
+    p.provider === 'google' ? explainGoogleError(p, c) : explainOAuthFailure('oauth-error', p, c),
   'idp-unreachable': (p, c) => fromEntry('idp-unreachable', c, { host: p.host, reason: p.reason }),
   'proxy-refused': (p, c) =>
     fromEntry('proxy-refused', c, { proxy: p.proxy, host: p.host, status: p.status }),
@@ -104,9 +109,11 @@ const RTW_EXPLAINERS = {
     return fromEntry(id, c, { host: p.host, status: p.status, retryAfter: retryAfterText(p.retryAfter) });
   },
   'idp-bad-response': (p, c) => fromEntry('idp-bad-response', c, { host: p.host, status: p.status }),
-  'no-refresh-token': (_p, c) => fromEntry('no-refresh-token', c),
+  'no-refresh-token': (_p, c) =>
+    fromEntry(c.provider === 'google' ? 'google-no-refresh-token' : 'no-refresh-token', c),
   'device-code-expired': (p, c) => fromEntry('device-code-expired', c, { seconds: p.seconds }),
   'device-code-declined': (_p, c) => fromEntry('device-code-declined', c),
+  'device-code-unsupported': (_p, c) => fromEntry('google-no-device-code', c),
   'device-code-not-public': (p, c) => {
     const explanation = fromEntry('device-code-not-public', c, { aadsts: p.aadsts });
     explanation.raw = rawDetails({

@@ -6,10 +6,20 @@ export type {
   EntryKind,
   Explanation,
   MailProtocol,
+  ProviderErrorPattern,
   RawDetails,
   ReplyPattern,
 } from './types.js';
-export { CATALOGUE, entryById, entryForAadsts, entryForOAuthError, type EntryId } from './catalogue.js';
+export {
+  CATALOGUE,
+  entryById,
+  entryForAadsts,
+  entryForOAuthError,
+  entryForProviderError,
+  type EntryId,
+} from './catalogue.js';
+export { GOOGLE_DOCS, type GoogleEntryId } from './entries-google.js';
+export { explainGoogle, explainGoogleError } from './google-explain.js';
 export { parseEntraError, parseEntraErrorBody } from './entra-error.js';
 export { aadstsLookupUrl, explainAadsts, explainError, EXPLAINED_ERROR_CODES } from './explain.js';
 export {

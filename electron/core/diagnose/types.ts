@@ -3,12 +3,24 @@
  * renderer imports the catalogue too.
  */
 import type { Localized } from '../i18n.js';
+import type { ProviderId } from '../providers/index.js';
 
 /** Mail protocols whose server replies the catalogue recognises. */
 export type MailProtocol = 'smtp' | 'imap' | 'pop';
 
 /** What a catalogue entry explains; the troubleshooting doc groups entries by it. */
-export type EntryKind = 'entra' | 'oauth' | 'app' | 'mail' | 'generic';
+export type EntryKind = 'entra' | 'oauth' | 'app' | 'mail' | 'google' | 'generic';
+
+/**
+ * An error answer of one provider that an entry explains: its OAuth `error` and, where the provider tells cases
+ * apart only by its description (Google's `invalid_grant`), phrases of the description (case-insensitive, any
+ * one of them). Entries without phrases catch the rest of their `error`.
+ */
+export interface ProviderErrorPattern {
+  readonly provider: 'google';
+  readonly error: string;
+  readonly descriptions?: readonly string[];
+}
 
 /**
  * How a server reply is recognised: the enhanced status code (SMTP, RFC 3463), the response code in brackets
@@ -38,8 +50,10 @@ export interface CatalogueEntry {
   readonly aadsts?: number;
   /** OAuth `error` value (RFC 6749), for `kind: 'oauth'`. */
   readonly oauthError?: string;
-  /** Server reply pattern, for `kind: 'mail'`. */
+  /** Server reply pattern, for `kind: 'mail'` (and Gmail's replies among `kind: 'google'`). */
   readonly reply?: ReplyPattern;
+  /** A provider's own error answer, for `kind: 'google'`. */
+  readonly providerError?: ProviderErrorPattern;
   /** Only the fallbacks: they say "we don't know this one" and show the raw text. */
   readonly generic?: boolean;
   readonly title: Localized;
@@ -74,6 +88,8 @@ export interface Explanation {
 
 /** What the caller knows about the attempt; fills the placeholders of the fix. */
 export interface DiagnoseContext {
+  /** The identity provider of the attempt: its own entries explain what it says (default Microsoft). */
+  provider?: ProviderId;
   redirectUri?: string;
   mailbox?: string;
   tenant?: string;

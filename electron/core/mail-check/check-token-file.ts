@@ -23,6 +23,7 @@ import { redeemRefreshToken, resourceOf } from './redeem.js';
 import type { RedeemSettings } from './redeem.js';
 import { loginSentence, redeemSentence } from './sender-view.js';
 import { smtpLogin } from './smtp-login.js';
+import { askTokenInfo, tokenInfoFindings } from './token-info.js';
 import type { TestMessage } from './smtp-login.js';
 import { Transcript } from './transcript.js';
 import { DEFAULT_STEP_TIMEOUTS } from './types.js';
@@ -221,6 +222,7 @@ export async function checkTokenFile(
 
   const protocols = PROTOCOLS.filter((p) => (options.protocols ?? settings.protocols).includes(p));
   const context: DiagnoseContext = {
+    provider: settings.provider,
     mailbox: settings.userId,
     clientId: settings.clientId,
     authorityHost: settings.authority.host,
@@ -265,18 +267,27 @@ export async function checkTokenFile(
       deps.onRotatedRefreshToken?.(redeemed.rotatedRefreshToken);
     }
     for (const protocol of request.protocols) tokens.set(protocol, redeemed.accessToken);
-    const checked = checkClaims(
-      redeemed.accessToken,
-      {
-        provider: settings.provider,
-        cloud: settings.cloud,
-        protocols: request.protocols,
-        userId: settings.userId,
-        ...(settings.tenant === undefined ? {} : { tenant: settings.tenant }),
-        now: now(),
-      },
-      context,
-    );
+    const provider = providerOf(settings.provider);
+    // A provider's opaque tokens are described by the provider itself (Google's tokeninfo); readable ones by their claims.
+    const checked =
+      provider.accessToken === undefined && provider.tokenInfo !== undefined
+        ? tokenInfoFindings(
+            await askTokenInfo(provider.tokenInfo, deps.network, redeemed.accessToken),
+            { mailScope: provider.mailScope, userId: settings.userId },
+            context,
+          )
+        : checkClaims(
+            redeemed.accessToken,
+            {
+              provider: settings.provider,
+              cloud: settings.cloud,
+              protocols: request.protocols,
+              userId: settings.userId,
+              ...(settings.tenant === undefined ? {} : { tenant: settings.tenant }),
+              now: now(),
+            },
+            context,
+          );
     // The same note twice (two resources, one user) says nothing new.
     for (const finding of checked.findings)
       if (!findings.some((f) => f.id === finding.id && f.protocol === finding.protocol))

@@ -12,19 +12,23 @@ import type { MailEndpoint } from './types.js';
 /** The step of a login a failure happened in; timeouts and closed connections name it. */
 export type MailStep = 'connect' | 'greeting' | 'starttls' | 'auth' | 'command' | 'send';
 
+/**
+ * The SASL error challenge a server sent before refusing an XOAUTH2 login, decoded: Gmail sends
+ * `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}` (base64) and waits for an empty line.
+ */
+export interface Xoauth2Challenge {
+  status?: string;
+  schemes?: string;
+  scope?: string;
+}
+
 /** A failed login, reduced to what explains it. */
 export type MailFailure =
   /**
-   * The server answered with a refusal: the reply explains it (535 5.7.3, NO AUTHENTICATE failed., -ERR…). When
-   * the server first sent an XOAUTH2 error challenge (base64 JSON, then the final reply after the client's empty
-   * line), `xoauth2Challenge` holds it decoded: its status says more than the final reply.
+   * The server answered with a refusal: the reply explains it (535 5.7.3, NO AUTHENTICATE failed., -ERR…); with
+   * the error challenge it sent first, when it sent one.
    */
-  | {
-      kind: 'reply';
-      step: MailStep;
-      reply: string;
-      xoauth2Challenge?: { status?: string; schemes?: string; scope?: string };
-    }
+  | { kind: 'reply'; step: MailStep; reply: string; xoauth2Challenge?: Xoauth2Challenge }
   | { kind: 'tls'; step: MailStep; reason: string }
   | { kind: 'timeout'; step: MailStep; seconds: number }
   | { kind: 'unreachable'; step: MailStep; reason: string }

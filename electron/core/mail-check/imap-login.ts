@@ -3,6 +3,12 @@
  * Microsoft's page shows it), then LIST. Exchange Online has been seen to answer OK to AUTHENTICATE for a token
  * that does not match the user and fail only the next command (FACTS.md; neomutt's mutt_oauth2.py sends LIST
  * for the same reason), so the login counts only once a command that needs the mailbox has worked.
+ *
+ * XOAUTH2 even when the server also offers OAUTHBEARER (Gmail does): the senders use XOAUTH2, and a check that
+ * logged in otherwise would vouch for a login they do not make. imapflow 2.1.2 picks OAUTHBEARER whenever it is
+ * offered (commands/authenticate.js `authOauth`) and has no option to choose, so the check hides it from the
+ * capabilities imapflow reads (`xoauth2Only`). A refused token's error challenge is answered by imapflow with the
+ * empty line XOAUTH2 requires; the decoded challenge comes back on its error (`oauthError`) and is kept.
  */
 import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
@@ -11,6 +17,7 @@ import { classifySocketError } from './failure.js';
 import type { MailFailure, MailStep } from './failure.js';
 import type { Transcript } from './transcript.js';
 import type { LoginOutcome, LoginParams } from './types.js';
+import { MECHANISM_NOTE, challengeNote, challengeOf } from './xoauth2.js';
 
 /** imapflow's error fields. */
 interface ImapError extends Error {
@@ -21,7 +28,31 @@ interface ImapError extends Error {
   /** The response code imapflow took out of the text (`AUTHENTICATIONFAILED` of `NO [AUTHENTICATIONFAILED] …`). */
   serverResponseCode?: string;
   authenticationFailed?: boolean;
+  /** The decoded error challenge of a refused OAuth login. */
+  oauthError?: unknown;
   tlsFailed?: boolean;
+}
+
+/** The capability that makes imapflow prefer OAUTHBEARER over XOAUTH2. */
+const OAUTHBEARER = 'AUTH=OAUTHBEARER';
+
+/**
+ * Keeps OAUTHBEARER out of the capabilities imapflow chooses its mechanism from. imapflow replaces its
+ * `capabilities` map whenever the server lists them (imap-flow.js `updateCapabilities`), so every map it stores
+ * goes through this setter; the protocol lines in the transcript still show what the server offered.
+ */
+function xoauth2Only(client: ImapFlow): void {
+  let current = client.capabilities;
+  current.delete(OAUTHBEARER);
+  Object.defineProperty(client, 'capabilities', {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set: (next: Map<string, boolean | number>) => {
+      next.delete(OAUTHBEARER);
+      current = next;
+    },
+  });
 }
 
 /** How far the session got: imapflow's inactivity timeout does not say which step stalled. */
@@ -36,7 +67,12 @@ function transcriptLogger(transcript: Transcript, progress: Progress): Logger {
       src?: unknown;
       msg?: unknown;
     };
-    if (typeof msg !== 'string' || msg === '') return;
+    if (typeof msg !== 'string') return;
+    // The one empty line worth showing: the client's answer to an error challenge.
+    if (msg === '') {
+      if (src === 'c') transcript.add('C', '');
+      return;
+    }
     if (src === 's' && progress.step === 'greeting') progress.step = 'auth';
     else if (
       src === undefined &&
@@ -75,7 +111,14 @@ export function imapFailure(
   const e = error as ImapError;
   const actualStep: MailStep = e.authenticationFailed === true ? 'auth' : step;
   const reply = replyOf(e);
-  if (reply !== undefined) return { kind: 'reply', step: actualStep, reply };
+  const challenge = challengeOf(e.oauthError);
+  if (reply !== undefined)
+    return {
+      kind: 'reply',
+      step: actualStep,
+      reply,
+      ...(challenge === undefined ? {} : { xoauth2Challenge: challenge }),
+    };
   const seconds = (ms: number): number => Math.round(ms / 1000);
   switch (e.code ?? '') {
     case 'CONNECT_TIMEOUT':
@@ -128,6 +171,8 @@ export async function imapLogin(params: LoginParams, transcript: Transcript): Pr
   });
   // imapflow also reports failures as 'error' events; the awaited calls below carry them, so keep it quiet.
   client.on('error', () => undefined);
+  xoauth2Only(client);
+  transcript.add('#', MECHANISM_NOTE);
   const onAbort = (): void => client.close();
   params.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -139,6 +184,8 @@ export async function imapLogin(params: LoginParams, transcript: Transcript): Pr
   } catch (error) {
     if (params.signal?.aborted === true) throw params.signal.reason;
     const failure = imapFailure(error, progress.step, params.timeouts);
+    if (failure?.kind === 'reply' && failure.xoauth2Challenge !== undefined)
+      transcript.add('#', challengeNote(failure.xoauth2Challenge));
     if (failure === undefined) throw error;
     return { ok: false, failure };
   } finally {

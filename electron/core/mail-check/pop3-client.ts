@@ -146,14 +146,15 @@ export class Pop3Client {
   /**
    * `AUTH XOAUTH2`, then on the server's `+` the base64 string on its own line (Microsoft's two-line form).
    * A `-ERR` at either point is returned as the reply. When the server answers a failed token with another
-   * `+` and a base64 error (the SASL error convention), an empty line ends the exchange as RFC 5034 says.
+   * `+` and a base64 error (the SASL error convention, Gmail's way), an empty line ends the exchange as RFC 5034
+   * and the mechanism say, and the challenge comes back with the final reply.
    */
-  async authXoauth2(base64: string): Promise<Pop3Reply> {
+  async authXoauth2(base64: string): Promise<{ reply: Pop3Reply; challenge?: string }> {
     const first = await this.command('AUTH XOAUTH2', 'auth');
-    if (first.status !== '+') return first;
+    if (first.status !== '+') return { reply: first };
     const second = await this.command(base64, 'auth', { logAs: base64 });
-    if (second.status !== '+') return second;
-    return this.command('', 'auth');
+    if (second.status !== '+') return { reply: second };
+    return { reply: await this.command('', 'auth'), challenge: second.text };
   }
 
   /** Says goodbye politely and closes; never throws (the check's result does not depend on it). */

@@ -1,17 +1,30 @@
 /**
  * The SMTP check with nodemailer: port 587, STARTTLS required, `AUTH XOAUTH2`, and optionally a test message
  * from the mailbox (which is where Exchange refuses a missing Send As: 550 5.7.60 at MAIL FROM, 554 5.2.252
- * after DATA). Without a test message the login itself is the answer: a 235 means Exchange accepted the token
+ * after DATA). Without a test message the login itself is the answer: a 235 means the server accepted the token
  * for this mailbox, and nothing short of sending would test more.
+ *
+ * The XOAUTH2 exchange is ours (nodemailer's `customAuth`), not nodemailer's own: nodemailer 10.6 answers a 334
+ * error challenge with an empty line and then, instead of reading the server's final reply, asks its token
+ * generator for a new access token (smtp-connection `_actionAUTHComplete`); with a fixed token that fails with
+ * "Can't create new access token" and Gmail's `535-5.7.8` is lost. Here the challenge is decoded and kept, the
+ * empty line sent, and the final reply is the failure.
  */
 import { Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { format } from 'node:util';
 import nodemailer from 'nodemailer';
 import { classifyErrorCodes, errorCodes } from './failure.js';
-import type { MailFailure, MailStep } from './failure.js';
+import type { MailFailure, MailStep, Xoauth2Challenge } from './failure.js';
 import type { Transcript } from './transcript.js';
 import type { LoginOutcome, LoginParams } from './types.js';
+import {
+  CHECK_MECHANISM,
+  MECHANISM_NOTE,
+  challengeNote,
+  parseXoauth2Challenge,
+  xoauth2String,
+} from './xoauth2.js';
 
 /** A test message to send after logging in. */
 export interface TestMessage {
@@ -30,13 +43,27 @@ interface SmtpError extends Error {
   timeoutType?: string;
 }
 
+/**
+ * nodemailer's stand-in for what a custom AUTH sends (smtp-connection `maskAuthCommand`): the transcript shows the
+ * initial response masked as POP's is, and the empty line as the empty line it is.
+ */
+const HIDDEN = '/* secret */';
+
 /** The bunyan-style logger nodemailer calls; `debug` carries the protocol lines when `debug: true`. */
-function transcriptLogger(transcript: Transcript): Record<string, (...args: unknown[]) => void> {
+function transcriptLogger(
+  transcript: Transcript,
+  exchange: { sendingEmptyLine: boolean; initialResponse: string },
+): Record<string, (...args: unknown[]) => void> {
   const log = (entry: unknown, message: unknown, ...args: unknown[]): void => {
     const tnx = typeof entry === 'object' && entry !== null ? (entry as { tnx?: unknown }).tnx : undefined;
     const text = typeof message === 'string' ? format(message, ...args) : '';
     // 'client' and 'server' are the protocol; the rest are nodemailer's notes (connected, STARTTLS done…).
-    if (tnx === 'client') transcript.add('C', text);
+    if (tnx === 'client' && text === `AUTH ${CHECK_MECHANISM} ${HIDDEN}`)
+      transcript.add('C', `AUTH ${CHECK_MECHANISM} ${exchange.initialResponse}`);
+    else if (tnx === 'client' && exchange.sendingEmptyLine && text === HIDDEN) {
+      exchange.sendingEmptyLine = false;
+      transcript.add('C', '');
+    } else if (tnx === 'client') transcript.add('C', text);
     else if (tnx === 'server') transcript.add('S', text);
     else if (tnx !== 'message') transcript.add('#', text);
   };
@@ -59,14 +86,23 @@ function stepOf(error: SmtpError): MailStep {
   return 'connect';
 }
 
-/** Reduces a nodemailer error to a MailFailure. */
-export function smtpFailure(error: unknown, timeoutsMs: LoginParams['timeouts']): MailFailure | undefined {
+/** Reduces a nodemailer error to a MailFailure; `challenge` is the error challenge the server sent, if any. */
+export function smtpFailure(
+  error: unknown,
+  timeoutsMs: LoginParams['timeouts'],
+  challenge?: Xoauth2Challenge,
+): MailFailure | undefined {
   if (!(error instanceof Error)) return undefined;
   const e = error as SmtpError;
   const step = stepOf(e);
   // A server reply is the most precise explanation there is (535 5.7.3, 550 5.7.60…).
   if (typeof e.response === 'string' && /^[45]\d\d/.test(e.response.trim()))
-    return { kind: 'reply', step, reply: e.response.trim() };
+    return {
+      kind: 'reply',
+      step,
+      reply: e.response.trim(),
+      ...(challenge === undefined ? {} : { xoauth2Challenge: challenge }),
+    };
   if (e.code === 'ETIMEDOUT') {
     const ms =
       e.timeoutType === 'CONNECTION_TIMEOUT'
@@ -95,9 +131,15 @@ export async function smtpLogin(
   transcript: Transcript,
   message?: TestMessage,
 ): Promise<LoginOutcome> {
+  const initialResponse = xoauth2String(params.user, params.accessToken);
   transcript.addSecret(params.accessToken);
+  transcript.addSecret(initialResponse);
   transcript.add('#', `connect ${params.endpoint.host}:${params.endpoint.port} (STARTTLS)`);
   const host = params.endpoint.host;
+  const exchange: { sendingEmptyLine: boolean; initialResponse: string; challenge?: Xoauth2Challenge } = {
+    sendingEmptyLine: false,
+    initialResponse,
+  };
   // Our own socket, so that a stop can close it: nodemailer's transport.close() does not end a verify() waiting
   // for the greeting (nodemailer 10.6), which then outlived the check by the greeting timeout.
   const socket = new Socket();
@@ -108,7 +150,25 @@ export async function smtpLogin(
     // 587 starts in plain text; STARTTLS is required so the token never crosses the network unencrypted.
     secure: params.endpoint.port === 465,
     requireTLS: true,
+    // XOAUTH2 whatever else the server offers (Gmail lists OAUTHBEARER too), as the senders log in. The OAuth2
+    // type stays: nodemailer 10.6 drops a requested XOAUTH2 for the server's first listed method when auth has no
+    // token generator, even with a custom XOAUTH2 handler (smtp-connection `login`: Gmail's list starts with LOGIN).
     auth: { type: 'OAuth2', user: params.user, accessToken: params.accessToken },
+    customAuth: {
+      [CHECK_MECHANISM]: async (ctx) => {
+        transcript.add('#', MECHANISM_NOTE);
+        const first = await ctx.sendCommand(`AUTH ${CHECK_MECHANISM} ${initialResponse}`);
+        if (first.status === 235) return;
+        if (first.status !== 334) throw new Error('Invalid login');
+        // The error challenge: decode it, then the empty line the mechanism requires; the next reply is final.
+        exchange.challenge = parseXoauth2Challenge(first.text ?? '');
+        transcript.add('#', challengeNote(exchange.challenge));
+        exchange.sendingEmptyLine = true;
+        const final = await ctx.sendCommand('');
+        if (final.status === 235) return;
+        throw new Error('Invalid login');
+      },
+    },
     tls: {
       minVersion: 'TLSv1.2',
       ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
@@ -117,7 +177,7 @@ export async function smtpLogin(
     connectionTimeout: params.timeouts.connect,
     greetingTimeout: params.timeouts.greeting,
     socketTimeout: params.timeouts.command,
-    logger: transcriptLogger(transcript),
+    logger: transcriptLogger(transcript, exchange),
     debug: true,
   });
   const onAbort = (): void => {
@@ -139,7 +199,7 @@ export async function smtpLogin(
     return { ok: true, messageSent: true };
   } catch (error) {
     if (params.signal?.aborted === true) throw params.signal.reason;
-    const failure = smtpFailure(error, params.timeouts);
+    const failure = smtpFailure(error, params.timeouts, exchange.challenge);
     if (failure === undefined) throw error;
     return { ok: false, failure };
   } finally {

@@ -53,7 +53,7 @@ export function refreshGrantForm(request: RefreshGrantRequest): Record<string, s
     client_id: request.clientId,
     grant_type: 'refresh_token',
     refresh_token: request.refreshToken,
-    scope: scopes.join(' '),
+    ...(provider.refreshToken.scopeOnRefresh ? { scope: scopes.join(' ') } : {}),
     // An empty secret is none (a public client), as MSAL reads it.
     ...(request.clientSecret !== undefined && request.clientSecret !== ''
       ? { client_secret: request.clientSecret }

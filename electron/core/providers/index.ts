@@ -6,6 +6,7 @@ export type {
   CodeFlowAttempt,
   DeviceCodeSupport,
   IdentityProvider,
+  AccessTokenInfo,
   AccessTokenRules,
   IniEndpoints,
   MailAccount,
@@ -24,6 +25,7 @@ export type {
   RegistrationIssue,
   RegistrationValidation,
   TokenAnswer,
+  TokenInfoSupport,
 } from './types.js';
 export { DEFAULT_PROVIDER, PROVIDERS, providerOf, recognizeUri } from './registry.js';
 export { PROVIDER_VALIDATION_MESSAGES } from './messages.js';

@@ -160,6 +160,29 @@ export interface AccessTokenRules {
   tenantIdOf(tenant: string): string | undefined;
 }
 
+/** What a provider says about one of its access tokens when asked (Google's tokeninfo). */
+export interface AccessTokenInfo {
+  /** The scopes the token carries. */
+  scopes: string[];
+  /** The OAuth client it was issued to. */
+  audience?: string;
+  /** When it expires (ISO 8601). */
+  expiresAt?: string;
+  /** The account, when the token's scopes let the provider name it. */
+  user?: string;
+}
+
+/**
+ * Asking a provider about an access token it issued, for a provider whose access tokens cannot be read by their
+ * holder (Google's are opaque): the check learns the token's scopes before the mail server refuses it.
+ */
+export interface TokenInfoSupport {
+  /** The endpoint; the token goes in an `Authorization: Bearer` header of a POST, never in the URL. */
+  readonly endpoint: string;
+  /** Reads a successful answer; undefined when it is not one. */
+  read(answer: Record<string, unknown>): AccessTokenInfo | undefined;
+}
+
 /** An account's place at a provider, as far as choosing its mail servers is concerned. */
 export interface MailAccount {
   cloud: string;
@@ -228,11 +251,17 @@ export interface IdentityProvider {
   readonly clouds: readonly string[];
   /** The device code sign-in, where the provider offers it for the mail scopes (Google's does not allow them). */
   readonly deviceCode?: DeviceCodeSupport;
+  /** Why the provider has no device code sign-in for mail, said where it would be offered (CLI, app). */
+  readonly noDeviceCode?: Localized;
   /** Whether a registration can be a public client (no secret). */
   readonly supportsPublicClient: boolean;
 
-  /** Refresh-token rules: days of inactivity before it dies, and whether each redemption rotates it. */
-  readonly refreshToken: { inactivityDays: number; rotates: boolean };
+  /**
+   * Refresh-token rules: days of inactivity before it dies, whether each redemption rotates it, and whether the
+   * refresh names the scopes it wants (Entra: it must, one resource at a time; Google: it need not, and without
+   * them gets every scope the grant holds, as a sender refreshing by Google's guide does).
+   */
+  readonly refreshToken: { inactivityDays: number; rotates: boolean; scopeOnRefresh: boolean };
 
   /** Validates the registration fields (client ID and secret shapes, tenant, cloud…) with messages that say what to fix. */
   validateRegistration(input: RegistrationInput): RegistrationValidation;
@@ -259,4 +288,11 @@ export interface IdentityProvider {
   mailHost(account: MailAccount, protocol: Protocol): MailHost;
   /** How to read the provider's access tokens, when they are readable. */
   readonly accessToken?: AccessTokenRules;
+  /** How to ask the provider about an access token, when its tokens are not readable but it answers questions. */
+  readonly tokenInfo?: TokenInfoSupport;
+  /**
+   * The mail scope the provider's mail servers need, one for every protocol (Google's `https://mail.google.com/`);
+   * undefined when each protocol has its own (Entra).
+   */
+  readonly mailScope?: string;
 }

@@ -82,6 +82,7 @@ export async function runDeviceCodeAcquisition(
   const requested = [...mail, ...provider.extraScopes.filter((s) => !mail.includes(s))];
   const scopes = provider.signInScopes(mail);
   const context = {
+    provider: profile.provider,
     mailbox: profile.userId,
     tenant: profile.tenant,
     clientId: profile.clientId,
@@ -97,7 +98,7 @@ export async function runDeviceCodeAcquisition(
     if (deps.signal?.aborted === true) throw new RtwError('cancelled', {});
     const support = provider.deviceCode;
     // The UI and the CLI offer no device code for such a provider; an API caller gets the same answer.
-    if (support === undefined) throw new RtwError('invalid-input', { fields: 'deviceCode' });
+    if (support === undefined) throw new RtwError('device-code-unsupported', { provider: provider.id });
     // A secret would be sent by no one and written nowhere: say so rather than drop what the admin typed.
     if (profile.clientSecret !== undefined) throw new RtwError('invalid-input', { fields: 'clientSecret' });
     // Before the code is shown: a file we could not write would waste the sign-in.

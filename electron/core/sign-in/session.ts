@@ -68,6 +68,7 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
   const provider = providerOf(profile.provider);
   const scopes = provider.signInScopes(provider.mailScopes(profile, profile.protocols));
   const context = {
+    provider: profile.provider,
     mailbox: profile.userId,
     tenant: profile.tenant,
     clientId: profile.clientId,

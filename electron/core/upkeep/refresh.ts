@@ -176,6 +176,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
           const recorded = recordedProfile(content, file);
           provider = recorded.provider;
           Object.assign(context, {
+            provider,
             mailbox,
             clientId: content.oauth2.ClientID,
             tenant: recorded.authority?.tenant,

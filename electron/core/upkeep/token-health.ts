@@ -48,6 +48,8 @@ export interface TokenHealth {
   provider: ProviderId;
   /** The INI `Provider=` value the file holds. */
   providerValue: string | undefined;
+  /** Google: the consent screen's audience the admin recorded (meta `AppAudience`), when recorded. */
+  appAudience?: string;
   /**
    * When the token dies: the inactivity limit counted from the later of IssuedAt and LastRefreshedAt, or an earlier
    * fixed end (Google's Testing consent screen, a time-limited grant).
@@ -106,6 +108,10 @@ const TEXT = {
   bom: {
     ja: 'ファイルの先頭に UTF-8 の BOM (バイト順マーク) があります。Windows は BOM を 1 行目の文字として読むため、1 行目に書いたセクション見出しは認識されません。今は問題ありませんが、メモ帳で「UTF-8」(BOM なし) または「ANSI」で保存し直すと安全です。',
     en: 'The file starts with a UTF-8 byte order mark (BOM). Windows reads the BOM as text on line 1, so a section header written on that line would not be recognised. Nothing is hidden now, but saving the file in Notepad as “UTF-8” (no BOM) or “ANSI” is safer.',
+  },
+  providerValue: {
+    ja: 'INI の Provider= は {value} で、このツールが {provider} 用に書く {expected} と違います。送信プログラムが {value} を期待しているならこのままで問題ありません (再発行しても保たれます)。そうでなければ rtw acquire --from "{file}" --provider-value {expected} で再発行してください。',
+    en: 'The INI’s Provider= is {value}, not {expected}, which this tool writes for {provider}. That is right if your sender expects {value} (a re-issue keeps it); otherwise re-issue with rtw acquire --from "{file}" --provider-value {expected}.',
   },
   secretSoon: {
     ja: 'クライアント シークレットは {days} 日後 ({date}) に期限切れになります。期限前に新しいシークレットを作成し、トークンを再発行してください: {command}',
@@ -194,11 +200,29 @@ export function tokenHealthOf(file: string, content: TokenFileContent, now: Date
     warnings.push(formatLocalized(TEXT.secretSoon, { days: secretDaysLeft ?? 0, date: secretDate, command }));
   if (token === 'unknown') warnings.push(formatLocalized(TEXT.tokenUnknown, { file }));
   if (content.byteOrderMark !== undefined && hidden === undefined) warnings.push(TEXT.bom);
+  const provider = providerOf(recorded.provider);
+  const value = (oauth2.Provider ?? '').trim();
+  if (value !== '' && value !== provider.iniProviderValue)
+    warnings.push({
+      ja: formatLocalized(TEXT.providerValue, {
+        value,
+        expected: provider.iniProviderValue,
+        provider: provider.displayName.ja,
+        file,
+      }).ja,
+      en: formatLocalized(TEXT.providerValue, {
+        value,
+        expected: provider.iniProviderValue,
+        provider: provider.displayName.en,
+        file,
+      }).en,
+    });
 
   return {
     file,
     provider: recorded.provider,
     providerValue: oauth2.Provider,
+    ...(meta.AppAudience === undefined ? {} : { appAudience: meta.AppAudience }),
     mailbox: oauth2.UserID ?? '',
     tenant: recorded.authority?.tenant ?? meta.Tenant,
     cloud: recorded.cloud,

@@ -79,6 +79,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
   'no-refresh-token': {},
   'device-code-expired': { seconds: 900 },
   'device-code-declined': {},
+  'device-code-unsupported': { provider: 'google' },
   'device-code-not-public': { aadsts: 7000218 },
   'file-unreadable': { path: 'C:\\smail\\smail_refresh_token.ini', reason: 'ENOENT' },
   'file-unwritable': { path: 'C:\\smail\\smail_refresh_token.ini', reason: 'EPERM' },
@@ -249,6 +250,67 @@ describe('RtwError codes', () => {
     expect(explainError(new RtwError('oauth-error', { error: 'weird', description: 'x' })).id).toBe(
       'oauth-error',
     );
+  });
+
+  it('Google’s answers go to Google’s entries, by error and description; Entra’s are unchanged', () => {
+    const google = (error: string, description: string): string =>
+      explainError(new RtwError('oauth-error', { error, description, provider: 'google' }), FULL_CONTEXT).id;
+    expect(google('invalid_grant', 'Token has been expired or revoked.')).toBe(
+      'google-invalid_grant-expired-or-revoked',
+    );
+    expect(google('invalid_grant', 'Bad Request')).toBe('google-invalid_grant-bad-request');
+    expect(google('invalid_grant', 'Malformed auth code.')).toBe('google-invalid_grant-bad-request');
+    expect(google('invalid_grant', 'Invalid code verifier.')).toBe('google-invalid_grant-code-verifier');
+    expect(google('invalid_grant', 'Missing code verifier.')).toBe('google-invalid_grant-code-verifier');
+    expect(google('invalid_grant', 'code_verifier or verifier is not needed.')).toBe(
+      'google-invalid_grant-code-verifier',
+    );
+    expect(google('invalid_grant', 'reauth related error (invalid_rapt)')).toBe('google-invalid_grant');
+    expect(google('invalid_client', 'Unauthorized')).toBe('google-invalid_client-secret');
+    expect(google('invalid_client', 'The OAuth client was not found.')).toBe(
+      'google-invalid_client-not-found',
+    );
+    expect(google('deleted_client', 'The OAuth client was deleted.')).toBe('google-deleted_client');
+    expect(google('unauthorized_client', 'Unauthorized')).toBe('google-unauthorized_client');
+    expect(google('invalid_request', 'client_secret is missing.')).toBe('google-client-secret-missing');
+    expect(google('redirect_uri_mismatch', 'Bad Request')).toBe('google-redirect_uri_mismatch');
+    expect(google('invalid_scope', 'Bad Request')).toBe('google-invalid_scope');
+    expect(google('something_new', 'x')).toBe('google-oauth-error');
+    // Without the provider, the same answer is Entra-shaped.
+    expect(explainError(new RtwError('oauth-error', { error: 'invalid_grant', description: 'x' })).id).toBe(
+      'oauth-invalid_grant',
+    );
+  });
+
+  it('a Google sign-in’s decline, timeout and missing refresh token say Google’s causes', () => {
+    const context: DiagnoseContext = { ...FULL_CONTEXT, provider: 'google' };
+    const denied = explainError(
+      new RtwError('authorization-denied', { error: 'access_denied', description: '' }),
+      context,
+    );
+    expect(denied.id).toBe('google-access_denied');
+    expect(denied.steps.map((s) => s.en).join(' ')).toContain('Manage Third-Party App Access');
+    const timeout = explainError(new RtwError('timeout', { seconds: 300 }), context);
+    expect(timeout.id).toBe('google-sign-in-timeout');
+    const text = timeout.steps.map((s) => s.en).join(' ');
+    for (const pageError of ['redirect_uri_mismatch', 'org_internal', 'access_denied', 'deleted_client'])
+      expect(text).toContain(pageError);
+    expect(explainError(new RtwError('no-refresh-token', {}), context).id).toBe('google-no-refresh-token');
+    expect(explainError(new RtwError('timeout', { seconds: 300 }), FULL_CONTEXT).id).toBe('timeout');
+    const expired = explainError(
+      new RtwError('oauth-error', {
+        error: 'invalid_grant',
+        description: 'Token has been expired or revoked.',
+        provider: 'google',
+      }),
+      context,
+    );
+    // Every cause Google documents, and where to look, in both languages.
+    for (const cause of ['seven days', 'password', 'six months', 'myaccount.google.com/permissions', '100'])
+      expect(expired.why.en).toContain(cause);
+    for (const cause of ['7 日', 'パスワード', '6 か月', 'myaccount.google.com/permissions', '100'])
+      expect(expired.why.ja).toContain(cause);
+    expect(expired.raw?.message).toBe('invalid_grant: Token has been expired or revoked.');
   });
 
   it('idp-http distinguishes throttling, server errors and the rest', () => {
@@ -555,12 +617,35 @@ describe('mail replies', () => {
       '-ERR Authentication failure: unknown user name or bad password.',
       'pop-err-authentication-failure',
     ],
+    [
+      'smtp',
+      '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials d9443c01a7336-2b0e1d3 - gsmtp',
+      'gmail-smtp-535-5.7.8',
+    ],
+    ['imap', 'A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)', 'gmail-imap-authenticationfailed'],
+    ['pop', '-ERR [AUTH] Invalid credentials.', 'gmail-pop-invalid-credentials'],
+    [
+      'imap',
+      'A1 NO [ALERT] Your account is not enabled for IMAP use. Please visit your Gmail settings page and enable your account for IMAP access. (Failure)',
+      'gmail-imap-disabled',
+    ],
+    [
+      'imap',
+      'A1 NO [ALERT] IMAP access is disabled for your domain. Please contact your domain administrator for questions about this feature. (Failure)',
+      'gmail-imap-disabled-domain',
+    ],
+    [
+      'pop',
+      '-ERR [SYS/PERM] Your account is not enabled for POP access. Please visit your Gmail settings page and enable your account for POP access.',
+      'gmail-pop-disabled',
+    ],
   ];
 
   it.each(cases)('%s %s', (protocol, reply, id) => {
     const e = explainMailReply(protocol, reply, FULL_CONTEXT);
     expect(e.id).toBe(id);
-    expect(e.raw?.message).toBe(reply);
+    // Quoted on one line, whitespace collapsed (Gmail's 535 comes in two lines, with two spaces after 5.7.8).
+    expect(e.raw?.message).toBe(reply.replace(/\s+/g, ' '));
     for (const text of allTexts(e)) expect(text).not.toMatch(PLACEHOLDER);
   });
 

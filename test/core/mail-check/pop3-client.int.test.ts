@@ -64,10 +64,9 @@ describe('Pop3Client', () => {
     const lines: string[] = [];
     const { client, greeting } = await connect(server.port, lines);
     expect(greeting).toMatchObject({ status: '+OK', text: 'ready' });
-    expect(await client.authXoauth2(blob)).toMatchObject({
-      status: '+OK',
-      text: 'User successfully authenticated.',
-    });
+    const auth = await client.authXoauth2(blob);
+    expect(auth.reply).toMatchObject({ status: '+OK', text: 'User successfully authenticated.' });
+    expect(auth.challenge).toBeUndefined();
     expect(await client.command('STAT', 'command')).toMatchObject({ status: '+OK', text: '3 1200' });
     await client.quit();
     expect(received).toEqual(['AUTH XOAUTH2', blob, 'STAT', 'QUIT']);
@@ -82,11 +81,12 @@ describe('Pop3Client', () => {
     });
     closeAll.push(() => server.close());
     const { client } = await connect(server.port);
-    const reply = await client.authXoauth2('dXNlcj1h');
+    const { reply, challenge } = await client.authXoauth2('dXNlcj1h');
     expect(reply).toMatchObject({
       status: '-ERR',
       line: '-ERR Authentication failure: unknown user name or bad password.',
     });
+    expect(challenge).toBe('eyJzdGF0dXMiOiI0MDEifQ==');
     expect(received).toEqual(['AUTH XOAUTH2', 'dXNlcj1h', '']);
     client.close();
   });

@@ -179,3 +179,31 @@ describe('redeemRefreshGrant', () => {
     );
   });
 });
+
+describe('redeemRefreshGrant for Google', () => {
+  const GOOGLE = {
+    clientId: '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com',
+    clientSecret: 'GOCSPX-abcdefghijklmnopqrstuvwxyz12',
+    authority: authorityOf('https://oauth2.googleapis.com/token'),
+    refreshToken: '1//0old',
+    scopes: ['https://mail.google.com/'],
+  };
+
+  it('sends the grant as Google’s guide writes it: the secret, no scope (every scope the grant holds comes back)', async () => {
+    const { network, sent } = scripted({
+      status: 200,
+      body: { access_token: 'ya29.x', expires_in: 3599, scope: 'openid', token_type: 'Bearer' },
+    });
+    const result = await redeemRefreshGrant(network, GOOGLE);
+    expect(sent[0]?.url).toBe('https://oauth2.googleapis.com/token');
+    expect(Object.fromEntries(sent[0]?.form ?? [])).toEqual({
+      client_id: GOOGLE.clientId,
+      client_secret: GOOGLE.clientSecret,
+      grant_type: 'refresh_token',
+      refresh_token: GOOGLE.refreshToken,
+    });
+    // The scopes Google granted, not the ones the file expected: a missing Gmail scope shows.
+    expect(result.scopes).toEqual(['openid']);
+    expect(result.refreshToken).toBeUndefined();
+  });
+});

@@ -8,7 +8,14 @@
  * after six months unused (FACTS.md, "Google"). Google's device flow does not allow the mail scope: no device code.
  */
 import { RtwError } from '../../errors.js';
-import type { IdentityProvider, MailAccount, Protocol, RecordedAuthority } from '../types.js';
+import type {
+  AccessTokenInfo,
+  IdentityProvider,
+  MailAccount,
+  Protocol,
+  RecordedAuthority,
+  TokenInfoSupport,
+} from '../types.js';
 import { GOOGLE_AUTHORITY, validateGoogleRegistration } from './validation.js';
 
 /** Google's endpoints, as SMAIL's own logs show the token endpoint. */
@@ -16,6 +23,8 @@ export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
 export const GOOGLE_AUTHORIZE_URI = 'https://accounts.google.com/o/oauth2/v2/auth';
 /** The scope of Gmail's IMAP, POP and SMTP (restricted: production apps for external users need verification). */
 export const GMAIL_SCOPE = 'https://mail.google.com/';
+/** Google's tokeninfo: what an access token carries (Google's access tokens are opaque to their holder). */
+export const GOOGLE_TOKENINFO_URI = 'https://oauth2.googleapis.com/tokeninfo';
 
 /**
  * SMAIL's `Provider=` value for Google: NOT CONFIRMED. The SMAIL manual shows only `Provider=1` for Microsoft
@@ -67,6 +76,24 @@ export function recognizeGoogleUri(uri: string): RecordedAuthority | undefined {
 }
 
 /**
+ * Reads tokeninfo's answer: `{azp, aud, scope, exp, expires_in, email?, …}`, numbers as strings, as Google sends
+ * them (research notes §1.9).
+ */
+function readTokenInfo(answer: Record<string, unknown>): AccessTokenInfo | undefined {
+  const { scope, aud, exp, email } = answer;
+  if (typeof scope !== 'string') return undefined;
+  const seconds = typeof exp === 'string' || typeof exp === 'number' ? Number(exp) : Number.NaN;
+  return {
+    scopes: scope.split(/\s+/).filter((s) => s !== ''),
+    ...(typeof aud === 'string' ? { audience: aud } : {}),
+    ...(Number.isFinite(seconds) ? { expiresAt: new Date(seconds * 1000).toISOString() } : {}),
+    ...(typeof email === 'string' ? { user: email } : {}),
+  };
+}
+
+const TOKEN_INFO: TokenInfoSupport = { endpoint: GOOGLE_TOKENINFO_URI, read: readTokenInfo };
+
+/**
  * Refresh failures that need a new sign-in: `invalid_grant` (expired, revoked, six months unused, the password
  * changed, beyond 100 tokens per client, seven days of a consent screen in Testing), and `unauthorized_client`
  * (the token belongs to another OAuth client than the file's).
@@ -81,9 +108,16 @@ export const google: IdentityProvider = {
   // SmailRefreshToken.exe picks a free port for Google, as Google's loopback rules allow.
   redirect: { host: '127.0.0.1', defaultPort: 0, defaultPath: '/' },
   clouds: ['global'],
+  noDeviceCode: {
+    en: 'Google’s device code sign-in does not allow the Gmail scope (https://mail.google.com/): sign in with a browser on this computer.',
+    ja: 'Google のデバイス コードでのサインインでは Gmail のスコープ (https://mail.google.com/) を要求できません。この PC のブラウザーでサインインしてください。',
+  },
   supportsPublicClient: false,
-  // "The refresh token has not been used for six months" (Google's OAuth overview): counted as 183 days.
-  refreshToken: { inactivityDays: 183, rotates: false },
+  // "The refresh token has not been used for six months" (Google's OAuth overview): counted as 183 days. The
+  // refresh asks for no scope, as Google's guide for desktop apps writes the request: the answer then carries the
+  // grant's scopes as they are, so a token without Gmail's is seen as the sender would get it (asking for a scope
+  // the grant lacks is refused with invalid_scope instead, which no sender meets).
+  refreshToken: { inactivityDays: 183, rotates: false, scopeOnRefresh: false },
   extraScopes: [],
   signInScopes: (mail) => [...mail, 'openid', 'email'],
 
@@ -103,4 +137,6 @@ export const google: IdentityProvider = {
     );
   },
   mailHost: (_account: MailAccount, protocol: Protocol) => GMAIL_HOSTS[protocol],
+  tokenInfo: TOKEN_INFO,
+  mailScope: GMAIL_SCOPE,
 };

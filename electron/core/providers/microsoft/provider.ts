@@ -107,7 +107,7 @@ export const microsoft: IdentityProvider = {
   deviceCode: entraDeviceCode,
   supportsPublicClient: true,
   // 90 days without use; every redemption returns a new one and the old one keeps working (FACTS.md).
-  refreshToken: { inactivityDays: 90, rotates: true },
+  refreshToken: { inactivityDays: 90, rotates: true, scopeOnRefresh: true },
   extraScopes: ['openid', 'profile', OFFLINE_ACCESS],
   signInScopes: (mail) => [...mail, OFFLINE_ACCESS],
 

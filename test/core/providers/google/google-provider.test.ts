@@ -227,3 +227,42 @@ describe('the health of a Google file (injected clock)', () => {
     });
   });
 });
+
+describe('what Google answers about itself', () => {
+  it('reads tokeninfo’s answer (numbers as strings), and has no device code, saying why', () => {
+    expect(
+      google.tokenInfo?.read({
+        azp: '1-x.apps.googleusercontent.com',
+        aud: '1-x.apps.googleusercontent.com',
+        scope: 'https://mail.google.com/ openid',
+        exp: '1796000000',
+        expires_in: '3599',
+        email: 'printer@example.co.jp',
+      }),
+    ).toEqual({
+      scopes: ['https://mail.google.com/', 'openid'],
+      audience: '1-x.apps.googleusercontent.com',
+      expiresAt: new Date(1796000000 * 1000).toISOString(),
+      user: 'printer@example.co.jp',
+    });
+    expect(google.tokenInfo?.read({ error: 'invalid_token' })).toBeUndefined();
+    expect(google.tokenInfo?.endpoint).toBe('https://oauth2.googleapis.com/tokeninfo');
+    expect(google.deviceCode).toBeUndefined();
+    expect(google.noDeviceCode?.en).toContain('https://mail.google.com/');
+    expect(google.noDeviceCode?.ja).toContain('デバイス コード');
+    expect(google.refreshToken).toEqual({ inactivityDays: 183, rotates: false, scopeOnRefresh: false });
+  });
+
+  it('the health report notes a Provider= other than Google’s, and not Google’s own', () => {
+    const now = new Date('2026-12-06T00:00:00Z');
+    const own = tokenHealthOf('g.ini', googleFile({ IssuedAt: '2026-12-01T00:00:00Z' }), now);
+    expect(own.warnings).toEqual([]);
+    const other = googleFile({ IssuedAt: '2026-12-01T00:00:00Z' });
+    other.oauth2.Provider = '3';
+    const h = tokenHealthOf('g.ini', other, now);
+    expect(h.warnings.map((w) => w.en)).toEqual([
+      expect.stringContaining('Provider= is 3, not 0, which this tool writes for Google'),
+    ]);
+    expect(h.warnings[0]?.ja).toContain('--provider-value 0');
+  });
+});
