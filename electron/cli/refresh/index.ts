@@ -4,7 +4,7 @@ import { formatExplanation } from '../../core/diagnose/index.js';
 import { DEFAULT_LOCK_WAIT_MS } from '../../core/token-file/index.js';
 import { format } from '../../core/i18n.js';
 import type { Lang, Localized } from '../../core/i18n.js';
-import { createHttpsNetworkClient } from '../../core/transport/index.js';
+import { createHttpsNetworkSession } from '../../core/transport/index.js';
 import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../../core/upkeep/index.js';
 import type { RefreshEvent, RefreshOutcome } from '../../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
@@ -111,15 +111,26 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
   const onEvent = (event: RefreshEvent): void => {
     if (event.type === 'waiting-for-lock' && !json)
       writeLine(io.stderr, format(TEXT.waiting[lang], { file: event.file }));
-    if (event.type !== 'done') return;
-    if (json) writeLine(io.stdout, JSON.stringify(outcomeJson(event.outcome, lang)));
-    else printHuman(event.outcome, io, lang);
   };
-  const outcomes = await refreshTokenFiles(files, {
-    createNetworkClient: () => createHttpsNetworkClient(networkOptions(io)),
-    lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : values.wait * 1000 },
-    onEvent,
-  });
+  // Printed in the order the files were given, whichever answer came first.
+  const onOutcome = (outcome: RefreshOutcome): void => {
+    if (json) writeLine(io.stdout, JSON.stringify(outcomeJson(outcome, lang)));
+    else printHuman(outcome, io, lang);
+  };
+  // One connection per authority (and per file at once), reused from file to file, closed when the run ends.
+  const network = createHttpsNetworkSession(networkOptions(io));
+  let outcomes: RefreshOutcome[];
+  try {
+    outcomes = await refreshTokenFiles(files, {
+      createNetworkClient: () => network.client(),
+      lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : values.wait * 1000 },
+      onEvent,
+      onOutcome,
+      ...(values.parallel === undefined ? {} : { parallel: values.parallel }),
+    });
+  } finally {
+    network.close();
+  }
   const summary = summarizeRefresh(outcomes);
   const exitCode = refreshExitCode(outcomes);
   if (json) writeLine(io.stdout, JSON.stringify({ event: 'summary', ...summary, exitCode }));

@@ -1,6 +1,22 @@
 /** The options of `rtw refresh`. */
 import { DEFAULT_LOCK_WAIT_MS } from '../../core/token-file/index.js';
+import { DEFAULT_REFRESH_PARALLEL, MAX_REFRESH_PARALLEL } from '../../core/upkeep/index.js';
 import { defineOptions } from '../shared/options.js';
+
+/** `--parallel N`: how many files at once (rotate-secret takes it too). */
+export const PARALLEL_OPTION = {
+  type: 'number',
+  placeholder: { en: 'N', ja: 'N' },
+  min: 1,
+  max: MAX_REFRESH_PARALLEL,
+  default: DEFAULT_REFRESH_PARALLEL,
+  description: {
+    en: `how many files at once, 1 to ${MAX_REFRESH_PARALLEL} (default {default}); each file still under its own lock,
+the output in the order the files were given`,
+    ja: `同時に処理するファイル数、1～${MAX_REFRESH_PARALLEL} (既定 {default})。各ファイルはそれぞれロックしたうえで処理し、
+出力は指定した順`,
+  },
+} as const;
 
 export const REFRESH_OPTIONS = defineOptions({
   json: {
@@ -10,6 +26,7 @@ export const REFRESH_OPTIONS = defineOptions({
       ja: 'ファイルごとに JSON を 1 行、最後に集計を 1 行、標準出力へ出す',
     },
   },
+  parallel: PARALLEL_OPTION,
   wait: {
     type: 'number',
     placeholder: { en: 'SECONDS', ja: '秒' },
