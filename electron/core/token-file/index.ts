@@ -26,8 +26,9 @@ export {
   TOKEN_FILE_KEYS,
   keyRow,
   refreshValues,
+  secretRotationValues,
   signInValues,
 } from './schema.js';
-export type { KeyValues, MetaKey, OAuth2Key, TokenFileKey } from './schema.js';
+export type { KeyValues, MetaKey, OAuth2Key, SecretRotationValues, TokenFileKey } from './schema.js';
 export { planTokenFileWrite, readTokenFile, writeTokenFile } from './token-file.js';
 export type { PortabilityWarning, TokenFileContent, TokenFilePlan } from './token-file.js';
