@@ -15,6 +15,8 @@ import { CHECK_HELP } from '../../electron/cli/check/help.js';
 import { CHECK_OPTIONS } from '../../electron/cli/check/options.js';
 import { REFRESH_HELP } from '../../electron/cli/refresh/help.js';
 import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
+import { ROTATE_SECRET_HELP } from '../../electron/cli/rotate-secret/help.js';
+import { ROTATE_SECRET_OPTIONS } from '../../electron/cli/rotate-secret/options.js';
 import { flagText, optionRows, renderHelp } from '../../electron/cli/shared/help.js';
 import type { CommandHelp } from '../../electron/cli/shared/help.js';
 import { COMMON_OPTIONS } from '../../electron/cli/shared/options.js';
@@ -38,6 +40,7 @@ const DOCS = [
 const COMMANDS: ReadonlyArray<[CommandHelp, OptionTable]> = [
   [ACQUIRE_HELP, ACQUIRE_OPTIONS],
   [REFRESH_HELP, REFRESH_OPTIONS],
+  [ROTATE_SECRET_HELP, ROTATE_SECRET_OPTIONS],
   [SHOW_HELP, SHOW_OPTIONS],
   [CHECK_HELP, CHECK_OPTIONS],
 ];
@@ -121,7 +124,7 @@ describe('documentation', () => {
       '--lang',
       'en',
     ]);
-    const commands = new Set([...stdout.matchAll(/^rtw ([a-z]+) /gm)].map((m) => m[1] ?? ''));
+    const commands = new Set([...stdout.matchAll(/^rtw ([a-z-]+) /gm)].map((m) => m[1] ?? ''));
     const options = new Set([...stdout.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]));
     expect(commands.size).toBeGreaterThan(0);
     for (const doc of ['docs/cli.en.md', 'docs/cli.ja.md']) {
