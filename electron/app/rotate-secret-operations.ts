@@ -30,7 +30,10 @@ export function rotateSecretOperations(ctx: ServiceContext): Pick<WizardOperatio
           case 'invalid-secret':
             return invalidInput(result.issues);
           case 'refused':
-            return { ok: true, value: { status: 'refused', file: result.file, explanation: result.explanation } };
+            return {
+              ok: true,
+              value: { status: 'refused', file: result.file, explanation: result.explanation },
+            };
           case 'no-files':
             return { ok: true, value: { status: 'no-files', outcomes: result.outcomes } };
           case 'done': {

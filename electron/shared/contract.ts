@@ -111,11 +111,7 @@ export interface RotateSecretInput {
 
 /** What became of the app's remembered secret. */
 export type RememberedSecretChange =
-  | 'replaced'
-  | 'forgotten'
-  | 'unchanged'
-  | 'encryption-unavailable'
-  | 'failed';
+  'replaced' | 'forgotten' | 'unchanged' | 'encryption-unavailable' | 'failed';
 
 /**
  * How a rotation ended: `refused` (the identity provider refused the secret at the first file: nothing was

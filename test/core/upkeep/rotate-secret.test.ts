@@ -16,7 +16,11 @@ import {
   rotateClientSecret,
   summarizeRotation,
 } from '../../../electron/core/upkeep/rotate-secret.js';
-import type { RotationOutcome, SecretRotationDeps } from '../../../electron/core/upkeep/rotate-secret.js';
+import type {
+  NewClientSecret,
+  RotationOutcome,
+  SecretRotationDeps,
+} from '../../../electron/core/upkeep/rotate-secret.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
 
 const ENTRA_APP = '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c';
@@ -156,7 +160,7 @@ function deps(
 async function rotate(
   files: string[],
   idp: ReturnType<typeof scriptedIdp>,
-  secret = { value: NEW_SECRET, expiresAt: '2027-03-01' },
+  secret: NewClientSecret = { value: NEW_SECRET, expiresAt: '2027-03-01' },
   clientId = ENTRA_APP,
   extra: Partial<SecretRotationDeps> = {},
 ) {
