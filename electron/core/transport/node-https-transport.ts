@@ -98,21 +98,25 @@ export interface HttpsNetworkSession {
 }
 
 /**
- * How long a connection may wait unused for the next request before it is closed. A run sends its next request a
- * few milliseconds after the previous answer (the next file's lock and read), so this only has to outlast that;
- * and it must stay shorter than any server's own idle timeout (Node's is 5 s), or a request could be written to a
- * connection the server is closing at that moment, and fail.
+ * How long a connection may wait unused for the next request before it is closed. A run sends its next request soon
+ * after the previous answer (the next file's lock, read and the previous one's fsynced write: milliseconds, more on
+ * a busy machine), so this only has to outlast that; and it stays below the idle timeouts servers commonly use
+ * (Node's own is 5 s). Should a server close a connection just as a request is written to it anyway, that request
+ * goes again on a new one (see the transport).
  */
-export const IDLE_CONNECTION_MS = 1_000;
+export const IDLE_CONNECTION_MS = 4_000;
 
 /**
  * Network clients whose requests reuse connections: to each authority directly, and through each proxy (the
  * CONNECT tunnel stays open, with the TLS connection to the authority inside it). Idle connections never keep the
- * process alive (Node's agent unreferences them) and close after {@link IDLE_CONNECTION_MS}; `close()` ends them all.
+ * process alive (Node's agent unreferences them) and close after `idleConnectionMs` (default
+ * {@link IDLE_CONNECTION_MS}); `close()` ends them all.
  * Errors, timeouts and aborts behave as with {@link createHttpsNetworkClient}.
  */
-export function createHttpsNetworkSession(options: HttpsNetworkOptions = {}): HttpsNetworkSession {
-  const pool = new ConnectionPool();
+export function createHttpsNetworkSession(
+  options: HttpsNetworkOptions & { idleConnectionMs?: number } = {},
+): HttpsNetworkSession {
+  const pool = new ConnectionPool(options.idleConnectionMs ?? IDLE_CONNECTION_MS);
   const transport = httpsTransport(options, pool);
   return {
     client: () => networkClientOver(transport, options),
@@ -180,11 +184,13 @@ class ConnectionPool implements Connections {
   private readonly tunnels = new Map<string, PooledTunnelAgent>();
   private closed = false;
 
+  constructor(private readonly idleMs: number) {}
+
   direct(): Agent | false {
     // A request after close() (a straggler of an aborted run) gets a connection of its own, closed after it.
     if (this.closed) return ONE_CONNECTION_PER_REQUEST.direct();
     // Node's agent keys its connections by host, port and TLS options: one pool per authority.
-    this.directAgent ??= new Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
+    this.directAgent ??= new Agent({ keepAlive: true, timeout: this.idleMs });
     return this.directAgent;
   }
 
@@ -192,7 +198,7 @@ class ConnectionPool implements Connections {
     if (this.closed) return ONE_CONNECTION_PER_REQUEST.tunnel(proxy, signal, ca);
     let agent = this.tunnels.get(proxy.href);
     if (agent === undefined) {
-      agent = proxyAgent(proxy, ca, { keepAlive: true, timeout: IDLE_CONNECTION_MS }, PooledTunnelAgent);
+      agent = proxyAgent(proxy, ca, { keepAlive: true, timeout: this.idleMs }, PooledTunnelAgent);
       this.tunnels.set(proxy.href, agent);
     }
     return agent;
@@ -220,7 +226,7 @@ function httpsTransport(options: HttpsTransportOptions, connections: Connections
   // default store, which includes NODE_EXTRA_CA_CERTS (read once at start-up).
   const ca = options.extraCaPem === undefined ? undefined : [...rootCertificates, options.extraCaPem];
 
-  return (url, init) =>
+  const send = (url: string, init: Parameters<Transport>[1], retried: boolean): Promise<RawResponse> =>
     new Promise<RawResponse>((resolve, reject) => {
       const { signal } = init;
       if (signal.aborted) {
@@ -269,7 +275,9 @@ function httpsTransport(options: HttpsTransportOptions, connections: Connections
       const fail = (error: Error): void => finish(() => reject(error));
       const onAbort = (): void => fail(abortReason(signal));
 
+      let responded = false;
       const req = request(url, requestOptions, (res: IncomingMessage) => {
+        responded = true;
         const chunks: Buffer[] = [];
         let length = 0;
         res.on('data', (chunk: Buffer) => {
@@ -306,11 +314,22 @@ function httpsTransport(options: HttpsTransportOptions, connections: Connections
           fail(new ProxyTunnelError(connect.statusCode, proxyInfo(proxy), `${hostname}:${port || '443'}`));
         }
       });
-      req.on('error', fail);
+      req.on('error', (error: Error) => {
+        // A kept-alive connection the server closed while idle, just as this request was written to it (its idle
+        // timeout and ours cannot be in step): nothing was answered, so the request goes again, once, on a new
+        // connection, as Node's documentation of `request.reusedSocket` advises. Redeeming a refresh token twice is
+        // harmless: Entra does not revoke the token it rotates, Google does not rotate.
+        if (connections.keepAlive && !retried && req.reusedSocket && !responded && isStaleConnection(error)) {
+          finish(() => resolve(send(url, init, true)));
+          return;
+        }
+        fail(error);
+      });
       requestSignals.set(req, signal);
       signal.addEventListener('abort', onAbort, { once: true });
       req.end(init.body);
     });
+  return (url, init) => send(url, init, false);
 }
 
 /**
@@ -358,6 +377,12 @@ function proxyInfo(proxy: URL): ProxyInfo {
     hostPort: `${proxy.hostname}:${port}`,
     credentialsGiven: proxy.username !== '' || proxy.password !== '',
   };
+}
+
+/** A connection that was gone when the request was written to it (reset, or closed under it). */
+function isStaleConnection(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
 }
 
 /** The signal's reason (AbortSignal.timeout's is a TimeoutError DOMException, an Error in Node). */
