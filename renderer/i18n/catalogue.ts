@@ -727,7 +727,7 @@ export const CATALOGUE = {
   'rotateSecret.action': { ja: 'シークレットを更新', en: 'Rotate secret' },
   'rotateSecret.actionLabel': {
     ja: 'シークレットを更新 (アプリ {clientId})',
-    en: 'Rotate the secret (app {clientId})',
+    en: 'Rotate secret (app {clientId})',
   },
   'rotateSecret.title': {
     ja: 'アプリ {clientId} のシークレットを更新',
@@ -746,7 +746,7 @@ export const CATALOGUE = {
     ja: '保存しているシークレットを新しい値に置き換える (OS のキーチェーンで暗号化)',
     en: 'Replace the remembered secret with the new one (encrypted with the OS keychain)',
   },
-  'rotateSecret.start': { ja: 'シークレットを更新', en: 'Rotate secret' },
+  'rotateSecret.start': { ja: 'シークレットを今すぐ更新', en: 'Rotate the secret now' },
   'rotateSecret.dismiss': { ja: 'キャンセル', en: 'Cancel' },
   'rotateSecret.running': {
     ja: '{count} 個のファイルを更新しています…',
