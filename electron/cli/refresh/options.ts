@@ -18,6 +18,17 @@ the output in the order the files were given`,
   },
 } as const;
 
+/** `--wait SECONDS`: how long a file held by another run is waited for (rotate-secret takes it too). */
+export const WAIT_OPTION = {
+  type: 'number',
+  placeholder: { en: 'SECONDS', ja: '秒' },
+  default: DEFAULT_LOCK_WAIT_MS / 1000,
+  description: {
+    en: 'how long to wait while another run holds a file (default {default}), then report it busy',
+    ja: 'ほかの処理がファイルを使用中のとき待つ時間 (既定 {default})。過ぎたら「使用中」と報告',
+  },
+} as const;
+
 export const REFRESH_OPTIONS = defineOptions({
   json: {
     type: 'boolean',
@@ -27,13 +38,5 @@ export const REFRESH_OPTIONS = defineOptions({
     },
   },
   parallel: PARALLEL_OPTION,
-  wait: {
-    type: 'number',
-    placeholder: { en: 'SECONDS', ja: '秒' },
-    default: DEFAULT_LOCK_WAIT_MS / 1000,
-    description: {
-      en: 'how long to wait while another run holds a file (default {default}), then report it busy',
-      ja: 'ほかの処理がファイルを使用中のとき待つ時間 (既定 {default})。過ぎたら「使用中」と報告',
-    },
-  },
+  wait: WAIT_OPTION,
 });

@@ -18,6 +18,7 @@ import type { RotationOutcome, SecretRotationResult } from '../../core/upkeep/in
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
 import { explanationJson } from '../shared/explanation-json.js';
+import { fileEventJson, printFileProblem } from '../shared/file-outcome.js';
 import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
@@ -94,12 +95,6 @@ export function rotationExitCode(outcomes: readonly RotationOutcome[]): ExitCode
   return outcomes.some((o) => o.status === 'needs-sign-in') ? EXIT.needsReissue : EXIT.ok;
 }
 
-function outcomeJson(outcome: RotationOutcome, lang: Lang): Record<string, unknown> {
-  if (outcome.status === 'rotated' || outcome.status === 'skipped') return { event: 'file', ...outcome };
-  const { explanation, ...rest } = outcome;
-  return { event: 'file', ...rest, explanation: explanationJson(explanation, lang) };
-}
-
 function printHuman(outcome: RotationOutcome, io: CliIo, lang: Lang): void {
   switch (outcome.status) {
     case 'rotated':
@@ -121,22 +116,24 @@ function printHuman(outcome: RotationOutcome, io: CliIo, lang: Lang): void {
       );
       return;
     case 'needs-sign-in':
-      writeLine(
-        io.stdout,
+      printFileProblem(
+        io,
         format(TEXT.signIn[lang], {
           file: outcome.file,
           title: outcome.explanation.title[lang],
           command: outcome.reissueCommand,
         }),
+        outcome.explanation,
+        lang,
       );
-      writeLine(io.stderr, formatExplanation(outcome.explanation, lang));
       return;
     case 'failed':
-      writeLine(
-        io.stdout,
+      printFileProblem(
+        io,
         format(TEXT.failed[lang], { file: outcome.file, title: outcome.explanation.title[lang] }),
+        outcome.explanation,
+        lang,
       );
-      writeLine(io.stderr, formatExplanation(outcome.explanation, lang));
       return;
   }
 }
@@ -228,7 +225,7 @@ export async function rotateSecretCommand(args: string[], io: CliIo, lang: Lang)
     return EXIT.usage;
   }
   const print = (outcome: RotationOutcome): void => {
-    if (json) writeLine(io.stdout, JSON.stringify(outcomeJson(outcome, lang)));
+    if (json) writeLine(io.stdout, JSON.stringify(fileEventJson(outcome, lang)));
     else printHuman(outcome, io, lang);
   };
   // Read first: nobody is asked for a secret for files none of which is the app's.

@@ -1,6 +1,5 @@
 /** The options of `rtw rotate-secret`. */
-import { DEFAULT_LOCK_WAIT_MS } from '../../core/token-file/index.js';
-import { PARALLEL_OPTION } from '../refresh/options.js';
+import { PARALLEL_OPTION, WAIT_OPTION } from '../refresh/options.js';
 import { defineOptions } from '../shared/options.js';
 
 export const ROTATE_SECRET_OPTIONS = defineOptions({
@@ -41,13 +40,5 @@ rtw show が 30 日前から警告します。指定しなければ「不明」�
     },
   },
   parallel: PARALLEL_OPTION,
-  wait: {
-    type: 'number',
-    placeholder: { en: 'SECONDS', ja: '秒' },
-    default: DEFAULT_LOCK_WAIT_MS / 1000,
-    description: {
-      en: 'how long to wait while another run holds a file (default {default}), then report it busy',
-      ja: 'ほかの処理がファイルを使用中のとき待つ時間 (既定 {default})。過ぎたら「使用中」と報告',
-    },
-  },
+  wait: WAIT_OPTION,
 });

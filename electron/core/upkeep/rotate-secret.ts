@@ -50,23 +50,13 @@ import {
   requireTokenFields,
   tokenFingerprint,
 } from './refresh.js';
-import type { RefreshDeps } from './refresh.js';
+import type { RefreshDeps, RefreshedFile } from './refresh.js';
 
-/** The file now holds the new secret, its expiry and the token redeemed with it. */
-export interface RotatedFile {
-  status: 'rotated';
-  file: string;
-  mailbox: string;
-  /** ISO time recorded as `LastRefreshedAt`. */
-  refreshedAt: string;
-  backupFile?: string;
-  refreshTokenMasked: string;
-  /** Which token was redeemed, and which one the file holds now (the same for a provider that does not rotate). */
-  previousFingerprint: string;
-  fingerprint: string;
-  /** Time spent waiting for another run to release the file. */
-  waitedMs: number;
-}
+/**
+ * The file now holds the new secret, its expiry and the token redeemed with it: what a refresh reports, and the
+ * same token for a provider that does not rotate (fingerprint = previousFingerprint).
+ */
+export type RotatedFile = Omit<RefreshedFile, 'status'> & { status: 'rotated' };
 
 /** The file's token is dead: someone must sign in again. */
 export interface NeedsSignInFile {
