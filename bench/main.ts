@@ -13,6 +13,7 @@ import { describeMachine } from './lib/machine.js';
 import { renderSection } from './lib/report.js';
 import type { Bench, BenchSection } from './lib/report.js';
 import { memoryBench } from './memory.js';
+import { parallelRefreshBench } from './parallel-refresh.js';
 import { redirectToDiskBench } from './redirect-to-disk.js';
 import { refreshVsCurlBench } from './refresh-vs-curl.js';
 import { rendererBench } from './renderer.js';
@@ -26,6 +27,7 @@ const BENCHES: ReadonlyArray<[string, Bench]> = [
   ['4. Renderer', rendererBench],
   ['5. Listener flood', listenerFloodBench],
   ['6. Memory', memoryBench],
+  ['7. Parallel refresh', parallelRefreshBench],
 ];
 
 const args = process.argv.slice(2);

@@ -447,7 +447,9 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
                     actions={{ check: runCheck, reissue: reissueFile }}
                   />
                 ) : (
-                  <MailboxesView actions={{ open: openFile, reissueActive: setReissuingAll }} />
+                  <MailboxesView
+                    actions={{ open: openFile, reissue: reissueFile, reissueActive: setReissuingAll }}
+                  />
                 )}
               </main>
             )}

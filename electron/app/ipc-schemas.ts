@@ -102,6 +102,12 @@ export const OPERATION_SCHEMAS = {
     rememberSecret: z.boolean().optional(),
     redirectPort: z.number().int().min(0).max(65535).optional(),
   }),
+  rotateSecret: plain({
+    clientId,
+    newSecret: text(1024).min(1),
+    secretExpiresAt: text(10).optional(),
+    rememberSecret: z.boolean().optional(),
+  }),
   skipReissueAllStep: none,
   cancelReissueAll: none,
   scheduleSnippets: plain({

@@ -6,7 +6,7 @@
  * `dispatch` is the single entry: it parses the untrusted input, runs the operation, and turns every
  * failure into `{ok: false, error}` data; it never throws and never returns a stack trace.
  *
- * The operations live in one module per group (sign-in, re-issue all, upkeep, mailboxes, desktop); what runs
+ * The operations live in one module per group (sign-in, re-issue all, secret rotation, upkeep, mailboxes, desktop); what runs
  * at a time, and what stops what, is the run state's (run-state.ts).
  */
 import { explainError } from '../core/diagnose/index.js';
@@ -23,6 +23,7 @@ import type { WizardServiceDeps } from './host.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
 import { mailboxOperations } from './mailbox-operations.js';
 import { reissueAllOperations } from './reissue-all-operations.js';
+import { rotateSecretOperations } from './rotate-secret-operations.js';
 import { failure } from './results.js';
 import { createServiceContext } from './service-context.js';
 import { signInOperations } from './sign-in-operations.js';
@@ -46,6 +47,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
   const operations: WizardOperations = {
     ...signInOperations(ctx),
     ...reissueAllOperations(ctx),
+    ...rotateSecretOperations(ctx),
     ...upkeepOperations(ctx),
     ...mailboxOperations(ctx),
     ...desktopOperations(ctx),

@@ -29,6 +29,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const m = await import('./refresh/index.js');
     return { help: m.refreshHelp, run: m.refreshCommand };
   },
+  'rotate-secret': async () => {
+    const m = await import('./rotate-secret/index.js');
+    return { help: m.rotateSecretHelp, run: m.rotateSecretCommand };
+  },
   show: async () => {
     const m = await import('./show/index.js');
     return { help: m.showHelp, run: m.showCommand };

@@ -15,6 +15,7 @@ import type { DeviceCodeEvent } from '../core/sign-in/index.js';
 import type { CheckEvent, CheckReport } from '../core/mail-check/index.js';
 import type { Protocol } from '../core/providers/index.js';
 import type { MailboxEntry, ReissueSummary } from '../core/upkeep/index.js';
+import type { RotationOutcome, RotationSummary } from '../core/upkeep/index.js';
 import type { ProfileField, ProfileInput, ValidationIssue } from '../core/sign-in/index.js';
 import type { ReissuePrefill } from '../core/upkeep/index.js';
 import type { RefreshOutcome } from '../core/upkeep/index.js';
@@ -102,6 +103,40 @@ export interface ReissueAllInput {
 export type ReissueAllEvent =
   | { type: 'step'; index: number; total: number; path: string; userId: string }
   | { type: 'done'; summary: ReissueSummary };
+
+/** "Rotate secret" for one app: its new secret, sent once, never sent back. */
+export interface RotateSecretInput {
+  clientId: string;
+  newSecret: string;
+  /** The new secret's expiry (`YYYY-MM-DD`), recorded in each file; absent: recorded as unknown. */
+  secretExpiresAt?: string;
+  /**
+   * Remember the new secret (encrypted by the OS) in place of the app's remembered one, once a refresh has proven
+   * it; false forgets a remembered one (the old secret, which the files no longer hold); absent leaves it.
+   */
+  rememberSecret?: boolean;
+}
+
+/** What became of the app's remembered secret. */
+export type RememberedSecretChange =
+  'replaced' | 'forgotten' | 'unchanged' | 'encryption-unavailable' | 'failed';
+
+/**
+ * How a rotation ended: `refused` (the identity provider refused the secret at the first file: nothing was
+ * changed), `no-files` (no listed file of the app could be rotated: none readable of it, or all public clients),
+ * or `done` with every listed file's outcome (rotated, needs a sign-in, failed, skipped) in the list's order.
+ */
+export type RotateSecretReport =
+  | { status: 'refused'; file: string; explanation: Explanation }
+  | { status: 'no-files'; outcomes: RotationOutcome[] }
+  | {
+      status: 'done';
+      /** A token was redeemed with the new secret (otherwise it was written nowhere). */
+      verified: boolean;
+      outcomes: RotationOutcome[];
+      summary: RotationSummary;
+      rememberedSecret: RememberedSecretChange;
+    };
 
 /** A managed mailbox with its file's health, or why the file could not be read. */
 export interface MailboxView {
@@ -191,6 +226,12 @@ export interface WizardOperations {
    * One at a time with the other acquisitions; `skipReissueAllStep` and `cancelReissueAll` steer it.
    */
   startReissueAll(input: ReissueAllInput): Promise<Result<{ total: number }>>;
+  /**
+   * Rotates one app's client secret in every listed file of the app, with no sign-in (rotate-secret.ts in the
+   * core): the new secret is checked, proven with one file's refresh (a refused one changes nothing), then each
+   * file gets it with its refreshed token; dead tokens get it and need a sign-in. The secret never comes back.
+   */
+  rotateSecret(input: RotateSecretInput): Promise<Result<RotateSecretReport>>;
   /** Skips the mailbox being signed in; the walk goes on with the next. */
   skipReissueAllStep(input: void): Promise<void>;
   /** Stops the walk: the running sign-in is cancelled and the rest is not reached. */
@@ -275,6 +316,7 @@ export const OPERATION_NAMES = [
   'readReissueFile',
   'startReissue',
   'startReissueAll',
+  'rotateSecret',
   'skipReissueAllStep',
   'cancelReissueAll',
   'scheduleSnippets',

@@ -723,6 +723,87 @@ export const CATALOGUE = {
   'reissueAll.summary.notReachedRow': { ja: '中止により未実施', en: 'Not reached (cancelled)' },
   'reissueAll.summary.close': { ja: '閉じる', en: 'Close' },
 
+  // Mailboxes: rotate one app's client secret in every file, with no sign-in
+  'rotateSecret.action': { ja: 'シークレットを更新', en: 'Rotate secret' },
+  'rotateSecret.actionLabel': {
+    ja: 'シークレットを更新 (アプリ {clientId})',
+    en: 'Rotate secret (app {clientId})',
+  },
+  'rotateSecret.title': {
+    ja: 'アプリ {clientId} のシークレットを更新',
+    en: 'Rotate the secret of app {clientId}',
+  },
+  'rotateSecret.intro': {
+    ja: 'Entra でシークレットを追加したら、新しい値をここで一度だけ入力します。{count} 個のファイルに書き込み、それぞれのトークンも新しいシークレットで更新します。サインインは不要です。値が間違っていれば、どのファイルも変更しません。',
+    en: 'After adding a new secret in Entra, enter its Value here once: each of the {count} files gets it, and its token is refreshed with it. Nobody signs in. A wrong Value changes no file.',
+  },
+  'rotateSecret.secret.label': { ja: '新しいシークレットの値', en: 'New secret Value' },
+  'rotateSecret.secretRequired': {
+    ja: '新しいシークレットの値を入力してください (シークレット ID ではなく「値」の列)。',
+    en: 'Enter the new secret’s Value (the Value column, not the Secret ID).',
+  },
+  'rotateSecret.rememberReplace': {
+    ja: '保存しているシークレットを新しい値に置き換える (OS のキーチェーンで暗号化)',
+    en: 'Replace the remembered secret with the new one (encrypted with the OS keychain)',
+  },
+  'rotateSecret.start': { ja: 'シークレットを今すぐ更新', en: 'Rotate the secret now' },
+  'rotateSecret.dismiss': { ja: 'キャンセル', en: 'Cancel' },
+  'rotateSecret.running': {
+    ja: '{count} 個のファイルを更新しています…',
+    en: 'Rotating the secret in {count} files…',
+  },
+  'rotateSecret.refused': {
+    ja: '{file} の更新で新しいシークレットが拒否されました。どのファイルも変更していません。',
+    en: 'The new secret was refused when refreshing {file}. No file was changed.',
+  },
+  'rotateSecret.summary.title': { ja: 'シークレット更新の結果', en: 'Secret rotation summary' },
+  'rotateSecret.summary.counts': {
+    ja: '更新 {rotated} 件、要サインイン {needsSignIn} 件、失敗 {failed} 件、対象外 {skipped} 件',
+    en: '{rotated} rotated, {needsSignIn} need a sign-in, {failed} failed, {skipped} skipped',
+  },
+  'rotateSecret.summary.noFiles': {
+    ja: 'このアプリのファイルで、シークレットを書き込めるものはありませんでした。どのファイルも変更していません。',
+    en: 'None of this app’s files could take the secret. No file was changed.',
+  },
+  'rotateSecret.summary.unproven': {
+    ja: 'どのトークンも更新できなかったため、新しいシークレットは確認できず、どのファイルにも書き込んでいません。再発行のときに入力してください。',
+    en: 'No token could be refreshed, so the new secret is not proven and no file got it: enter it when you re-issue.',
+  },
+  'rotateSecret.remembered.replaced': {
+    ja: '保存していたシークレットを新しい値に置き換えました。',
+    en: 'The remembered secret is now the new one.',
+  },
+  'rotateSecret.remembered.forgotten': {
+    ja: '保存していた古いシークレットは削除しました。',
+    en: 'The remembered (old) secret was forgotten.',
+  },
+  'rotateSecret.remembered.unavailable': {
+    ja: 'この OS では暗号化できないため、シークレットは保存していません。',
+    en: 'The secret was not remembered: this system cannot encrypt it.',
+  },
+  'rotateSecret.remembered.failed': {
+    ja: 'シークレットの保存を変更できませんでした。ファイルは更新済みです。',
+    en: 'The remembered secret could not be changed; the files are written.',
+  },
+  'rotateSecret.row.rotated': { ja: '更新しました', en: 'Rotated' },
+  'rotateSecret.row.signIn': { ja: 'サインインが必要です', en: 'Needs a sign-in' },
+  'rotateSecret.row.signInRecorded': {
+    ja: 'サインインが必要です (新しいシークレットは書き込み済み)',
+    en: 'Needs a sign-in (the new secret is already in the file)',
+  },
+  'rotateSecret.row.failed': { ja: '失敗しました', en: 'Failed' },
+  'rotateSecret.row.otherApp': {
+    ja: 'ほかのアプリのファイル (クライアント ID {clientId})',
+    en: 'Another app’s file (client ID {clientId})',
+  },
+  'rotateSecret.row.publicClient': {
+    ja: 'パブリック クライアント (シークレットを使わない)',
+    en: 'A public client (uses no secret)',
+  },
+  'rotateSecret.reissue': { ja: '再発行', en: 'Re-issue' },
+  'rotateSecret.reissueLabel': { ja: '{mailbox} を再発行', en: 'Re-issue {mailbox}' },
+  'rotateSecret.summary.close': { ja: '閉じる', en: 'Close' },
+
   // Registration step: re-issue and remembered secrets
   'reg.keepSecret.label': { ja: 'ファイルのシークレットをそのまま使う', en: 'Keep the file’s secret' },
   'reg.keepSecret.hint': {

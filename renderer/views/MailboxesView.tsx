@@ -9,6 +9,7 @@ import { useWizardApi } from '../api-context.js';
 import { ExplanationView } from '../components/ExplanationView.js';
 import { Icon } from '../components/Icon.js';
 import { OpenMailboxButton } from '../components/OpenMailboxButton.js';
+import { RotateSecretDialog } from '../components/RotateSecretDialog.js';
 import { useLocalized, useT } from '../i18n/context.js';
 import { StateBadge } from './FileView.js';
 import { ReissueAll } from './ReissueAll.js';
@@ -19,6 +20,8 @@ type ReissueTarget = Pick<ReissueAllProps, 'clientId' | 'count' | 'remembered' |
 
 export interface MailboxesActions {
   open: (path: string) => void;
+  /** Re-issues a file (the wizard filled in from it): a file a secret rotation found needing a sign-in. */
+  reissue?: (path: string) => void;
   /**
    * A re-issue of all is open (dialog, walk or summary), or no longer. The app keeps the admin in this view
    * meanwhile: the walk's progress and its Skip and Cancel live here, and would be lost on leaving it.
@@ -45,6 +48,12 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   /** Where focus goes back when a re-issue closes: its app's Re-issue all button. */
   const reissueButtons = useRef(new Map<string, HTMLButtonElement>());
   const [returnFocusTo, setReturnFocusTo] = useState<string | undefined>();
+  /** The app whose secret is being rotated (dialog or summary), and the button that opened it, for the focus. */
+  const [rotating, setRotating] = useState<ReissueTarget | undefined>();
+  const rotateOpener = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (rotating === undefined) rotateOpener.current?.focus();
+  }, [rotating]);
   useEffect(() => {
     if (returnFocusTo === undefined) return;
     reissueButtons.current.get(returnFocusTo)?.focus();
@@ -106,12 +115,13 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   // While a re-issue runs (dialog, walk or summary) the list it walks must hold still: no refresh racing a
   // sign-in for the same file, no mailbox or remembered secret removed from under it, no leaving the view (the
   // summary's own Open links end it).
-  const locked = reissuing !== undefined;
+  const walking = reissuing !== undefined;
+  const locked = walking || rotating !== undefined;
   const { reissueActive } = actions;
   useEffect(() => {
-    reissueActive?.(locked);
+    reissueActive?.(walking);
     return () => reissueActive?.(false);
-  }, [locked, reissueActive]);
+  }, [walking, reissueActive]);
 
   return (
     <div className="step-body mailboxes">
@@ -151,6 +161,18 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
           }}
         />
       )}
+      {rotating === undefined ? null : (
+        <RotateSecretDialog
+          key={rotating.clientId}
+          {...rotating}
+          open={actions.open}
+          {...(actions.reissue === undefined ? {} : { reissue: actions.reissue })}
+          close={() => {
+            setRotating(undefined);
+            reload();
+          }}
+        />
+      )}
       {[...groups.values()].map((group) => {
         const clientId = group[0]?.entry.clientId ?? '';
         return (
@@ -177,6 +199,23 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                 }
               >
                 {t('reissueAll.action')}
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={locked || busy.size > 0}
+                aria-label={t('rotateSecret.actionLabel', { clientId })}
+                onClick={(e) => {
+                  rotateOpener.current = e.currentTarget;
+                  setRotating({
+                    clientId,
+                    count: group.length,
+                    remembered: group.some((m) => m.secretRemembered),
+                    encryptionAvailable: load.status === 'ready' && load.list.encryptionAvailable,
+                  });
+                }}
+              >
+                {t('rotateSecret.action')}
               </button>
             </div>
             <table className="mailbox-table">

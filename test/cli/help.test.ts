@@ -9,6 +9,7 @@ import { ACQUIRE_OPTIONS } from '../../electron/cli/acquire/options.js';
 import { CHECK_OPTIONS } from '../../electron/cli/check/options.js';
 import { EXPLAIN_OPTIONS } from '../../electron/cli/explain/options.js';
 import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
+import { ROTATE_SECRET_OPTIONS } from '../../electron/cli/rotate-secret/options.js';
 import { helpText } from '../../electron/cli/run.js';
 import { flagText } from '../../electron/cli/shared/help.js';
 import { CLI_TEXT } from '../../electron/cli/shared/messages.js';
@@ -21,6 +22,7 @@ import { runCliInProcess } from '../helpers/cli-in-process.js';
 const COMMANDS: ReadonlyArray<[string, OptionTable]> = [
   ['acquire', ACQUIRE_OPTIONS],
   ['refresh', REFRESH_OPTIONS],
+  ['rotate-secret', ROTATE_SECRET_OPTIONS],
   ['show', SHOW_OPTIONS],
   ['check', CHECK_OPTIONS],
   ['explain', EXPLAIN_OPTIONS],

@@ -377,49 +377,49 @@ describe.each(['en', 'ja'] as const)('device code sign-in in %s', (lang) => {
   });
 });
 
+/** Acquires one file per user for the sandbox's confidential app, signing in as the admin would. */
+async function acquireAll(
+  { service, context, log }: { service: WizardService; context: BrowserContext; log: PlatformLog },
+  users: readonly string[],
+  prefix: string,
+): Promise<string[]> {
+  const files = users.map((_, i) => path.join(dir, `${prefix}-${i}.ini`));
+  for (const [i, userId] of users.entries()) {
+    const before = log.signInUrls.length;
+    await expect(
+      service.dispatch('startAcquisition', {
+        clientId: idp.apps.confidential.clientId,
+        clientSecret: idp.defaults.secrets.valid.value,
+        userId,
+        protocols: ['smtp', 'imap'],
+        outFile: files[i],
+      }),
+    ).resolves.toEqual({ ok: true, value: { started: true } });
+    await expect.poll(() => log.signInUrls.length).toBe(before + 1);
+    idp.signInAs(userId);
+    await signInWithBrowser(context, log.signInUrls.at(-1) ?? '');
+    await expect
+      .poll(async () => {
+        const list = await service.dispatch('listMailboxes', undefined);
+        return list.ok ? list.value.mailboxes.length : 0;
+      })
+      .toBe(i + 1);
+  }
+  return files;
+}
+
+/** Rotates the confidential app's secret in the sandbox: a new Value next to the old one. */
+function addSecret(tag: string): string {
+  const value = `new8Q~${tag}${'abcdefghijklmnopqrstuvwxyz01234567'.slice(tag.length)}`;
+  idp.apps.confidential.secrets.push({
+    id: `00000000-0000-4000-8000-0000000000${tag}`,
+    value,
+    expiresAt: new Date(Date.now() + 90 * 86_400_000),
+  });
+  return value;
+}
+
 describe('re-issue all with a new secret', () => {
-  /** Acquires one file per user for the sandbox's confidential app, signing in as the admin would. */
-  async function acquireAll(
-    { service, context, log }: { service: WizardService; context: BrowserContext; log: PlatformLog },
-    users: readonly string[],
-    prefix: string,
-  ): Promise<string[]> {
-    const files = users.map((_, i) => path.join(dir, `${prefix}-${i}.ini`));
-    for (const [i, userId] of users.entries()) {
-      const before = log.signInUrls.length;
-      await expect(
-        service.dispatch('startAcquisition', {
-          clientId: idp.apps.confidential.clientId,
-          clientSecret: idp.defaults.secrets.valid.value,
-          userId,
-          protocols: ['smtp', 'imap'],
-          outFile: files[i],
-        }),
-      ).resolves.toEqual({ ok: true, value: { started: true } });
-      await expect.poll(() => log.signInUrls.length).toBe(before + 1);
-      idp.signInAs(userId);
-      await signInWithBrowser(context, log.signInUrls.at(-1) ?? '');
-      await expect
-        .poll(async () => {
-          const list = await service.dispatch('listMailboxes', undefined);
-          return list.ok ? list.value.mailboxes.length : 0;
-        })
-        .toBe(i + 1);
-    }
-    return files;
-  }
-
-  /** Rotates the confidential app's secret in the sandbox: a new Value next to the old one. */
-  function rotateSecret(tag: string): string {
-    const value = `new8Q~${tag}${'abcdefghijklmnopqrstuvwxyz01234567'.slice(tag.length)}`;
-    idp.apps.confidential.secrets.push({
-      id: `00000000-0000-4000-8000-0000000000${tag}`,
-      value,
-      expiresAt: new Date(Date.now() + 90 * 86_400_000),
-    });
-    return value;
-  }
-
   /** Opens the mailboxes view and starts the walk with the new secret. */
   async function startWalk(page: Page, lang: Lang, newSecret: string): Promise<void> {
     await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
@@ -440,7 +440,7 @@ describe('re-issue all with a new secret', () => {
     const users = [idp.users.admin.upn, idp.users.printer.upn];
     try {
       const files = await acquireAll({ service, context, log }, users, 'all');
-      const newSecret = rotateSecret('aa');
+      const newSecret = addSecret('aa');
       await startWalk(page, lang, newSecret);
       for (const [i, userId] of users.entries()) {
         await page
@@ -476,7 +476,7 @@ describe('re-issue all with a new secret', () => {
     try {
       const files = await acquireAll({ service, context, log }, users, 'walk');
       const before = await Promise.all(files.map((file) => readFile(file)));
-      const newSecret = rotateSecret('bb');
+      const newSecret = addSecret('bb');
       await startWalk(page, lang, newSecret);
       // The walk goes in the list's order: read each step's mailbox off its banner.
       const banner = page.locator('.reissue-all-step');
@@ -523,4 +523,55 @@ describe('re-issue all with a new secret', () => {
       idp.signInAs(null);
     }
   });
+});
+
+describe('rotate secret', () => {
+  it.each(['en', 'ja'] as const)(
+    'gives every file of the app the new secret with no sign-in; the dead one is one click from its re-issue (%s)',
+    async (lang) => {
+      const { page, context, log } = await start(lang, `rotate-unused-${lang}.ini`);
+      const service = open.at(-1)?.service;
+      if (service === undefined) throw new Error('no service');
+      const users = [idp.users.admin.upn, idp.users.printer.upn, idp.users.admin.upn];
+      try {
+        const files = await acquireAll({ service, context, log }, users, `rotate-${lang}`);
+        // The third mailbox's token has gone unused for 90 days: only a sign-in brings it back.
+        const dead = files[2] ?? '';
+        idp.expireRefreshToken(getPrivateProfileString(await readFile(dead), 'OAUTH2', 'RefreshToken') ?? '');
+        const signIns = log.signInUrls.length;
+        const newSecret = addSecret(lang === 'en' ? 'cc' : 'dd');
+        await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
+        await page
+          .getByRole('button', {
+            name: text(lang, 'rotateSecret.actionLabel', { clientId: idp.apps.confidential.clientId }),
+          })
+          .click();
+        await page.getByLabel(text(lang, 'rotateSecret.secret.label'), { exact: true }).fill(newSecret);
+        await page.getByLabel(text(lang, 'reg.secretExpires.label'), { exact: true }).fill('2027-03-31');
+        await expectAccessible(page, `${lang} rotate secret, dialog`);
+        await page.getByRole('button', { name: text(lang, 'rotateSecret.start') }).click();
+        await page
+          .getByText(
+            text(lang, 'rotateSecret.summary.counts', { rotated: 2, needsSignIn: 1, failed: 0, skipped: 0 }),
+          )
+          .waitFor();
+        await expectAccessible(page, `${lang} rotate secret, summary`);
+        await shoot(page, lang, '11-rotate-secret');
+        // Nobody signed in, and every file holds the new secret (the dead one its old token).
+        expect(log.signInUrls.length).toBe(signIns);
+        for (const file of files) {
+          const ini = await readFile(file);
+          expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientSecret')).toBe(newSecret);
+        }
+        expect(await page.content()).not.toContain(newSecret);
+        // One click: the wizard filled in from the dead file, its (new) secret kept.
+        await page
+          .getByRole('button', { name: text(lang, 'rotateSecret.reissueLabel', { mailbox: users[2] ?? '' }) })
+          .click();
+        await page.getByText(text(lang, 'reissue.note', { file: dead })).waitFor();
+      } finally {
+        idp.signInAs(null);
+      }
+    },
+  );
 });

@@ -20,6 +20,7 @@ export const SCREENSHOT_FILES = [
       '8-file',
       '9-mailboxes',
       '10-reissue-all',
+      '11-rotate-secret',
     ].map((name) => `${lang}-${name}.png`),
   ),
   'en-5-signin-port-busy.png',

@@ -144,6 +144,19 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
     { clientId: 'a', redirectPort: 1.5 },
     { clientId: 'a', paths: ['x.ini'] },
   ],
+  rotateSecret: [
+    undefined,
+    {},
+    { clientId: 'a' },
+    { clientId: 'a', newSecret: '' },
+    { clientId: 'a', newSecret: 5 },
+    { clientId: '', newSecret: 'x' },
+    { clientId: 'a', newSecret: 'x'.repeat(2000) },
+    { clientId: 'a', newSecret: 'x', secretExpiresAt: '2025-01-01T00:00:00Z' },
+    { clientId: 'a', newSecret: 'x', rememberSecret: 'yes' },
+    // The files are the listed ones of the app: the renderer cannot name others.
+    { clientId: 'a', newSecret: 'x', paths: ['/etc/x.ini'] },
+  ],
   skipReissueAllStep: ['', 0, { now: true }],
   cancelReissueAll: ['', 0, { all: true }],
   scheduleSnippets: [

@@ -17,6 +17,8 @@ import { EXPLAIN_HELP } from '../../electron/cli/explain/help.js';
 import { EXPLAIN_OPTIONS } from '../../electron/cli/explain/options.js';
 import { REFRESH_HELP } from '../../electron/cli/refresh/help.js';
 import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
+import { ROTATE_SECRET_HELP } from '../../electron/cli/rotate-secret/help.js';
+import { ROTATE_SECRET_OPTIONS } from '../../electron/cli/rotate-secret/options.js';
 import { flagText, optionRows, renderHelp } from '../../electron/cli/shared/help.js';
 import type { CommandHelp } from '../../electron/cli/shared/help.js';
 import { COMMON_OPTIONS } from '../../electron/cli/shared/options.js';
@@ -40,6 +42,7 @@ const DOCS = [
 const COMMANDS: ReadonlyArray<[CommandHelp, OptionTable]> = [
   [ACQUIRE_HELP, ACQUIRE_OPTIONS],
   [REFRESH_HELP, REFRESH_OPTIONS],
+  [ROTATE_SECRET_HELP, ROTATE_SECRET_OPTIONS],
   [SHOW_HELP, SHOW_OPTIONS],
   [CHECK_HELP, CHECK_OPTIONS],
   [EXPLAIN_HELP, EXPLAIN_OPTIONS],
@@ -124,7 +127,7 @@ describe('documentation', () => {
       '--lang',
       'en',
     ]);
-    const commands = new Set([...stdout.matchAll(/^rtw ([a-z]+) /gm)].map((m) => m[1] ?? ''));
+    const commands = new Set([...stdout.matchAll(/^rtw ([a-z-]+) /gm)].map((m) => m[1] ?? ''));
     const options = new Set([...stdout.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]));
     expect(commands.size).toBeGreaterThan(0);
     for (const doc of ['docs/cli.en.md', 'docs/cli.ja.md']) {

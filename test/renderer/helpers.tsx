@@ -196,6 +196,30 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
     ),
     startReissue: vi.fn(() => Promise.resolve({ ok: true as const, value: { started: true as const } })),
     startReissueAll: vi.fn(() => Promise.resolve({ ok: true as const, value: { total: 2 } })),
+    rotateSecret: vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          status: 'done' as const,
+          verified: true,
+          outcomes: [
+            {
+              status: 'rotated' as const,
+              file: DEFAULT_PATH,
+              mailbox: SAMPLE_HEALTH.mailbox,
+              refreshedAt: '2025-03-08T03:17:00.000Z',
+              backupFile: `${DEFAULT_PATH}.bak`,
+              refreshTokenMasked: 'M.C7…(1432)',
+              previousFingerprint: 'aaaaaaaaaaaa',
+              fingerprint: 'bbbbbbbbbbbb',
+              waitedMs: 0,
+            },
+          ],
+          summary: { total: 1, rotated: 1, needsSignIn: 0, failed: 0, skipped: 0 },
+          rememberedSecret: 'unchanged' as const,
+        },
+      }),
+    ),
     skipReissueAllStep: vi.fn(() => Promise.resolve()),
     cancelReissueAll: vi.fn(() => Promise.resolve()),
     scheduleSnippets: vi.fn(({ paths }) =>

@@ -76,6 +76,7 @@ const FIELDS: Partial<Record<OperationName, readonly string[]>> = {
     'rememberSecret',
     'redirectPort',
   ],
+  rotateSecret: ['clientId', 'newSecret', 'secretExpiresAt', 'rememberSecret'],
   skipReissueAllStep: [],
   cancelReissueAll: [],
 };

@@ -1,12 +1,14 @@
 /**
  * No secret, authorization code or refresh token leaves through anything but the INI file: every flow (the
- * CLI succeeding and failing, the in-process session, the browser page, events, the wizard service's results)
- * runs with distinctive values, and all they print or publish is searched for them.
+ * CLI succeeding and failing, the in-process session, the browser page, events, the wizard service's results,
+ * a client secret rotation from the CLI and from the app) runs with distinctive values, and all they print or
+ * publish is searched for them.
  *
  * Masked forms (`LEAK…(40)`: the first four characters and the length) are allowed, so the search is for
  * the whole value and for every 12-character window past the first four characters.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -15,6 +17,7 @@ import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import type { SessionEvent } from '../../electron/core/sign-in/session.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
+import { openMailboxRegistry } from '../../electron/core/upkeep/mailbox-registry.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { Platform } from '../../electron/app/wizard-service.js';
 import type { WizardEvent } from '../../electron/shared/contract.js';
@@ -24,6 +27,10 @@ import { routeToSandbox } from '../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { AppRegistration, SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
+import { fakeEncryptor } from '../helpers/fake-platform.js';
+import { writeFleet } from '../helpers/fleet.js';
+import type { FleetAuthority } from '../helpers/fleet.js';
+import { sandboxService } from '../helpers/sandbox-service.js';
 import { sandboxAcquireArgs, spawnCli } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { captureOutput } from './capture.js';
@@ -41,6 +48,8 @@ const distinctive = (prefix: string, length: number): string =>
 const SECRET = distinctive('LEAK8Q~', 40);
 /** A wrong secret the admin might paste: it must not leak either. */
 const WRONG_SECRET = distinctive('LEAK8Q~WRONG', 40);
+/** The secret the files held before a rotation to `SECRET`. */
+const OLD_SECRET = distinctive('LEAK8Q~OLD', 40);
 
 let idp: SandboxIdp;
 /** Production login hosts to the sandbox, for the app's network client. */
@@ -64,6 +73,11 @@ beforeAll(async () => {
     tenantId: 'personal+multi',
     secrets: [
       { id: 'b0b0b0b0-0000-4000-8000-000000000001', value: SECRET, expiresAt: new Date(Date.now() + 9e9) },
+      {
+        id: 'b0b0b0b0-0000-4000-8000-000000000002',
+        value: OLD_SECRET,
+        expiresAt: new Date(Date.now() + 9e8),
+      },
     ],
     redirectUris: [{ uri: 'http://localhost:8001/myapp/', type: 'web' }],
   });
@@ -242,12 +256,77 @@ describe('secrets, codes and tokens stay out of every output', () => {
     published.push({ flow: 'wizard service', text: capture.text() });
   });
 
+  /** Files of the leak app holding the old secret, one with a dead token; their tokens are searched for. */
+  async function rotationFleet(name: string, where: FleetAuthority): Promise<string> {
+    const folder = path.join(dir, name);
+    await mkdir(folder);
+    const files = await writeFleet(
+      idp,
+      folder,
+      ['r1.ini', 'r2.ini', 'r3.ini'].map((file) => ({
+        name: file,
+        clientId: app.clientId,
+        secret: OLD_SECRET,
+      })),
+      where,
+    );
+    idp.expireRefreshToken(files[1]?.token ?? '');
+    tokens.push(...files.map((f) => f.token));
+    return folder;
+  }
+
+  it('rtw rotate-secret: a refused Value, then a fleet rotated, as JSON and for a human', async () => {
+    const folder = await rotationFleet('rotate-cli', 'sandbox');
+    for (const [flow, secret, extra] of [
+      ['refused', WRONG_SECRET, []],
+      ['json', SECRET, ['--json']],
+      ['human', SECRET, ['--lang', 'ja']],
+    ] as const) {
+      const run = await spawnCli(['rotate-secret', '--client-id', app.clientId, folder, ...extra], {
+        env: { NODE_EXTRA_CA_CERTS: idp.caFile, RTW_CLIENT_SECRET: secret },
+      });
+      expect(run.code, `${flow}: ${run.stderr}`).toBe(flow === 'refused' ? 3 : 8);
+      published.push({ flow: `cli rotate-secret (${flow})`, text: `${run.stdout}\n${run.stderr}` });
+      for (const file of ['r1.ini', 'r2.ini', 'r3.ini']) await noteToken(path.join(folder, file));
+    }
+  });
+
+  it('Rotate secret in the app: the results and events of a refused and an accepted Value', async () => {
+    const folder = await rotationFleet('rotate-app', 'production');
+    const capture = captureOutput();
+    const h = sandboxService(idp, route, { userData: path.join(dir, 'rotate-userdata') });
+    try {
+      for (const file of ['r1.ini', 'r2.ini', 'r3.ini'])
+        capture.add('add', await h.service.dispatch('addMailbox', { path: path.join(folder, file) }));
+      for (const newSecret of [WRONG_SECRET, SECRET]) {
+        const result = await h.service.dispatch('rotateSecret', {
+          clientId: app.clientId,
+          newSecret,
+          rememberSecret: true,
+        });
+        expect(result.ok).toBe(true);
+        capture.add('rotateSecret', result);
+      }
+      capture.add('list', await h.service.dispatch('listMailboxes', undefined));
+      capture.add('events', h.events);
+      // The remembered secret is the new one, encrypted: the registry file never holds it in the clear.
+      const registry = openMailboxRegistry({ dir: h.userData, encryptor: fakeEncryptor(true) });
+      expect(await registry.recallSecret(app.clientId)).toBe(SECRET);
+      capture.add('registry file', await readFile(registry.file, 'utf8'));
+      for (const file of ['r1.ini', 'r2.ini', 'r3.ini']) await noteToken(path.join(folder, file));
+    } finally {
+      capture.restore();
+      await h.service.dispose();
+    }
+    published.push({ flow: 'wizard service rotate secret', text: capture.text() });
+  });
+
   it('none of them printed or published a secret, a code or a refresh token', () => {
     // The flows above must really have produced what is searched for.
     expect(codes.length).toBeGreaterThanOrEqual(8);
     expect(tokens.length).toBeGreaterThanOrEqual(4);
     expect(published.length).toBeGreaterThanOrEqual(7);
-    const needles = [SECRET, WRONG_SECRET, ...codes, ...tokens];
+    const needles = [SECRET, WRONG_SECRET, OLD_SECRET, ...codes, ...tokens];
     for (const { flow, text } of published) {
       expect(text.length, flow).toBeGreaterThan(0);
       expect(text, flow).not.toContain('LEAK8Q~');

@@ -10,17 +10,20 @@ export const REFRESH_HELP: CommandHelp = {
     [
       { operand: { en: 'FILE|FOLDER...', ja: 'ファイル|フォルダー...' } },
       { optional: 'json' },
+      { optional: 'parallel' },
       { optional: 'wait' },
     ],
   ],
   summary: {
     en: `Redeem each INI file's refresh token and write the new one back (atomically, the previous file kept as .bak),
 recording LastRefreshedAt. A folder means its *.ini files that hold an [OAUTH2] RefreshToken. Run it weekly
-(see docs/scheduling.en.md): a refresh token expires after 90 days without use.`,
+(see docs/scheduling.en.md): a refresh token expires after 90 days without use. Several files are refreshed at
+once over kept-alive connections; the results are printed in the order the files were given.`,
     ja: `各 INI ファイルのリフレッシュ トークンを使って新しいトークンを取得し、ファイルに書き戻します (安全に置き換え、
 以前の内容は .bak に保存)。LastRefreshedAt も記録します。フォルダーを指定すると、その中の *.ini のうち
 [OAUTH2] に RefreshToken があるものが対象です。リフレッシュ トークンは 90 日間使われないと失効するため、
-毎週実行してください (docs/scheduling.ja.md)。`,
+毎週実行してください (docs/scheduling.ja.md)。複数のファイルを同時に、接続を再利用しながら更新し、
+結果は指定したファイルの順に表示します。`,
   },
   notes: {
     en: `Exit codes: 0 every token refreshed · 8 some need re-issuing (expired, revoked, secret expired: run

@@ -1,15 +1,14 @@
 /** `rtw refresh FILE|FOLDER...`: redeem each token file's refresh token and write the rotated one back. */
 import path from 'node:path';
-import { formatExplanation } from '../../core/diagnose/index.js';
 import { DEFAULT_LOCK_WAIT_MS } from '../../core/token-file/index.js';
 import { format } from '../../core/i18n.js';
 import type { Lang, Localized } from '../../core/i18n.js';
-import { createHttpsNetworkClient } from '../../core/transport/index.js';
+import { createHttpsNetworkSession } from '../../core/transport/index.js';
 import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../../core/upkeep/index.js';
 import type { RefreshEvent, RefreshOutcome } from '../../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
-import { explanationJson } from '../shared/explanation-json.js';
+import { fileEventJson, printFileProblem } from '../shared/file-outcome.js';
 import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { CLI_TEXT } from '../shared/messages.js';
@@ -54,12 +53,6 @@ export function refreshExitCode(outcomes: readonly RefreshOutcome[]): ExitCode {
   return outcomes.some((o) => o.status === 'needs-reissue') ? EXIT.needsReissue : EXIT.ok;
 }
 
-function outcomeJson(outcome: RefreshOutcome, lang: Lang): Record<string, unknown> {
-  if (outcome.status === 'refreshed') return { event: 'file', ...outcome };
-  const { explanation, ...rest } = outcome;
-  return { event: 'file', ...rest, explanation: explanationJson(explanation, lang) };
-}
-
 function printHuman(outcome: RefreshOutcome, io: CliIo, lang: Lang): void {
   switch (outcome.status) {
     case 'refreshed':
@@ -82,22 +75,24 @@ function printHuman(outcome: RefreshOutcome, io: CliIo, lang: Lang): void {
         );
       return;
     case 'needs-reissue':
-      writeLine(
-        io.stdout,
+      printFileProblem(
+        io,
         format(TEXT.needsReissue[lang], {
           file: outcome.file,
           title: outcome.explanation.title[lang],
           command: outcome.reissueCommand,
         }),
+        outcome.explanation,
+        lang,
       );
-      writeLine(io.stderr, formatExplanation(outcome.explanation, lang));
       return;
     case 'failed':
-      writeLine(
-        io.stdout,
+      printFileProblem(
+        io,
         format(TEXT.failed[lang], { file: outcome.file, title: outcome.explanation.title[lang] }),
+        outcome.explanation,
+        lang,
       );
-      writeLine(io.stderr, formatExplanation(outcome.explanation, lang));
       return;
   }
 }
@@ -124,15 +119,26 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
   const onEvent = (event: RefreshEvent): void => {
     if (event.type === 'waiting-for-lock' && !json)
       writeLine(io.stderr, format(TEXT.waiting[lang], { file: event.file }));
-    if (event.type !== 'done') return;
-    if (json) writeLine(io.stdout, JSON.stringify(outcomeJson(event.outcome, lang)));
-    else printHuman(event.outcome, io, lang);
   };
-  const outcomes = await refreshTokenFiles(files, {
-    createNetworkClient: () => createHttpsNetworkClient(networkOptions(io)),
-    lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : values.wait * 1000 },
-    onEvent,
-  });
+  // Printed in the order the files were given, whichever answer came first.
+  const onOutcome = (outcome: RefreshOutcome): void => {
+    if (json) writeLine(io.stdout, JSON.stringify(fileEventJson(outcome, lang)));
+    else printHuman(outcome, io, lang);
+  };
+  // One connection per authority (and per file at once), reused from file to file, closed when the run ends.
+  const network = createHttpsNetworkSession(networkOptions(io));
+  let outcomes: RefreshOutcome[];
+  try {
+    outcomes = await refreshTokenFiles(files, {
+      createNetworkClient: () => network.client(),
+      lock: { waitMs: values.wait === undefined ? DEFAULT_LOCK_WAIT_MS : values.wait * 1000 },
+      onEvent,
+      onOutcome,
+      ...(values.parallel === undefined ? {} : { parallel: values.parallel }),
+    });
+  } finally {
+    network.close();
+  }
   const summary = summarizeRefresh(outcomes);
   const exitCode = refreshExitCode(outcomes);
   if (json) writeLine(io.stdout, JSON.stringify({ event: 'summary', ...summary, exitCode }));

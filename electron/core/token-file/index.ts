@@ -26,9 +26,10 @@ export {
   TOKEN_FILE_KEYS,
   keyRow,
   refreshValues,
+  secretRotationValues,
   signInValues,
 } from './schema.js';
-export type { KeyValues, MetaKey, OAuth2Key, TokenFileKey } from './schema.js';
+export type { KeyValues, MetaKey, OAuth2Key, SecretRotationValues, TokenFileKey } from './schema.js';
 export { openTokenFile, planTokenFileWrite, readTokenFile, writeTokenFile } from './token-file.js';
 export type {
   OpenTokenFile,

@@ -79,6 +79,14 @@ export interface RefreshValues {
   now: Date;
 }
 
+/** What a client secret rotation writes (besides, when the token could be redeemed, a refresh's values). */
+export interface SecretRotationValues {
+  /** The new secret Value. */
+  clientSecret: string;
+  /** The new secret's expiry (YYYY-MM-DD); undefined records "unknown" (''): the old secret's date is wrong now. */
+  clientSecretExpiresAt: string | undefined;
+}
+
 /** One row of the table. */
 export interface TokenFileKey<K extends string = string> {
   section: typeof OAUTH2_SECTION | typeof META_SECTION;
@@ -90,9 +98,11 @@ export interface TokenFileKey<K extends string = string> {
   atSignIn?(values: SignInValues): string | undefined;
   /** Its value when a refresh writes the file; undefined leaves what the file has. */
   atRefresh?(values: RefreshValues): string | undefined;
+  /** Its value when a client secret rotation writes the file; undefined leaves what the file has. */
+  atSecretRotation?(values: SecretRotationValues): string | undefined;
 }
 
-type RowOptions = Partial<Pick<TokenFileKey, 'secret' | 'atSignIn' | 'atRefresh'>>;
+type RowOptions = Partial<Pick<TokenFileKey, 'secret' | 'atSignIn' | 'atRefresh' | 'atSecretRotation'>>;
 
 const oauth2 = (
   key: OAuth2Key,
@@ -119,6 +129,7 @@ export const TOKEN_FILE_KEYS: readonly TokenFileKey[] = [
     (v) => v.profile.clientSecret ?? '',
     {
       secret: true,
+      atSecretRotation: (v) => v.clientSecret,
     },
   ),
   oauth2('RefreshToken', { en: 'Refresh token', ja: 'リフレッシュ トークン' }, (v) => v.refreshToken, {
@@ -155,6 +166,7 @@ export const TOKEN_FILE_KEYS: readonly TokenFileKey[] = [
     { en: 'Secret expires', ja: 'シークレットの有効期限' },
     {
       atSignIn: (v) => v.profile.clientSecretExpiresAt,
+      atSecretRotation: (v) => v.clientSecretExpiresAt ?? '',
     },
   ),
   meta(
@@ -200,6 +212,20 @@ export function signInValues(values: SignInValues): KeyValues {
 /** The values a refresh writes: the rotated token and the time, nothing else. */
 export function refreshValues(values: RefreshValues): KeyValues {
   return collect((row) => row.atRefresh?.(values));
+}
+
+/**
+ * The values a client secret rotation writes: the new secret and its expiry, and with `refreshed` (the token was
+ * redeemed with the new secret) the rotated token and the time too, all in one write.
+ */
+export function secretRotationValues(values: SecretRotationValues, refreshed?: RefreshValues): KeyValues {
+  const rotation = collect((row) => row.atSecretRotation?.(values));
+  if (refreshed === undefined) return rotation;
+  const refresh = refreshValues(refreshed);
+  return {
+    oauth2: { ...rotation.oauth2, ...refresh.oauth2 },
+    meta: { ...rotation.meta, ...refresh.meta },
+  };
 }
 
 /** The row of a key, by section and name. */

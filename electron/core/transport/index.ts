@@ -9,4 +9,5 @@ export {
   readAnswerText,
 } from './network-client.js';
 export type { IdpNetworkClient, Transport } from './network-client.js';
-export { createHttpsNetworkClient } from './node-https-transport.js';
+export { createHttpsNetworkClient, createHttpsNetworkSession } from './node-https-transport.js';
+export type { HttpsNetworkSession } from './node-https-transport.js';

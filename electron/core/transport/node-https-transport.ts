@@ -16,12 +16,14 @@
  * of an identity provider addressed by IP was checked against the proxy's name (no SNI for an IP, so Node fell back to
  * the tunnel socket's host): the check names the IdP's host itself.
  *
- * Every request gets its own connection and closes it once answered (no keep-alive, no pooling): a CLI must not be
- * held open by an idle socket, and long-lived test processes must not collect them. An IdP exchange is one or two
- * requests, so reuse would buy nothing.
+ * A client of its own (`createHttpsNetworkClient`) gives every request its own connection and closes it once answered
+ * (no keep-alive, no pooling): a CLI must not be held open by an idle socket, and long-lived test processes must not
+ * collect them; an acquisition is one or two requests, so reuse would buy nothing. A run over many files is another
+ * matter: `createHttpsNetworkSession` keeps connections alive between its clients' requests, one TLS handshake per
+ * connection to an authority instead of one per file, through the proxy too, and closes them all when the run ends.
  */
-import type { IncomingMessage } from 'node:http';
-import { request } from 'node:https';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { Agent, request } from 'node:https';
 import type { RequestOptions } from 'node:https';
 import { checkServerIdentity, rootCertificates } from 'node:tls';
 import type { PeerCertificate } from 'node:tls';
@@ -76,11 +78,137 @@ export class ProxyTunnelError extends Error {
 
 /** The MSAL network client for the CLI: {@link createHttpsTransport} with our error classification. */
 export function createHttpsNetworkClient(options: HttpsNetworkOptions = {}): IdpNetworkClient {
-  return createNetworkClient(createHttpsTransport(options), {
+  return networkClientOver(createHttpsTransport(options), options);
+}
+
+function networkClientOver(transport: Transport, options: HttpsNetworkOptions): IdpNetworkClient {
+  return createNetworkClient(transport, {
     timeoutMs: options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS,
     // A refused tunnel names the proxy it went through (only then is a proxy named in an error).
     classify: (error, host) => classifyNodeError(error, host, tunnelProxyOf(error)),
   });
+}
+
+/** Network clients sharing kept-alive connections, for one run over many files. */
+export interface HttpsNetworkSession {
+  /** A network client of its own (it records its own last failure) over the session's connections. */
+  client(): IdpNetworkClient;
+  /** Closes the connections: idle ones at once; one still in use when its answer is in. */
+  close(): void;
+}
+
+/**
+ * How long a connection may wait unused for the next request before it is closed. A run sends its next request soon
+ * after the previous answer (the next file's lock, read and the previous one's fsynced write: milliseconds, more on
+ * a busy machine), so this only has to outlast that; and it stays below the idle timeouts servers commonly use
+ * (Node's own is 5 s). Should a server close a connection just as a request is written to it anyway, that request
+ * goes again on a new one (see the transport).
+ */
+export const IDLE_CONNECTION_MS = 4_000;
+
+/**
+ * Network clients whose requests reuse connections: to each authority directly, and through each proxy (the
+ * CONNECT tunnel stays open, with the TLS connection to the authority inside it). Idle connections never keep the
+ * process alive (Node's agent unreferences them) and close after `idleConnectionMs` (default
+ * {@link IDLE_CONNECTION_MS}); `close()` ends them all.
+ * Errors, timeouts and aborts behave as with {@link createHttpsNetworkClient}.
+ */
+export function createHttpsNetworkSession(
+  options: HttpsNetworkOptions & { idleConnectionMs?: number } = {},
+): HttpsNetworkSession {
+  const pool = new ConnectionPool(options.idleConnectionMs ?? IDLE_CONNECTION_MS);
+  const transport = httpsTransport(options, pool);
+  return {
+    client: () => networkClientOver(transport, options),
+    close: () => pool.close(),
+  };
+}
+
+/** Where a request gets its connection: a fresh one each time, or the pool's. */
+interface Connections {
+  /** Connections outlive their request: an answered request must leave its socket to the pool. */
+  readonly keepAlive: boolean;
+  /** The agent of a direct request; `false` is a fresh non-keep-alive agent. */
+  direct(): Agent | false;
+  /** The agent of a request through `proxy`. */
+  tunnel(proxy: URL, signal: AbortSignal, ca: string[] | undefined): HttpsProxyAgent<string>;
+}
+
+/** Each request on a connection of its own, closed after the answer. */
+const ONE_CONNECTION_PER_REQUEST: Connections = {
+  keepAlive: false,
+  // `false` is a fresh non-keep-alive agent (a socket of its own, closed after the answer).
+  direct: () => false,
+  // One agent per request, as the proxy depends on the URL; no keep-alive, so it sends `Proxy-Connection: close`.
+  // Its `signal` reaches net.connect/tls.connect to the proxy, so an abort also closes a tunnel whose CONNECT is
+  // still unanswered (the request has no socket yet to destroy then).
+  tunnel: (proxy, signal, ca) => proxyAgent(proxy, ca, { signal }),
+};
+
+/**
+ * The signal of each request sent through a pooled proxy agent, for the tunnel it may open: one agent serves
+ * many requests, so the signal cannot be given to it once as the one-request agents get theirs.
+ */
+const requestSignals = new WeakMap<ClientRequest, AbortSignal>();
+
+/**
+ * https-proxy-agent with keep-alive, where aborting the request that opens a tunnel closes that tunnel. Its socket
+ * to the proxy is made from the agent's `connectOpts` at the start of `connect`, before its first await: for that
+ * moment they carry a signal of this request's own, which aborts with the request while the CONNECT is unanswered
+ * and never after (the tunnel then outlives the request, serving later ones; a timeout signal of the first request
+ * must not close it under them).
+ */
+class PooledTunnelAgent extends HttpsProxyAgent<string> {
+  override async connect(req: ClientRequest, opts: Parameters<HttpsProxyAgent<string>['connect']>[1]) {
+    const signal = requestSignals.get(req);
+    const opening = new AbortController();
+    const onAbort = (): void => opening.abort(signal?.reason);
+    if (signal?.aborted === true) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    this.connectOpts.signal = opening.signal;
+    try {
+      const socket = super.connect(req, opts);
+      delete this.connectOpts.signal;
+      return await socket;
+    } finally {
+      delete this.connectOpts.signal;
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** Keep-alive agents: one for direct requests, one per proxy. */
+class ConnectionPool implements Connections {
+  readonly keepAlive = true;
+  private directAgent: Agent | undefined;
+  private readonly tunnels = new Map<string, PooledTunnelAgent>();
+  private closed = false;
+
+  constructor(private readonly idleMs: number) {}
+
+  direct(): Agent | false {
+    // A request after close() (a straggler of an aborted run) gets a connection of its own, closed after it.
+    if (this.closed) return ONE_CONNECTION_PER_REQUEST.direct();
+    // Node's agent keys its connections by host, port and TLS options: one pool per authority.
+    this.directAgent ??= new Agent({ keepAlive: true, timeout: this.idleMs });
+    return this.directAgent;
+  }
+
+  tunnel(proxy: URL, signal: AbortSignal, ca: string[] | undefined): HttpsProxyAgent<string> {
+    if (this.closed) return ONE_CONNECTION_PER_REQUEST.tunnel(proxy, signal, ca);
+    let agent = this.tunnels.get(proxy.href);
+    if (agent === undefined) {
+      agent = proxyAgent(proxy, ca, { keepAlive: true, timeout: this.idleMs }, PooledTunnelAgent);
+      this.tunnels.set(proxy.href, agent);
+    }
+    return agent;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.directAgent?.destroy();
+    for (const agent of this.tunnels.values()) agent.destroy();
+  }
 }
 
 /**
@@ -89,12 +217,16 @@ export function createHttpsNetworkClient(options: HttpsNetworkOptions = {}): Idp
  * destroys the request (and a tunnel still being opened) and rejects with the signal's reason.
  */
 export function createHttpsTransport(options: HttpsTransportOptions = {}): Transport {
+  return httpsTransport(options, ONE_CONNECTION_PER_REQUEST);
+}
+
+function httpsTransport(options: HttpsTransportOptions, connections: Connections): Transport {
   const env = options.env ?? process.env;
   // Passing `ca` replaces Node's bundled roots; keep them so public hosts still verify. Without `ca`, Node uses its
   // default store, which includes NODE_EXTRA_CA_CERTS (read once at start-up).
   const ca = options.extraCaPem === undefined ? undefined : [...rootCertificates, options.extraCaPem];
 
-  return (url, init) =>
+  const send = (url: string, init: Parameters<Transport>[1], retried: boolean): Promise<RawResponse> =>
     new Promise<RawResponse>((resolve, reject) => {
       const { signal } = init;
       if (signal.aborted) {
@@ -122,11 +254,7 @@ export function createHttpsTransport(options: HttpsTransportOptions = {}): Trans
         // https-proxy-agent passes the request's options to the tls.connect it wraps around the tunnel. (The copy
         // given to the proxy agent itself only serves the TLS connection to an https:// proxy.)
         ...(ca === undefined ? {} : { ca }),
-        // Direct: `false` is a fresh non-keep-alive agent (a socket of its own, closed after the answer).
-        // Proxied: one agent per request, as the proxy depends on the URL; no keep-alive, so it sends
-        // `Proxy-Connection: close`. Its `signal` reaches net.connect/tls.connect to the proxy, so an abort also
-        // closes a tunnel whose CONNECT is still unanswered (the request has no socket yet to destroy then).
-        agent: proxy === undefined ? false : proxyAgent(proxy, signal, ca),
+        agent: proxy === undefined ? connections.direct() : connections.tunnel(proxy, signal, ca),
         // The IdP's certificate is checked against the IdP's host. Through the proxy agent, an IdP addressed by IP
         // (no SNI for an IP) was checked against the proxy's name instead: Node falls back to the socket's host.
         checkServerIdentity: (_host: string, cert: PeerCertificate) =>
@@ -134,18 +262,22 @@ export function createHttpsTransport(options: HttpsTransportOptions = {}): Trans
       };
 
       let settled = false;
+      let answered = false;
       const finish = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
-        // After a complete answer this only releases the socket sooner; otherwise it tears the exchange down.
-        req.destroy();
+        // Without keep-alive, after a complete answer this only releases the socket sooner; otherwise it tears the
+        // exchange down. A kept-alive connection goes back to its pool once answered, and must not be destroyed.
+        if (!answered || !connections.keepAlive) req.destroy();
         outcome();
       };
       const fail = (error: Error): void => finish(() => reject(error));
       const onAbort = (): void => fail(abortReason(signal));
 
+      let responded = false;
       const req = request(url, requestOptions, (res: IncomingMessage) => {
+        responded = true;
         const chunks: Buffer[] = [];
         let length = 0;
         res.on('data', (chunk: Buffer) => {
@@ -154,6 +286,7 @@ export function createHttpsTransport(options: HttpsTransportOptions = {}): Trans
           else chunks.push(chunk);
         });
         res.on('end', () => {
+          answered = true;
           const raw: RawResponse = {
             status: res.statusCode ?? 0,
             headers: joinedHeaders(res),
@@ -181,18 +314,35 @@ export function createHttpsTransport(options: HttpsTransportOptions = {}): Trans
           fail(new ProxyTunnelError(connect.statusCode, proxyInfo(proxy), `${hostname}:${port || '443'}`));
         }
       });
-      req.on('error', fail);
+      req.on('error', (error: Error) => {
+        // A kept-alive connection the server closed while idle, just as this request was written to it (its idle
+        // timeout and ours cannot be in step): nothing was answered, so the request goes again, once, on a new
+        // connection, as Node's documentation of `request.reusedSocket` advises. Redeeming a refresh token twice is
+        // harmless: Entra does not revoke the token it rotates, Google does not rotate.
+        if (connections.keepAlive && !retried && req.reusedSocket && !responded && isStaleConnection(error)) {
+          finish(() => resolve(send(url, init, true)));
+          return;
+        }
+        fail(error);
+      });
+      requestSignals.set(req, signal);
       signal.addEventListener('abort', onAbort, { once: true });
       req.end(init.body);
     });
+  return (url, init) => send(url, init, false);
 }
 
 /**
- * A one-request https-proxy-agent for `proxy`. The credentials go in as our own Proxy-Authorization header, the
- * agent gets the URL without them: with DEBUG=https-proxy-agent (the `debug` package) it logs the proxy URL it was
- * given, which would print the password.
+ * An https-proxy-agent for `proxy` (one request's, or a pool's). The credentials go in as our own
+ * Proxy-Authorization header, the agent gets the URL without them: with DEBUG=https-proxy-agent (the `debug`
+ * package) it logs the proxy URL it was given, which would print the password.
  */
-function proxyAgent(proxy: URL, signal: AbortSignal, ca: string[] | undefined): HttpsProxyAgent<string> {
+function proxyAgent(
+  proxy: URL,
+  ca: string[] | undefined,
+  agentOptions: { signal: AbortSignal } | { keepAlive: true; timeout: number },
+  AgentClass: typeof HttpsProxyAgent<string> = HttpsProxyAgent,
+): HttpsProxyAgent<string> {
   const headers: Record<string, string> = {};
   if (proxy.username !== '' || proxy.password !== '') {
     let credentials: string;
@@ -206,10 +356,10 @@ function proxyAgent(proxy: URL, signal: AbortSignal, ca: string[] | undefined): 
   const bare = new URL(proxy.href);
   bare.username = '';
   bare.password = '';
-  return new HttpsProxyAgent(bare, {
+  return new AgentClass(bare.href, {
     headers,
     keepAlive: false,
-    signal,
+    ...agentOptions,
     ...(ca === undefined ? {} : { ca }),
   });
 }
@@ -227,6 +377,12 @@ function proxyInfo(proxy: URL): ProxyInfo {
     hostPort: `${proxy.hostname}:${port}`,
     credentialsGiven: proxy.username !== '' || proxy.password !== '',
   };
+}
+
+/** A connection that was gone when the request was written to it (reset, or closed under it). */
+function isStaleConnection(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
 }
 
 /** The signal's reason (AbortSignal.timeout's is a TimeoutError DOMException, an Error in Node). */

@@ -1,6 +1,6 @@
 /**
- * Keeping token files alive: refresh, re-issue from a file, the registry of managed mailboxes, schedules and
- * token health.
+ * Keeping token files alive: refresh, client secret rotation, re-issue from a file, the registry of managed
+ * mailboxes, schedules and token health.
  */
 export { openMailboxRegistry, reissueAll } from './mailbox-registry.js';
 export type {
@@ -10,9 +10,30 @@ export type {
   ReissueStepResult,
   ReissueSummary,
 } from './mailbox-registry.js';
-export { findTokenFiles, refreshTokenFiles, summarizeRefresh } from './refresh.js';
+export {
+  DEFAULT_REFRESH_PARALLEL,
+  MAX_REFRESH_PARALLEL,
+  findTokenFiles,
+  refreshTokenFiles,
+  summarizeRefresh,
+} from './refresh.js';
 export type { RefreshEvent, RefreshOutcome } from './refresh.js';
 export { prefillFromTokenFile } from './reissue.js';
+export {
+  newSecretIssues,
+  planSecretRotation,
+  rotateClientSecret,
+  secretRefused,
+  summarizeRotation,
+} from './rotate-secret.js';
+export type {
+  NewClientSecret,
+  RotationOutcome,
+  RotationSummary,
+  SecretRotationPlan,
+  SecretRotationResult,
+  SkipReason,
+} from './rotate-secret.js';
 export type { ReissuePrefill } from './reissue.js';
 export { scheduleSnippets } from './scheduling.js';
 export type { ScheduleSnippets, Weekday } from './scheduling.js';

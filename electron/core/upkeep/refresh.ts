@@ -5,6 +5,9 @@
  * revoked). Redeeming it on a schedule, well inside 90 days, and writing the new token back keeps a rarely used
  * sender working indefinitely. The file is locked for the whole read–redeem–write, so two runs at once
  * (a scheduler overlapping a manual run) never leave an older token in the file than one already issued.
+ *
+ * Many files are refreshed a few at a time (`parallel`), each under its own lock, their outcomes handed on in the
+ * order the files were given: output, counts and exit codes do not depend on which answer came first.
  */
 import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
@@ -24,7 +27,8 @@ import type { RefreshGrantSettings } from '../oauth/index.js';
 import { DEFAULT_PROVIDER, providerOf } from '../providers/index.js';
 import type { ProviderId } from '../providers/index.js';
 import { openTokenFile, readTokenFile, refreshValues } from '../token-file/index.js';
-import type { AtomicFs, TokenFileContent } from '../token-file/index.js';
+import type { AtomicFs, TokenFileContent, TokenFileWriteOptions } from '../token-file/index.js';
+import { mapInOrder } from './in-order.js';
 
 /** The token was redeemed and the new one written. */
 export interface RefreshedFile {
@@ -73,17 +77,36 @@ export type RefreshEvent =
   | { type: 'redeeming'; file: string }
   | { type: 'done'; outcome: RefreshOutcome };
 
+/**
+ * How many files are refreshed at once unless told otherwise. Small on purpose: Entra publishes no token issuance
+ * limit for workforce tenants and answers a client it finds too busy with 429 (or AADSTS50196) for every file
+ * of the run; four requests in flight already make a thousand files a matter of a minute or less.
+ */
+export const DEFAULT_REFRESH_PARALLEL = 4;
+/** The most files refreshed at once that a caller may ask for. */
+export const MAX_REFRESH_PARALLEL = 32;
+
 /** What refreshing needs from the outside world. */
 export interface RefreshDeps {
-  /** A fresh client per file: each records its own last failure. */
+  /** A fresh client per file: each records its own last failure (they may share connections). */
   createNetworkClient(): IdpNetworkClient;
   now?: () => Date;
   lock?: Omit<FileLockOptions, 'onWait'>;
+  /** Progress as it happens: with several files at once, `done` comes in the order the answers came. */
   onEvent?: (event: RefreshEvent) => void;
+  /** Each file's outcome in the order the files were given, as soon as it and every earlier one are known. */
+  onOutcome?: (outcome: RefreshOutcome, index: number) => void;
+  /** Files refreshed at once (default {@link DEFAULT_REFRESH_PARALLEL}). */
+  parallel?: number;
   /** How the re-issue command names the CLI (default `rtw`). */
   commandName?: string;
   /** Fault injection into the file's atomic replace (tests only). */
   tokenFileFs?: AtomicFs;
+}
+
+/** How a run's writes reach the disk: the injected file system, if a test gave one. */
+export function tokenFileWriteOptions(deps: Pick<RefreshDeps, 'tokenFileFs'>): TokenFileWriteOptions {
+  return deps.tokenFileFs === undefined ? {} : { fs: deps.tokenFileFs };
 }
 
 /** The totals of one run over many files. */
@@ -118,7 +141,7 @@ const REISSUE_STEP = (command: string): Localized => ({
 });
 
 /** Reads what a refresh needs from the file; `not-a-token-file` names the first missing key. */
-function requireTokenFields(
+export function requireTokenFields(
   file: string,
   content: TokenFileContent,
   recorded: RecordedProfile,
@@ -144,7 +167,7 @@ function requireTokenFields(
  * that does not rotate (Google, as a rule), the same one. A rotating provider that sent none is a failure: the
  * file's token may be the last one that works, and nothing says the provider still honours it.
  */
-async function redeem(
+export async function redeemFileToken(
   network: IdpNetworkClient,
   fields: RefreshGrantSettings,
   scopes: string[],
@@ -184,14 +207,14 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
           });
           const fields = requireTokenFields(file, content, recorded);
           deps.onEvent?.({ type: 'redeeming', file });
-          const rotated = await redeem(deps.createNetworkClient(), fields, recorded.scopes);
+          const rotated = await redeemFileToken(deps.createNetworkClient(), fields, recorded.scopes);
           const refreshedAtDate = now();
           const refreshedAt = refreshedAtDate.toISOString();
           lock.assertHeld();
           // Only the token and the time change: IssuedAt, the secret and every other key keep their bytes.
           const written = await opened.write(
             refreshValues({ refreshToken: rotated, now: refreshedAtDate }),
-            deps.tokenFileFs === undefined ? {} : { fs: deps.tokenFileFs },
+            tokenFileWriteOptions(deps),
           );
           const done: RefreshedFile = {
             status: 'refreshed',
@@ -213,45 +236,85 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
       { ...deps.lock, onWait: () => deps.onEvent?.({ type: 'waiting-for-lock', file }) },
     );
   } catch (error) {
-    // The catalogue (every explanation, in two languages: the largest module on this path) is loaded only when
-    // something failed: a scheduled run that succeeds, the usual case, does not parse it (docs/benchmarks.md, 3).
-    const { explainError } = await import('../diagnose/explain.js');
-    const explanation = explainError(error, context);
-    const withMailbox = mailbox === undefined ? {} : { mailbox };
-    if (needsReissue(error, provider) && RtwError.is(error)) {
-      const command = reissueCommandFor(file, deps.commandName);
-      explanation.steps = [REISSUE_STEP(command), ...explanation.steps];
-      explanation.command = command;
-      outcome = {
-        status: 'needs-reissue',
-        file,
-        ...withMailbox,
-        code: error.code,
-        explanation,
-        reissueCommand: command,
-      };
-    } else {
-      outcome = {
-        status: 'failed',
-        file,
-        ...withMailbox,
-        code: RtwError.is(error) ? error.code : 'unexpected',
-        explanation,
-      };
-    }
+    outcome = await failureOutcome(error, {
+      file,
+      mailbox,
+      provider,
+      context,
+      commandName: deps.commandName,
+    });
   }
   deps.onEvent?.({ type: 'done', outcome });
   return outcome;
 }
 
-/** Refreshes the files one after another (gentle on Entra, and one failure never stops the others). */
+/** Where a redemption failed, for its outcome. */
+export interface FailureScene {
+  file: string;
+  mailbox: string | undefined;
+  provider: ProviderId;
+  context: DiagnoseContext;
+  /** How the re-issue command names the CLI (default `rtw`). */
+  commandName: string | undefined;
+  /** Said first in the re-issue step (what is already done for it). */
+  reissueNote?: Localized;
+}
+
+/**
+ * The outcome of a failed redemption: `needs-reissue` (with the command that re-issues the file, first among the
+ * steps) when the provider says the token is dead, else `failed`; both explained.
+ */
+export async function failureOutcome(
+  error: unknown,
+  scene: FailureScene,
+): Promise<NeedsReissueFile | FailedFile> {
+  const { file, mailbox, provider, context } = scene;
+  // The catalogue (every explanation, in two languages: the largest module on this path) is loaded only when
+  // something failed: a scheduled run that succeeds, the usual case, does not parse it (docs/benchmarks.md, 3).
+  const { explainError } = await import('../diagnose/explain.js');
+  const explanation = explainError(error, context);
+  const withMailbox = mailbox === undefined ? {} : { mailbox };
+  if (needsReissue(error, provider) && RtwError.is(error)) {
+    const command = reissueCommandFor(file, scene.commandName);
+    const step = REISSUE_STEP(command);
+    const note = scene.reissueNote;
+    explanation.steps = [
+      note === undefined ? step : { ja: `${note.ja}${step.ja}`, en: `${note.en} ${step.en}` },
+      ...explanation.steps,
+    ];
+    explanation.command = command;
+    return {
+      status: 'needs-reissue',
+      file,
+      ...withMailbox,
+      code: error.code,
+      explanation,
+      reissueCommand: command,
+    };
+  }
+  return {
+    status: 'failed',
+    file,
+    ...withMailbox,
+    code: RtwError.is(error) ? error.code : 'unexpected',
+    explanation,
+  };
+}
+
+/**
+ * Refreshes the files, `deps.parallel` at a time (one failure never stops the others); the outcomes come back, and
+ * to `onOutcome`, in the files' order.
+ */
 export async function refreshTokenFiles(
   files: readonly string[],
   deps: RefreshDeps,
 ): Promise<RefreshOutcome[]> {
-  const outcomes: RefreshOutcome[] = [];
-  for (const file of files) outcomes.push(await refreshTokenFile(file, deps));
-  return outcomes;
+  return mapInOrder(
+    files,
+    deps.parallel ?? DEFAULT_REFRESH_PARALLEL,
+    (file) => refreshTokenFile(file, deps),
+    deps.onOutcome,
+  );
 }
 
 /** Counts outcomes by status. */

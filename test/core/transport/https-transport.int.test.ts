@@ -1,7 +1,8 @@
 /**
  * The CLI's node:https network client (electron/core/transport/node-https-transport.ts) over real sockets: the sandbox IdP
  * directly and through a real CONNECT proxy (NO_PROXY, 407 with missing, wrong and right credentials, 403, 502),
- * an untrusted certificate, a closed port, a server that never answers, and that no connection is left open.
+ * an untrusted certificate, a closed port, a server that never answers, and that no connection is left open; and a
+ * network session (one run over many files) reusing its connections, directly and through the proxy.
  */
 import { once } from 'node:events';
 import { createServer as createNetServer } from 'node:net';
@@ -12,8 +13,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { RtwError } from '../../../electron/core/errors.js';
 import { MAX_ANSWER_BYTES } from '../../../electron/core/transport/network-client.js';
 import {
+  IDLE_CONNECTION_MS,
   ProxyTunnelError,
   createHttpsNetworkClient,
+  createHttpsNetworkSession,
   createHttpsTransport,
 } from '../../../electron/core/transport/node-https-transport.js';
 import { startConnectProxy } from '../../fixtures/connect-proxy.js';
@@ -43,6 +46,7 @@ afterEach(async () => {
   for (const close of closers.reverse()) await close();
   closers = [];
   vi.unstubAllEnvs();
+  idp.setTokenLatency(null);
 });
 
 async function startProxy(options: ConnectProxyOptions = {}): Promise<ConnectProxy> {
@@ -645,5 +649,151 @@ describe('the transport', () => {
       transport(`${idp.url}${OIDC}`, { method: 'GET', headers: {}, signal: controller.signal }),
     ).rejects.toThrow('stop');
     expect(idp.requests()).toEqual([]);
+  });
+});
+
+describe('a network session: connections kept alive between requests', () => {
+  function session(
+    env: NodeJS.ProcessEnv,
+    timeoutMs?: number,
+    idleConnectionMs?: number,
+  ): ReturnType<typeof createHttpsNetworkSession> {
+    const opened = createHttpsNetworkSession({
+      extraCaPem: idp.caPem,
+      env,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(idleConnectionMs === undefined ? {} : { idleConnectionMs }),
+    });
+    closers.push(() => Promise.resolve(opened.close()));
+    return opened;
+  }
+
+  /** TLS handshakes the sandbox completed while `run` ran. */
+  async function handshakesDuring(run: () => Promise<unknown>): Promise<number> {
+    const before = idp.connectionCounts().tls;
+    await run();
+    return idp.connectionCounts().tls - before;
+  }
+
+  it('direct: requests one after another, each from its own client, share one TLS connection', async () => {
+    const opened = session({});
+    const handshakes = await handshakesDuring(async () => {
+      for (let i = 0; i < 5; i++) {
+        const answer = await opened.client().sendGetRequestAsync(`${idp.url}${OIDC}`);
+        expect(answer.status).toBe(200);
+      }
+    });
+    expect(handshakes).toBe(1);
+    expect(idp.requests()).toHaveLength(5);
+  });
+
+  it('through the proxy: one CONNECT and one TLS handshake for requests one after another', async () => {
+    const proxy = await startProxy();
+    const opened = session({ HTTPS_PROXY: proxy.url });
+    const handshakes = await handshakesDuring(async () => {
+      for (let i = 0; i < 5; i++) {
+        const answer = await opened.client().sendGetRequestAsync(`https://${LOGIN}${OIDC}`);
+        expect(answer.status).toBe(200);
+      }
+    });
+    expect(handshakes).toBe(1);
+    expect(proxy.log().map((entry) => entry.method)).toEqual(['CONNECT']);
+  });
+
+  it('requests at once each get a connection, and the next round reuses them', async () => {
+    const proxy = await startProxy();
+    const opened = session({ HTTPS_PROXY: proxy.url });
+    // Slow answers, so the four of a round are in flight together and need a connection each.
+    idp.setTokenLatency(50);
+    const round = () =>
+      Promise.all(
+        [1, 2, 3, 4].map(() =>
+          opened.client().sendPostRequestAsync(`https://${LOGIN}${TOKEN}`, { body: 'grant_type=x' }),
+        ),
+      );
+    const handshakes = await handshakesDuring(async () => {
+      await round();
+      await round();
+      await round();
+    });
+    expect(handshakes).toBe(4);
+    expect(proxy.log()).toHaveLength(4);
+  });
+
+  it("an answer slower than the idle limit, and an earlier request's timeout, do not cut a reused tunnel", async () => {
+    const proxy = await startProxy();
+    const timeoutMs = 1_000;
+    const idleMs = 500;
+    const opened = session({ HTTPS_PROXY: proxy.url }, timeoutMs, idleMs);
+    const post = () =>
+      opened.client().sendPostRequestAsync(`https://${LOGIN}${TOKEN}`, { body: 'grant_type=x' });
+    // The first answer at once; the next two, on the same tunnel, take 700 ms each: each outlasts the idle limit,
+    // and the first request's timeout signal fires (at 1 s) while the third is still waiting for its answer.
+    idp.setTokenLatency((n) => (n === 0 ? 0 : 700));
+    const started = performance.now();
+    const handshakes = await handshakesDuring(async () => {
+      for (let i = 0; i < 3; i++) expect((await post()).status).toBe(400);
+    });
+    expect(performance.now() - started).toBeGreaterThan(timeoutMs);
+    expect(handshakes).toBe(1);
+    expect(proxy.log()).toHaveLength(1);
+  });
+
+  it('a proxy that never answers the CONNECT: idp-timeout, and that connection is closed', async () => {
+    const silent = await startSilentServer();
+    const opened = session({ HTTPS_PROXY: `http://127.0.0.1:${silent.port}` }, 300);
+    const error = await failureOf(opened.client().sendGetRequestAsync(`https://${LOGIN}${OIDC}`));
+    expect(error).toMatchObject({ code: 'idp-timeout', params: { host: LOGIN } });
+    const socket = await silent.accepted;
+    if (!socket.destroyed) await once(socket, 'close');
+    expect(socket.destroyed).toBe(true);
+  });
+
+  it('keeps a connection the server keeps alive, and close() ends it', async () => {
+    const server = await startRawTlsServer((socket) => socket.write(JSON_KEEP_ALIVE('{"ok":true}')));
+    const proxy = await startProxy({
+      routes: { [`${LOGIN}:443`]: { host: '127.0.0.1', port: server.port } },
+    });
+    const opened = session({ HTTPS_PROXY: proxy.url });
+    for (let i = 0; i < 3; i++)
+      expect((await opened.client().sendGetRequestAsync(`https://${LOGIN}/x`)).body).toEqual({ ok: true });
+    expect(server.connections).toHaveLength(1);
+    opened.close();
+    await server.connections[0]?.ended;
+    // A request after close() still works, on a connection of its own.
+    expect((await opened.client().sendGetRequestAsync(`https://${LOGIN}/x`)).body).toEqual({ ok: true });
+    expect(server.connections).toHaveLength(2);
+    await server.connections[1]?.ended;
+  });
+
+  it('closes a connection left idle longer than the idle limit (4 s unless told)', async () => {
+    expect(IDLE_CONNECTION_MS).toBe(4_000);
+    const server = await startRawTlsServer((socket) => socket.write(JSON_KEEP_ALIVE('{"ok":true}')));
+    const opened = session({}, undefined, 300);
+    const started = performance.now();
+    await opened.client().sendGetRequestAsync(`https://127.0.0.1:${server.port}/x`);
+    await server.connections[0]?.ended;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('a kept connection the server closes as the next request is written: that request goes again, once', async () => {
+    // Answers the first request of each connection; a second one on the same connection gets it closed under
+    // it, unanswered (a server's idle timeout firing just as the request arrived).
+    const server = await startRawTlsServer((socket) => {
+      const served = (socket as TLSSocket & { served?: number }).served ?? 0;
+      (socket as TLSSocket & { served?: number }).served = served + 1;
+      if (served === 0) socket.write(JSON_KEEP_ALIVE('{"ok":true}'));
+      else socket.destroy();
+    });
+    const opened = session({});
+    const url = `https://127.0.0.1:${server.port}/x`;
+    expect((await opened.client().sendGetRequestAsync(url)).body).toEqual({ ok: true });
+    expect((await opened.client().sendGetRequestAsync(url)).body).toEqual({ ok: true });
+    expect(server.connections).toHaveLength(2);
+    // A connection of its own (no reuse) is not retried: the same close is the request's failure.
+    const once = await startRawTlsServer((socket) => socket.destroy());
+    const error = await failureOf(opened.client().sendGetRequestAsync(`https://127.0.0.1:${once.port}/x`));
+    expect(error).toMatchObject({ code: 'idp-unreachable' });
+    expect(once.connections).toHaveLength(1);
   });
 });
