@@ -463,10 +463,15 @@ export const GOOGLE_ENTRIES = [
     kind: 'google',
     reply: {
       protocol: 'imap',
-      phrases: ['[AUTHENTICATIONFAILED]', 'Invalid credentials'],
+      // The RFC 5530 code with Gmail's words: more precise than the code alone (entries-mail-standards.ts).
+      responseCode: 'AUTHENTICATIONFAILED',
+      phrases: ['Invalid credentials'],
       example: 'A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
     },
-    title: L('Gmail (IMAP) がトークンを受け付けませんでした', 'Gmail (IMAP) did not accept the token'),
+    title: L(
+      'Gmail (IMAP) がトークンを受け付けませんでした ([AUTHENTICATIONFAILED])',
+      'Gmail (IMAP) did not accept the token ([AUTHENTICATIONFAILED])',
+    ),
     why: L(
       'Gmail の IMAP サーバーは、XOAUTH2 のエラー ({"status":"400",...} の base64) に対するクライアントの空行の後で、このように拒否します。アクセス トークンに Gmail のスコープがない、期限が切れている、または user= ({mailbox}) とトークンのアカウントが違います。',
       'Gmail’s IMAP server refuses like this after the client’s empty line in answer to the XOAUTH2 error ({"status":"400",...} in base64): the access token lacks the Gmail scope, has expired, or belongs to another account than user= ({mailbox}).',
@@ -485,10 +490,14 @@ export const GOOGLE_ENTRIES = [
     kind: 'google',
     reply: {
       protocol: 'pop',
-      phrases: ['[AUTH]', 'Invalid credentials'],
+      responseCode: 'AUTH',
+      phrases: ['Invalid credentials'],
       example: '-ERR [AUTH] Invalid credentials.',
     },
-    title: L('Gmail (POP) がトークンを受け付けませんでした', 'Gmail (POP) did not accept the token'),
+    title: L(
+      'Gmail (POP) がトークンを受け付けませんでした ([AUTH])',
+      'Gmail (POP) did not accept the token ([AUTH])',
+    ),
     why: L(
       'Gmail の POP サーバーは、XOAUTH2 のエラー ({"status":"400",...} の base64) に対するクライアントの空行の後で、このように拒否します。アクセス トークンに Gmail のスコープがない、期限が切れている、または user= ({mailbox}) とトークンのアカウントが違います。',
       'Gmail’s POP server refuses like this after the client’s empty line in answer to the XOAUTH2 error ({"status":"400",...} in base64): the access token lacks the Gmail scope, has expired, or belongs to another account than user= ({mailbox}).',
@@ -562,11 +571,15 @@ export const GOOGLE_ENTRIES = [
     kind: 'google',
     reply: {
       protocol: 'pop',
+      responseCode: 'SYS/PERM',
       phrases: ['not enabled for POP'],
       example:
         '-ERR [SYS/PERM] Your account is not enabled for POP access. Please visit your Gmail settings page and enable your account for POP access.',
     },
-    title: L('このアカウントの POP が無効です', 'POP is turned off for this account'),
+    title: L(
+      'このアカウントの POP が無効です ([SYS/PERM])',
+      'POP is turned off for this account ([SYS/PERM])',
+    ),
     why: L(
       'トークンは有効で、ログインもできましたが、{mailbox} の Gmail の設定で POP が無効のため、Gmail はログイン後の最初のコマンドで拒否しました。',
       'The token is valid and the login worked, but POP is turned off in the Gmail settings of {mailbox}, so Gmail refused the first command after the login.',

@@ -137,17 +137,20 @@ export function explainXoauth2Challenge(
     ? (status as keyof typeof CHALLENGE_ENTRIES)
     : undefined;
   const none: Localized = { ja: '(なし)', en: '(none)' };
-  const explanation = renderEntry(
-    entryById(id === undefined ? 'xoauth2-challenge' : CHALLENGE_ENTRIES[id]),
-    contextParams(context),
-    {
-      protocol: protocol.toUpperCase(),
-      reply: quoted === '' ? none : quoted,
-      xoauth2Status: status === '' ? none : redact(status),
-      xoauth2Schemes: challenge.schemes === undefined ? none : redact(challenge.schemes),
-      xoauth2Scope: challenge.scope === undefined ? none : redact(challenge.scope),
-    },
-  );
+  // A provider's own entry for the final reply (Gmail's 535 5.7.8, its [AUTHENTICATIONFAILED]) knows that
+  // provider's causes and fixes; the challenge's status, which every refused token shares, then stays in `raw`.
+  const own = entryForReply(protocol, reply);
+  const entry =
+    own !== undefined && own.kind !== 'mail'
+      ? own
+      : entryById(id === undefined ? 'xoauth2-challenge' : CHALLENGE_ENTRIES[id]);
+  const explanation = renderEntry(entry, contextParams(context), {
+    protocol: protocol.toUpperCase(),
+    reply: quoted === '' ? none : quoted,
+    xoauth2Status: status === '' ? none : redact(status),
+    xoauth2Schemes: challenge.schemes === undefined ? none : redact(challenge.schemes),
+    xoauth2Scope: challenge.scope === undefined ? none : redact(challenge.scope),
+  });
   const decoded = JSON.stringify({
     ...(challenge.status === undefined ? {} : { status: challenge.status }),
     ...(challenge.schemes === undefined ? {} : { schemes: challenge.schemes }),

@@ -560,7 +560,8 @@ describe('mail replies', () => {
     ],
     [
       'smtp',
-      '535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8 https://support.google.com/mail/?p=BadCredentials a1-20020a05',
+      // Postfix's words; Gmail's (below) have an entry of their own.
+      '535 5.7.8 Error: authentication failed: authentication failure',
       'smtp-535-5.7.8-credentials-invalid',
     ],
     ['smtp', '530 5.7.0 Must issue a STARTTLS command first. x1sm', 'smtp-5.7.0-security'],
@@ -579,7 +580,7 @@ describe('mail replies', () => {
       'smtp-4.7.500-699-throttled',
     ],
     ['smtp', '452 4.7.699 Throttled', 'smtp-4.7.500-699-throttled'],
-    ['imap', 'A0 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)', 'imap-authenticationfailed'],
+    ['imap', 'A0 NO [AUTHENTICATIONFAILED] Authentication failed.', 'imap-authenticationfailed'],
     ['imap', 'c1 NO [AUTHORIZATIONFAILED] No such authorization-ID', 'imap-authorizationfailed'],
     ['imap', "d NO [EXPIRED] That password isn't valid any more", 'imap-expired'],
     ['imap', "a NO [UNAVAILABLE] User's backend down for maintenance", 'imap-unavailable'],
@@ -589,11 +590,7 @@ describe('mail replies', () => {
     ['imap', 'A3 NO [OVERQUOTA] Sorry', 'imap-response-code'],
     ['pop', '-ERR [AUTH] Username and password not accepted.', 'pop-auth'],
     ['pop', '-ERR [SYS/TEMP] Try again later', 'pop-sys-temp'],
-    [
-      'pop',
-      '-ERR [SYS/PERM] Your account is not enabled for POP access. Please visit your Gmail settings page and enable your account for POP access.',
-      'pop-sys-perm',
-    ],
+    ['pop', '-ERR [SYS/PERM] Mailbox is disabled', 'pop-sys-perm'],
     ['pop', '-ERR [IN-USE] Mailbox locked', 'pop-in-use'],
     ['pop', '-ERR [LOGIN-DELAY] Wait 15 minutes between logins', 'pop-login-delay'],
     ['pop', '-ERR [UTF8] Not supported', 'pop-response-code'],
@@ -751,7 +748,8 @@ describe('XOAUTH2 error challenge', () => {
     const e = explainXoauth2Challenge(
       'imap',
       { status, schemes: 'Bearer', scope: 'https://mail.google.com/' },
-      'A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
+      // Not Gmail's words (those have an entry of their own, below).
+      'A1 NO [AUTHENTICATIONFAILED] Authentication failed.',
       FULL_CONTEXT,
     );
     expect(e.id).toBe(id);
@@ -759,17 +757,30 @@ describe('XOAUTH2 error challenge', () => {
       expect(e.title[lang]).toContain(`status ${status}`);
       expect(e.title[lang]).toContain('IMAP');
       expect(e.why[lang]).toContain('https://mail.google.com/');
-      expect(e.why[lang]).toContain('[AUTHENTICATIONFAILED] Invalid credentials (Failure)');
+      expect(e.why[lang]).toContain('[AUTHENTICATIONFAILED] Authentication failed.');
     }
     expect(e.raw?.message).toBe(
-      `XOAUTH2 {"status":"${status}","schemes":"Bearer","scope":"https://mail.google.com/"} → A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)`,
+      `XOAUTH2 {"status":"${status}","schemes":"Bearer","scope":"https://mail.google.com/"} → A1 NO [AUTHENTICATIONFAILED] Authentication failed.`,
     );
     for (const text of allTexts(e)) expect(text).not.toMatch(PLACEHOLDER);
   });
 
+  it('a provider’s own words for the final reply explain it, the decoded challenge kept beside them', () => {
+    const e = explainXoauth2Challenge(
+      'imap',
+      { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' },
+      'A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
+      FULL_CONTEXT,
+    );
+    expect(e.id).toBe('gmail-imap-authenticationfailed');
+    expect(e.raw?.message).toBe(
+      'XOAUTH2 {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"} → A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
+    );
+  });
+
   it('a mail failure with a challenge is explained by it, without one by the reply', () => {
-    const endpoint = { host: 'smtp.gmail.com', port: 587 };
-    const reply = '535-5.7.8 Username and Password not accepted.';
+    const endpoint = { host: 'smtp.example.net', port: 587 };
+    const reply = '535 5.7.8 Error: authentication failed: authentication failure';
     const withChallenge = explainMailFailure(
       'smtp',
       endpoint,
