@@ -31,6 +31,9 @@ const profileFields = {
   outFile: text(4096).optional(),
   timeoutSeconds: z.number().int().optional(),
   clientSecretExpiresAt: text(10).optional(),
+  provider: text(32).optional(),
+  providerValue: text(8).optional(),
+  appAudience: text(32).optional(),
 };
 
 const profileInput = plainObject.pipe(z.object(profileFields).strict());
@@ -49,7 +52,11 @@ const none = z
 
 /** One schema per operation; `satisfies` makes a missing operation a compile error. */
 export const OPERATION_SCHEMAS = {
-  startAcquisition: plain({ ...profileFields, rememberSecret: z.boolean().optional() }),
+  startAcquisition: plain({
+    ...profileFields,
+    rememberSecret: z.boolean().optional(),
+    useRememberedSecret: z.boolean().optional(),
+  }),
   startDeviceCode: profileInput,
   cancelAcquisition: none,
   planOutputFile: z.object({ path: text(4096).min(1), profile: profileInput.optional() }).strict(),
@@ -67,6 +74,9 @@ export const OPERATION_SCHEMAS = {
         'docs-registration',
         'docs-troubleshooting',
         'device-login',
+        'azure-cloud-shell',
+        'google-credentials',
+        'google-audience',
       ]),
     })
     .strict(),
@@ -110,4 +120,6 @@ export const OPERATION_SCHEMAS = {
   removeMailbox: plain({ path }),
   hasSecret: plain({ clientId }),
   forgetSecret: plain({ clientId }),
+  listKnownApps: none,
+  setSecretExpiry: plain({ path, expiresAt: text(10) }),
 } as const satisfies Record<OperationName, z.ZodType>;

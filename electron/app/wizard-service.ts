@@ -20,6 +20,7 @@ import type {
 import { desktopOperations } from './desktop-operations.js';
 import type { WizardServiceDeps } from './host.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
+import { knownAppOperations } from './known-app-operations.js';
 import { mailboxOperations } from './mailbox-operations.js';
 import { reissueAllOperations } from './reissue-all-operations.js';
 import { failure } from './results.js';
@@ -48,6 +49,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     ...upkeepOperations(ctx),
     ...mailboxOperations(ctx),
     ...desktopOperations(ctx),
+    ...knownAppOperations(ctx),
   };
 
   return {

@@ -46,10 +46,19 @@ export const EXTERNAL_PAGES: Readonly<Record<ExternalPage, string>> = {
   'docs-registration': `${DOCS_BASE_URL}/app-registration.md`,
   'docs-troubleshooting': `${DOCS_BASE_URL}/troubleshooting.md`,
   'device-login': 'https://microsoft.com/devicelogin',
+  'azure-cloud-shell': 'https://shell.azure.com/bash',
+  'google-credentials': 'https://console.cloud.google.com/apis/credentials',
+  'google-audience': 'https://console.cloud.google.com/auth/audience',
 };
 
 /** Hosts of the pages above, checked again when opening so a bad edit of the table cannot slip through. */
-export const EXTERNAL_HOSTS: readonly string[] = ['entra.microsoft.com', 'github.com', 'microsoft.com'];
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'entra.microsoft.com',
+  'github.com',
+  'microsoft.com',
+  'shell.azure.com',
+  'console.cloud.google.com',
+];
 
 /**
  * Hosts a device code's verification URI may be on: https://microsoft.com/devicelogin (global),

@@ -42,6 +42,9 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
     { redirectPort: 8001.5 },
     { publicClient: 'yes' },
     { userId: 'a@b.c', extra: 1 },
+    { useRememberedSecret: 'yes' },
+    { provider: 'x'.repeat(40) },
+    { providerValue: '123456789' },
     JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
   ],
   startDeviceCode: [
@@ -161,6 +164,16 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
   removeMailbox: [undefined, {}, { path: '' }, { path: 2 }, { path: 'a.ini', all: true }],
   hasSecret: [undefined, {}, { clientId: '' }, { clientId: 1 }, { clientId: 'x'.repeat(300) }],
   forgetSecret: [undefined, {}, { clientId: '' }, { clientId: ['a'] }, { clientId: 'a', secret: 'b' }],
+  listKnownApps: [{}, 0, 'all', { withSecrets: true }],
+  setSecretExpiry: [
+    undefined,
+    {},
+    { path: 'a.ini' },
+    { path: '', expiresAt: '2026-03-31' },
+    { path: 'a.ini', expiresAt: '2026-03-31T00:00:00Z' },
+    { path: 'a.ini', expiresAt: 20260331 },
+    { path: 'a.ini', expiresAt: '2026-03-31', clientSecret: 'x' },
+  ],
 };
 
 /** Platform capabilities that change something outside the service. */

@@ -14,6 +14,7 @@ import type { CheckReport } from '../../electron/core/mail-check/index.js';
 import type { TokenHealth } from '../../electron/core/upkeep/token-health.js';
 import type {
   AcquisitionEvent,
+  KnownApp,
   LanguageState,
   OperationInput,
   OperationName,
@@ -254,6 +255,8 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
     removeMailbox: vi.fn(() => Promise.resolve({ ok: true as const, value: { removed: true } })),
     hasSecret: vi.fn(() => Promise.resolve({ remembered: false, encryptionAvailable: true })),
     forgetSecret: vi.fn(() => Promise.resolve({ ok: true as const, value: { forgotten: true as const } })),
+    listKnownApps: vi.fn(() => Promise.resolve({ ok: true as const, value: [] as KnownApp[] })),
+    setSecretExpiry: vi.fn(({ expiresAt }) => Promise.resolve({ ok: true as const, value: { expiresAt } })),
   };
   const api = {
     ...operations,
