@@ -194,8 +194,7 @@ export function parseCloudShellPaste(text: string): CloudShellPaste {
     return { ok: false, problem: 'not-json' };
   const o = parsed as Record<string, unknown>;
   if (o.rtw !== 1 && o.rtw !== '1') return { ok: false, problem: 'not-ours' };
-  const str = (key: string): string | undefined =>
-    typeof o[key] === 'string' ? (o[key] as string).trim() : undefined;
+  const str = (key: string): string | undefined => (typeof o[key] === 'string' ? o[key].trim() : undefined);
   const clientId = str('clientId');
   if (clientId === undefined || !GUID.test(clientId)) return { ok: false, problem: 'client-id' };
   const tenantId = str('tenantId');

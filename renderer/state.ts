@@ -419,8 +419,17 @@ export function planBlocks(plan: PlanState, outFile: string): boolean {
  */
 export function replacesOtherMailbox(state: WizardState): boolean {
   const { plan, form, replaceConfirmed } = state;
-  if (plan.status !== 'ready' || plan.path !== form.outFile || !plan.plan.exists) return false;
-  if (!plan.plan.changedKeys.includes('UserID')) return false;
+  if (plan.status !== 'ready' || plan.path !== form.outFile) return false;
+  return replacesOther(plan.plan, form, replaceConfirmed);
+}
+
+/** The same, for a plan just asked for (before a sign-in starts). */
+export function replacesOther(
+  plan: TokenFilePlan,
+  form: Pick<Form, 'outFile' | 'userId'>,
+  replaceConfirmed: WizardState['replaceConfirmed'],
+): boolean {
+  if (!plan.exists || !plan.changedKeys.includes('UserID')) return false;
   return replaceConfirmed?.path !== form.outFile || replaceConfirmed.userId !== form.userId;
 }
 
@@ -457,6 +466,7 @@ export type Action =
   | { type: 'restart' }
   | { type: 'another-mailbox' }
   | { type: 'use-app'; app: KnownApp }
+  | { type: 'new-mailbox-for'; app: KnownApp }
   | { type: 'cloud-shell-filled'; clientId: string; tenant: string; secret: string; expiresAt: string }
   | { type: 'reissue-loaded'; view: ReissueView }
   | { type: 'mailbox-registered'; event: MailboxEvent };
@@ -486,8 +496,8 @@ const TOUCHES: Readonly<Record<keyof Form, ProfileField>> = {
 
 const FORM_STEP_COUNT = STEP_IDS.indexOf('signin') + 1;
 
-/** Every field a form shows, for quick mode's Sign in (one screen: all of them). */
-const ALL_FIELDS: readonly ProfileField[] = STEP_IDS.flatMap((step) => STEP_FIELDS[step]);
+/** Every field a form shows: quick mode's Sign in touches them all (one screen shows every problem). */
+export const ALL_FIELDS: readonly ProfileField[] = STEP_IDS.flatMap((step) => STEP_FIELDS[step]);
 
 function touchStep(state: WizardState, step: StepId): WizardState['touched'] {
   const touched = { ...state.touched };
@@ -641,6 +651,29 @@ function secretPrefixOf(state: WizardState): string | undefined {
   if (form.publicClient || secretFromMain(form, reissue)) return undefined;
   const secret = form.clientSecret.trim();
   return secret.length >= 3 ? secret.slice(0, 3) : undefined;
+}
+
+/** The form with a known app's values: its provider, tenant, cloud, client ID, protocols and remembered secret. */
+function formForApp(current: Form, app: KnownApp): Form {
+  const google = app.provider === 'google';
+  const personal = !google && app.tenant.toLowerCase() === 'consumers';
+  const choice = google || personal ? 'common' : tenantChoiceOf(app.tenant);
+  return {
+    ...current,
+    provider: app.provider,
+    accountType: personal ? 'personal' : 'work',
+    tenantChoice: choice,
+    tenant: choice === 'common' ? '' : app.tenant,
+    cloud: app.cloud in CLOUDS ? (app.cloud as CloudName) : 'global',
+    clientId: app.clientId,
+    clientSecret: '',
+    publicClient: app.publicClient,
+    useRememberedSecret: app.secretRemembered && !app.publicClient,
+    clientSecretExpiresAt: app.secretRemembered ? (app.secretExpiresAt ?? '') : '',
+    keepFileSecret: false,
+    ...(app.protocols.length > 0 ? { protocols: [...app.protocols] } : {}),
+    appAudience: app.appAudience ?? '',
+  };
 }
 
 /** The app's values kept for another mailbox; the mailbox, its file and the attempt's state cleared. */
@@ -800,25 +833,16 @@ export function reducer(state: WizardState, action: Action): WizardState {
     }
     case 'use-app': {
       if (isAcquiring(state.signIn)) return state;
-      const { app } = action;
-      const google = app.provider === 'google';
-      const personal = !google && app.tenant.toLowerCase() === 'consumers';
-      const form: Form = {
-        ...state.form,
-        provider: app.provider,
-        accountType: personal ? 'personal' : 'work',
-        tenantChoice: google || personal ? 'common' : tenantChoiceOf(app.tenant),
-        tenant: google || personal || tenantChoiceOf(app.tenant) === 'common' ? '' : app.tenant,
-        cloud: app.cloud in CLOUDS ? (app.cloud as CloudName) : 'global',
-        clientId: app.clientId,
-        clientSecret: '',
-        publicClient: app.publicClient,
-        useRememberedSecret: app.secretRemembered && !app.publicClient,
-        clientSecretExpiresAt: app.secretRemembered ? (app.secretExpiresAt ?? '') : '',
-        ...(app.protocols.length > 0 ? { protocols: [...app.protocols] } : {}),
-        ...(app.appAudience === undefined ? {} : { appAudience: app.appAudience }),
+      return { ...state, form: formForApp(state.form, action.app), reissue: undefined };
+    }
+    case 'new-mailbox-for': {
+      if (isAcquiring(state.signIn)) return state;
+      // "+ Mailbox" in the mailboxes view: quick mode with the app's values, the mailbox and its file to enter.
+      return {
+        ...forAnotherMailbox(state, formForApp(state.form, action.app)),
+        mode: 'quick',
+        origin: 'quick',
       };
-      return { ...state, form, reissue: undefined };
     }
     case 'cloud-shell-filled': {
       const choice = tenantChoiceOf(action.tenant);
@@ -892,11 +916,6 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return { ...state, outcome: { ...outcome, registered: action.event.secret } };
     }
   }
-}
-
-/** Every field, touched: quick mode's Sign in shows every problem at once. */
-export function touchAll(state: WizardState): WizardState {
-  return { ...state, touched: Object.fromEntries(ALL_FIELDS.map((f) => [f, true])) };
 }
 
 /** Seconds as `m:ss`, e.g. 299 → `4:59`. */
