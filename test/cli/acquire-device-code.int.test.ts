@@ -5,6 +5,8 @@
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeClock } from '../helpers/fake-clock.js';
+import type { FakeClock } from '../helpers/fake-clock.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../fixtures/windows-profile-reader.js';
@@ -14,14 +16,20 @@ import { runCliInProcess } from '../helpers/cli-in-process.js';
 let idp: SandboxIdp;
 let dir: string;
 let cleanup: () => Promise<void>;
+/** This test's time, for the CLI's flow and the sandbox alike: moved by the tests, never waited for. */
+let clock: FakeClock = fakeClock();
 
 beforeAll(async () => {
-  idp = await createSandboxIdp({ deviceCode: { intervalSeconds: 1, expiresInSeconds: 30 } });
+  idp = await createSandboxIdp({
+    deviceCode: { intervalSeconds: 1, expiresInSeconds: 30 },
+    now: () => new Date(clock.now()),
+  });
 });
 afterAll(async () => {
   await idp.close();
 });
 beforeEach(async () => {
+  clock = fakeClock();
   ({ dir, cleanup } = await tempDir());
   idp.clearRequests();
   idp.setDeviceCodeTiming({ intervalSeconds: 1, expiresInSeconds: 30 });
@@ -46,19 +54,33 @@ function args(out: string, extra: string[] = [], clientId = idp.apps.public.clie
   ];
 }
 
+/** One poll's time passing: once the flow sleeps (its countdown and its poll wait), a second goes by. */
+async function nextPoll(): Promise<void> {
+  await clock.waitForSleepers(2);
+  await clock.advance(1000);
+}
+
 // No RTW_CLIENT_SECRET: device code must not ask for one.
 const env = (): NodeJS.ProcessEnv => ({ NODE_EXTRA_CA_CERTS: idp.caFile });
 
 describe('rtw acquire --device-code', () => {
   it('emits the code as JSON, waits for the sign-in and writes the INI with an empty ClientSecret', async () => {
     const out = path.join(dir, 'dc.ini');
+    let user: Promise<void> = Promise.resolve();
     const run = await runCliInProcess(args(out, ['--json']), {
       env: env(),
+      clock,
       onEvent: (event) => {
+        // The person signs in after the first poll was answered "pending".
         if (event.event === 'device-code')
-          setTimeout(() => idp.approveDeviceCode(String(event.userCode)), 1200);
+          user = (async () => {
+            await clock.waitForSleepers(2);
+            idp.approveDeviceCode(String(event.userCode));
+            await clock.advance(1000);
+          })();
       },
     });
+    await user;
     expect(run.code, run.stderr).toBe(0);
     const kinds = run.events.map((e) => e.event);
     expect(kinds[0]).toBe('device-code');
@@ -87,8 +109,9 @@ describe('rtw acquire --device-code', () => {
   it('prints the code prominently for a person, in Japanese, with the public-client requirement', async () => {
     const out = path.join(dir, 'ja.ini');
     let code = '';
-    const run = await runCliInProcess(args(out, ['--lang', 'ja']), {
+    const running = runCliInProcess(args(out, ['--lang', 'ja']), {
       env: env(),
+      clock,
       onStderr: (line) => {
         const shown = /^ {8}([A-Z0-9]{9})$/.exec(line)?.[1];
         if (shown !== undefined) {
@@ -97,6 +120,9 @@ describe('rtw acquire --device-code', () => {
         }
       },
     });
+    // Approved as soon as the code is printed: the first poll or the one after it brings the tokens.
+    await Promise.race([nextPoll(), running]);
+    const run = await running;
     expect(run.code, run.stderr).toBe(0);
     expect(code).not.toBe('');
     expect(run.stderr).toContain('https://microsoft.com/devicelogin');
@@ -119,7 +145,13 @@ describe('rtw acquire --device-code', () => {
 
   it('an expired code exits 6 and says to run it again', async () => {
     idp.setDeviceCodeTiming({ expiresInSeconds: 2 });
-    const run = await runCliInProcess(args(path.join(dir, 'late.ini'), ['--lang', 'en']), { env: env() });
+    const running = runCliInProcess(args(path.join(dir, 'late.ini'), ['--lang', 'en']), {
+      env: env(),
+      clock,
+    });
+    await nextPoll();
+    await nextPoll();
+    const run = await running;
     expect(run.code).toBe(6);
     expect(run.stderr).toContain('The device code expired after 2 seconds');
     expect(run.stderr).toContain('Run it again to get a new code');

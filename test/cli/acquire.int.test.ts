@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fakeClock } from '../helpers/fake-clock.js';
 import { describe, expect, it } from 'vitest';
 import { playBrowser } from '../fixtures/browser.js';
 import { iniPackageValue, pythonValue, readWithPython } from '../fixtures/ini-readers.js';
@@ -136,12 +137,18 @@ describe('rtw acquire against the sandbox', () => {
   });
 
   it('times out when nobody signs in (exit 6)', async () => {
-    const run = await runCliInProcess(
+    const clock = fakeClock();
+    const running = runCliInProcess(
       baseArgs(path.join(sandbox.dir, 't.ini'), ['--timeout', '10', '--json']),
       {
         env: env(),
+        clock,
       },
     );
+    // Waiting for the sign-in (its time-out and its countdown asleep): ten seconds pass at once.
+    await clock.waitForSleepers(2);
+    await clock.advance(10_000);
+    const run = await running;
     expect(run.code).toBe(6);
     expect(run.events.at(-1)).toMatchObject({ event: 'failed', code: 'timeout' });
   });

@@ -2,6 +2,7 @@
  * Runs real acquisitions against the sandbox IdP for integration tests: the real session, listener, MSAL,
  * network client and INI writer, with production authorities routed to the sandbox and a scripted browser.
  */
+import type { Clock } from '../../electron/core/oauth/index.js';
 import { readFile } from 'node:fs/promises';
 import type { Dispatcher } from 'undici';
 import { sandboxNetworkClient, startSandboxRoute } from './sandbox-network.js';
@@ -54,6 +55,8 @@ export async function acquire(
     browser?: (url: string) => Promise<BrowserOutcome | undefined>;
     signal?: AbortSignal;
     onEvent?: (event: SessionEvent) => void;
+    /** The session's time (a fake clock drives its time-out). */
+    clock?: Clock;
   } = {},
 ): Promise<AcquisitionRun> {
   const dispatcher = options.dispatcher ?? routeToSandbox(idp);
@@ -84,6 +87,7 @@ export async function acquire(
       lang: 'en',
       tickMs: 50,
       signal: controller.signal,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
     if (browserError !== undefined) throw new Error('the scripted browser failed', { cause: browserError });
     return { result, events, browser: await browser, network };

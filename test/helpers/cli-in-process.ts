@@ -63,6 +63,7 @@ export async function runCliInProcess(args: string[], options: CliOptions = {}):
     cwd: options.cwd ?? process.cwd(),
     signal: controller.signal,
     ...(caFile === undefined ? {} : { extraCaPem: await readFile(caFile, 'utf8') }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   await Promise.all([finished(stdout), finished(stderr)]);
   const { events, stdout: out, stderr: err } = lines;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Dispatcher } from 'undici';
 import { playBrowser } from '../fixtures/browser.js';
+import type { Clock } from '../../electron/core/oauth/index.js';
 import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 
 /** The bundled CLI, as `npm install` builds it and `rtw` runs it (package.json `bin`). */
@@ -35,6 +36,8 @@ export interface CliOptions {
   cwd?: string;
   onEvent?: (event: Record<string, unknown>, run: RunningCli) => void;
   onStderr?: (line: string, run: RunningCli) => void;
+  /** In process only: the run's time (a fake clock drives time-outs and countdowns). */
+  clock?: Clock;
 }
 
 /** A clean environment: no proxy or CA settings leak in from the machine running the tests. */

@@ -168,8 +168,14 @@ export async function acquireCommand(args: string[], io: CliIo, lang: Lang): Pro
 
   const network = createHttpsNetworkClient(networkOptions(io));
   const result = deviceCode
-    ? await runDeviceCodeAcquisition(profile, { network, onEvent, signal: io.signal })
+    ? await runDeviceCodeAcquisition(profile, {
+        network,
+        onEvent,
+        signal: io.signal,
+        ...(io.clock === undefined ? {} : { clock: io.clock }),
+      })
     : await runAcquisition(profile, {
+        ...(io.clock === undefined ? {} : { clock: io.clock }),
         network,
         openBrowser:
           values['no-browser'] === true

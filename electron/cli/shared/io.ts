@@ -1,3 +1,5 @@
+import type { Clock } from '../../core/oauth/index.js';
+
 /** The process surroundings a CLI command uses, injected so commands run in-process in tests. */
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -13,6 +15,8 @@ export interface CliIo {
    * CLI run inside another process (the tests) gives here what that variable would have given.
    */
   extraCaPem?: string;
+  /** Time for sign-in time-outs and countdowns; the real process uses the real clock (tests drive a fake one). */
+  clock?: Clock;
 }
 
 /** The trust and proxy settings of `io`, as the network clients take them. */

@@ -24,3 +24,17 @@ export const SYSTEM_CLOCK: Clock = {
     }
   },
 };
+
+/** Calls `tick` every `ms` of the clock's time until `signal` aborts (a countdown's heartbeat). */
+export function every(clock: Clock, ms: number, signal: AbortSignal, tick: () => void): void {
+  void (async () => {
+    for (;;) {
+      try {
+        await clock.sleep(ms, signal);
+      } catch {
+        return;
+      }
+      tick();
+    }
+  })();
+}

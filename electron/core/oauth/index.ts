@@ -9,7 +9,7 @@ export type { RefreshGrantRequest, RefreshGrantResult, RefreshGrantSettings } fr
 export { jwtPayload, usernameOfIdToken } from './id-token.js';
 export { newAuthorizationRequest } from './pkce.js';
 export type { AuthorizationRequest } from './pkce.js';
-export { SYSTEM_CLOCK } from './clock.js';
+export { SYSTEM_CLOCK, every } from './clock.js';
 export type { Clock } from './clock.js';
 export {
   DEVICE_CODE_GRANT_TYPE,

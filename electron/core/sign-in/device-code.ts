@@ -13,6 +13,7 @@ import { failureEvent, failureOf, writeAcquiredToken } from '../token-file/index
 import { RtwError } from '../errors.js';
 import {
   SYSTEM_CLOCK,
+  every,
   pollDeviceToken,
   requestDeviceAuthorization,
   usernameOfIdToken,
@@ -89,8 +90,8 @@ export async function runDeviceCodeAcquisition(
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(new RtwError('cancelled', {}));
   deps.signal?.addEventListener('abort', onAbort, { once: true });
-  let ticker: ReturnType<typeof setInterval> | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Ends the countdown's ticks, however the flow ends.
+  const ticks = new AbortController();
 
   try {
     if (deps.signal?.aborted === true) throw new RtwError('cancelled', {});
@@ -135,19 +136,17 @@ export async function runDeviceCodeAcquisition(
     const ownLimit = profile.timeoutSeconds < grant.expiresIn;
     const limitMs = Math.min(profile.timeoutSeconds, grant.expiresIn) * 1000;
     const deadline = clock.now() + limitMs;
-    ticker = setInterval(
-      () =>
-        deps.onEvent({
-          type: 'polling',
-          secondsLeft: Math.max(0, Math.ceil((deadline - clock.now()) / 1000)),
-        }),
-      deps.tickMs ?? 1000,
+    every(clock, deps.tickMs ?? 1000, ticks.signal, () =>
+      deps.onEvent({
+        type: 'polling',
+        secondsLeft: Math.max(0, Math.ceil((deadline - clock.now()) / 1000)),
+      }),
     );
     // The poll loop notices the code's own expiry; a shorter --timeout is ours to enforce.
     if (ownLimit)
-      timer = setTimeout(
+      clock.sleep(limitMs, stop.signal).then(
         () => stop.abort(new RtwError('timeout', { seconds: profile.timeoutSeconds })),
-        limitMs,
+        () => undefined,
       );
 
     const answer = await Promise.race([
@@ -158,8 +157,7 @@ export async function runDeviceCodeAcquisition(
       }),
       stopped,
     ]);
-    clearInterval(ticker);
-    clearTimeout(timer);
+    ticks.abort();
     if (answer.refreshToken === undefined) throw new RtwError('no-refresh-token', {});
     const username = answer.idToken === undefined ? undefined : usernameOfIdToken(answer.idToken);
     const tokens = { refreshToken: answer.refreshToken, username: username ?? '' };
@@ -172,8 +170,7 @@ export async function runDeviceCodeAcquisition(
     deps.onEvent(failureEvent(failure));
     return failure;
   } finally {
-    clearInterval(ticker);
-    clearTimeout(timer);
+    ticks.abort();
     // Whatever ended it, the poll loop must not go on in the background.
     if (!stop.signal.aborted) stop.abort(new RtwError('cancelled', {}));
     deps.signal?.removeEventListener('abort', onAbort);

@@ -12,7 +12,8 @@ import { providerOf } from '../providers/index.js';
 import { loadCodeFlow } from '../providers/flows.js';
 import type { Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
-import { newAuthorizationRequest } from '../oauth/index.js';
+import { SYSTEM_CLOCK, every, newAuthorizationRequest } from '../oauth/index.js';
+import type { Clock } from '../oauth/index.js';
 import type { ErrorCode } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { startRedirectListener } from './loopback.js';
@@ -53,6 +54,8 @@ export interface SessionDeps {
   lang: Lang;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Time for the sign-in's time-out and its countdown (default the real clock; tests drive a fake one). */
+  clock?: Clock;
   /** Interval of `waiting` events. */
   tickMs?: number;
 }
@@ -71,8 +74,7 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
 
   let listener: RedirectListener | undefined;
   let callback: AuthorizationCallback | undefined;
-  let ticker: NodeJS.Timeout | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  const clock = deps.clock ?? SYSTEM_CLOCK;
   const waitAbort = new AbortController();
   let timedOut = false;
   const onAbort = (): void => waitAbort.abort();
@@ -121,20 +123,24 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
         // No browser here (a server, a locked-down desktop): the URL is in the event for the admin to open.
       }
     }
-    const deadline = Date.now() + profile.timeoutSeconds * 1000;
+    const deadline = clock.now() + profile.timeoutSeconds * 1000;
     const emitWaiting = (): void =>
       deps.onEvent({
         type: 'waiting',
         authorizeUrl: url,
-        secondsLeft: Math.max(0, Math.ceil((deadline - Date.now()) / 1000)),
+        secondsLeft: Math.max(0, Math.ceil((deadline - clock.now()) / 1000)),
         browserOpened,
       });
     emitWaiting();
-    ticker = setInterval(emitWaiting, deps.tickMs ?? 1000);
-    timer = setTimeout(() => {
-      timedOut = true;
-      waitAbort.abort();
-    }, profile.timeoutSeconds * 1000);
+    every(clock, deps.tickMs ?? 1000, waitAbort.signal, emitWaiting);
+    // The time-out ends with the wait (a callback, a cancel): the sleep is aborted with it.
+    clock.sleep(profile.timeoutSeconds * 1000, waitAbort.signal).then(
+      () => {
+        timedOut = true;
+        waitAbort.abort();
+      },
+      () => undefined,
+    );
 
     try {
       callback = await listener.waitForCallback(waitAbort.signal);
@@ -142,8 +148,7 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
       if (timedOut) throw new RtwError('timeout', { seconds: profile.timeoutSeconds }, { cause: error });
       throw error;
     } finally {
-      clearInterval(ticker);
-      clearTimeout(timer);
+      if (!waitAbort.signal.aborted) waitAbort.abort();
     }
     if (!callback.ok) throw callback.error;
 
@@ -160,8 +165,7 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
     deps.onEvent(failureEvent(failure));
     return failure;
   } finally {
-    clearInterval(ticker);
-    clearTimeout(timer);
+    if (!waitAbort.signal.aborted) waitAbort.abort();
     deps.signal?.removeEventListener('abort', onAbort);
     await listener?.close();
   }

@@ -282,7 +282,9 @@ describe('checkTokenFile against the sandbox mail servers', () => {
         endpoints: { smtp: tcpSilent, imap: tlsSilent, pop: tlsSilent },
         timeouts: { connect: 1000, greeting: 1000, command: 1000 },
       });
-      expect(Date.now() - started).toBeLessThan(8000);
+      // A real socket that never greets (the OS is under test here, so real time): each login ends at its 1 s
+      // greeting time-out, not at the 20 s defaults. The bound only catches that; the step is asserted below.
+      expect(Date.now() - started).toBeLessThan(15_000);
       for (const result of report.results) {
         expect(result.explanation?.id, result.protocol).toBe('mail-timeout');
         expect(result.explanation?.title.en, result.protocol).toContain('(waiting for the greeting)');
@@ -348,8 +350,8 @@ describe('checkTokenFile against the sandbox mail servers', () => {
         const stoppedAt = Date.now();
         controller.abort();
         await expect(stopped).resolves.toBe('stopped');
-        // Well inside the 20 s the server could keep the login waiting.
-        expect(Date.now() - stoppedAt, protocol).toBeLessThan(5000);
+        // Well inside the 20 s the server could keep the login waiting (a generous bound on a loaded machine).
+        expect(Date.now() - stoppedAt, protocol).toBeLessThan(10_000);
         await expect.poll(() => silent.open).toBe(0);
       } finally {
         await silent.close();

@@ -1,6 +1,8 @@
 /**
  * The device code flow, in process, against the sandbox reached at Entra's production hostnames: our RFC 8628
- * client and polling loop, our network client and the INI writer, with the sandbox's 1-second interval.
+ * client and polling loop, our network client and the INI writer, with the sandbox's 1-second interval. Time is
+ * one fake clock shared by the flow and the sandbox (which judges "too early" polls and expiry by it): the tests
+ * move it, nothing waits for real time to pass.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,15 +20,22 @@ import { createSandboxIdp } from '../../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../../fixtures/sandbox/idp.js';
 import { getPrivateProfileString } from '../../fixtures/windows-profile-reader.js';
 import { bytesOf, tempDir } from '../../helpers/acquisition.js';
+import { fakeClock } from '../../helpers/fake-clock.js';
+import type { FakeClock } from '../../helpers/fake-clock.js';
 
 let idp: SandboxIdp;
 /** Production login hosts to the sandbox, for the CLI's node:https network client. */
 let route: SandboxRoute;
 let dir: string;
 let cleanup: () => Promise<void>;
+/** This test's time, for the flow and the sandbox alike. */
+let clock: FakeClock = fakeClock();
 
 beforeAll(async () => {
-  idp = await createSandboxIdp({ deviceCode: { intervalSeconds: 1, expiresInSeconds: 30 } });
+  idp = await createSandboxIdp({
+    deviceCode: { intervalSeconds: 1, expiresInSeconds: 30 },
+    now: () => new Date(clock.now()),
+  });
   route = await startSandboxRoute(idp);
 });
 afterAll(async () => {
@@ -34,6 +43,7 @@ afterAll(async () => {
   await idp.close();
 });
 beforeEach(async () => {
+  clock = fakeClock();
   ({ dir, cleanup } = await tempDir());
   idp.clearRequests();
   idp.signInAs(null);
@@ -58,24 +68,36 @@ function profileFor(overrides: ProfileInput = {}): Profile {
 
 type DeviceCodeShown = Extract<DeviceCodeEvent, { type: 'device-code' }>;
 
-/** Runs the flow; `user` plays the person at https://microsoft.com/devicelogin once the code is shown. */
+/**
+ * Runs the flow; `user` plays the person at https://microsoft.com/devicelogin once the code is shown, and moves
+ * the clock (`poll` below) when the story needs time to pass.
+ */
 async function run(
   profile: Profile,
-  user: (shown: DeviceCodeShown) => void,
+  user: (shown: DeviceCodeShown) => void | Promise<void>,
   deps: Partial<DeviceCodeDeps> = {},
 ): Promise<{ events: DeviceCodeEvent[]; result: Awaited<ReturnType<typeof runDeviceCodeAcquisition>> }> {
   const events: DeviceCodeEvent[] = [];
+  let acting: Promise<void> = Promise.resolve();
   const result = await runDeviceCodeAcquisition(profile, {
     network: sandboxNetworkClient(route),
-    tickMs: 100,
+    clock,
     ...deps,
     onEvent: (event) => {
       events.push(event);
-      if (event.type === 'device-code') user(event);
+      if (event.type === 'device-code') acting = Promise.resolve(user(event));
       deps.onEvent?.(event);
     },
   });
+  await acting;
   return { events, result };
+}
+
+/** Lets the flow's next poll happen: waits until it sleeps (its poll answered), then moves time by `ms`. */
+async function poll(ms = 1000): Promise<void> {
+  // Two sleepers while polling: the countdown's tick and the poll loop's wait.
+  await clock.waitForSleepers(2);
+  await clock.advance(ms);
 }
 
 function polls(): Array<{ at: number; error: string | undefined }> {
@@ -92,8 +114,11 @@ describe('device code flow', () => {
   it('shows the code, polls at the interval Entra gives, and writes the INI with an empty ClientSecret', async () => {
     const profile = profileFor({ protocols: ['smtp', 'imap'] });
     // The "user" signs in after a couple of polls have been answered authorization_pending.
-    const { events, result } = await run(profile, (shown) => {
-      setTimeout(() => idp.approveDeviceCode(shown.userCode), 1500);
+    const { events, result } = await run(profile, async (shown) => {
+      await poll();
+      await poll();
+      idp.approveDeviceCode(shown.userCode);
+      await poll();
     });
     expect(result.ok, JSON.stringify(result)).toBe(true);
 
@@ -127,11 +152,14 @@ describe('device code flow', () => {
     });
     expect(requests[0]?.scope).toContain('https://outlook.office.com/SMTP.Send');
     const seen = polls();
-    expect(seen.length).toBeGreaterThanOrEqual(2);
-    expect(seen.slice(0, -1).every((p) => p.error === 'authorization_pending')).toBe(true);
-    expect(seen.at(-1)?.error).toBeUndefined();
-    for (let i = 1; i < seen.length; i++)
-      expect((seen[i]?.at ?? 0) - (seen[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(900);
+    // The first at once, then one a second: the interval Entra gave, never sooner.
+    expect(seen.map((p) => p.error)).toEqual([
+      'authorization_pending',
+      'authorization_pending',
+      'authorization_pending',
+      undefined,
+    ]);
+    expect(seen.map((p) => p.at - (seen[0]?.at ?? 0))).toEqual([0, 1000, 2000, 3000]);
 
     // The token works without a secret, and a sender that adds one is refused: AADSTS700025, as the note says.
     const redeem = (extra: Record<string, string>) =>
@@ -155,20 +183,27 @@ describe('device code flow', () => {
   });
 
   it('backs off on slow_down (RFC 8628: the interval grows) and still completes', async () => {
-    idp.setDeviceCodeTiming({ slowDownStepSeconds: 1 });
+    idp.setDeviceCodeTiming({ slowDownStepSeconds: 5 });
     idp.forceSlowDown(1);
-    const { result } = await run(
-      profileFor(),
-      (shown) => setTimeout(() => idp.approveDeviceCode(shown.userCode), 2500),
-      { slowDownStepMs: 1000 },
-    );
+    const { result } = await run(profileFor(), async (shown) => {
+      // Slowed down: the next poll comes only after interval + step (1 + 5 s).
+      await poll(5999);
+      expect(polls()).toHaveLength(1);
+      await clock.advance(1);
+      await poll(6000);
+      idp.approveDeviceCode(shown.userCode);
+      await poll(6000);
+    });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     const seen = polls();
-    expect(seen.filter((p) => p.error === 'slow_down')).toHaveLength(1);
-    const slowed = seen.findIndex((p) => p.error === 'slow_down');
-    // After slow_down, at least interval + step between polls, and the sandbox never had to say it again.
-    for (let i = slowed + 1; i < seen.length; i++)
-      expect((seen[i]?.at ?? 0) - (seen[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1900);
+    expect(seen.map((p) => p.error)).toEqual([
+      'slow_down',
+      'authorization_pending',
+      'authorization_pending',
+      undefined,
+    ]);
+    // After slow_down, interval + step between polls, and the sandbox never had to say it again.
+    expect(seen.map((p) => p.at - (seen[0]?.at ?? 0))).toEqual([0, 6000, 12000, 18000]);
   });
 
   it('a declined sign-in fails as declined and writes nothing', async () => {
@@ -183,7 +218,10 @@ describe('device code flow', () => {
   it('an expired code fails as expired (exit 6 in the CLI) and writes nothing', async () => {
     idp.setDeviceCodeTiming({ expiresInSeconds: 2 });
     const profile = profileFor();
-    const { result } = await run(profile, () => undefined);
+    const { result } = await run(profile, async () => {
+      await poll();
+      await poll();
+    });
     expect(result).toMatchObject({ ok: false, code: 'device-code-expired' });
     if (result.ok) return;
     expect(result.explanation.title.en).toContain('2 seconds');
@@ -220,15 +258,20 @@ describe('device code flow', () => {
   it('cancels at once, stops polling and writes nothing', async () => {
     const controller = new AbortController();
     const profile = profileFor();
-    const started = Date.now();
-    const { result, events } = await run(profile, () => setTimeout(() => controller.abort(), 300), {
-      signal: controller.signal,
-    });
+    const { result, events } = await run(
+      profile,
+      async () => {
+        await clock.waitForSleepers(2);
+        // Cancelled while it waits between polls: it ends without waiting for the interval to pass.
+        controller.abort();
+      },
+      { signal: controller.signal },
+    );
     expect(result).toMatchObject({ ok: false, code: 'cancelled' });
     expect(events.at(-1)).toEqual({ type: 'cancelled' });
-    expect(Date.now() - started).toBeLessThan(1500);
     const count = polls().length;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(clock.pending).toBe(0);
+    await clock.advance(10_000);
     expect(polls().length).toBe(count);
     expect(await bytesOf(profile.outFile)).toBeUndefined();
   });

@@ -10,6 +10,7 @@ import { routeToSandbox } from '../../fixtures/route-to-sandbox.js';
 import { getPrivateProfileString } from '../../fixtures/windows-profile-reader.js';
 import { createSandboxIdp } from '../../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../../fixtures/sandbox/idp.js';
+import { fakeClock } from '../../helpers/fake-clock.js';
 import { acquire, bytesOf, sandboxProfile, tempDir } from '../../helpers/acquisition.js';
 
 let idp: SandboxIdp;
@@ -210,8 +211,13 @@ describe('an acquisition against Entra (the sandbox, reached at its production h
   });
 
   it('times out when nobody signs in, and releases the port', async () => {
-    const profile = { ...sandboxProfile(idp, file()), timeoutSeconds: 1 };
-    const run = await acquire(idp, profile, { browser: () => Promise.resolve(undefined) });
+    const profile = { ...sandboxProfile(idp, file()), timeoutSeconds: 300 };
+    const clock = fakeClock();
+    const running = acquire(idp, profile, { browser: () => Promise.resolve(undefined), clock });
+    // Waiting for the browser: the time-out's sleep and the countdown's tick. Five minutes pass at once.
+    await clock.waitForSleepers(2);
+    await clock.advance(300_000);
+    const run = await running;
     expect(run.result.ok || run.result.code).toBe('timeout');
     const listening = run.events.find((e) => e.type === 'listening');
     const port = listening?.type === 'listening' ? listening.port : 0;
