@@ -7,7 +7,7 @@
  * focus goes to the first field of a new step, and Back/Next sit in a footer that is always visible.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ChangeEvent, DragEvent, FormEvent } from 'react';
+import type { ChangeEvent, DragEvent, FormEvent, KeyboardEvent } from 'react';
 import type { Protocol } from '../electron/core/providers/types.js';
 import { isLang, langFromLocale } from '../electron/core/i18n.js';
 import type { Explanation } from '../electron/core/diagnose/types.js';
@@ -108,6 +108,15 @@ function firstFieldOf(root: HTMLElement | null): HTMLElement | undefined {
       'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)',
     ) ?? undefined
   );
+}
+
+/** Of these element ids, the one first on screen (reading order), else the first given. */
+function firstOnScreen(ids: readonly string[]): string | undefined {
+  const shown = ids
+    .map((id) => document.getElementById(id))
+    .filter((el): el is HTMLElement => el !== null)
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return shown[0]?.id ?? ids[0];
 }
 
 /** The id of the element that shows a field's problem: its input, or its group's first input. */
@@ -269,7 +278,7 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   // Esc cancels a sign-in that waits (the browser's or the device code's), wherever focus is.
   useEffect(() => {
     if (!acquiring) return;
-    const onKey = (e: KeyboardEvent): void => {
+    const onKey = (e: globalThis.KeyboardEvent): void => {
       if (e.key === 'Escape' && !e.defaultPrevented) {
         e.preventDefault();
         cancel();
@@ -344,11 +353,9 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   const quickSignIn = async (): Promise<void> => {
     if (acquiring) return;
     dispatch({ type: 'touch', fields: ALL_FIELDS });
-    const first = issues[0];
-    let target: string | undefined;
-    if (first !== undefined) target = elementOfField(first.field);
-    else if (planBlocks(plan, form.outFile)) target = fieldId('outFile');
-    else if (await needsReplaceConfirmation(state)) target = CONFIRM_REPLACE_ID;
+    let target = firstOnScreen(issues.map((issue) => elementOfField(issue.field)));
+    if (target === undefined && planBlocks(plan, form.outFile)) target = fieldId('outFile');
+    if (target === undefined && (await needsReplaceConfirmation(state))) target = CONFIRM_REPLACE_ID;
     if (target === undefined) {
       startWith(form);
       return;
@@ -515,6 +522,22 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
       signInActions.start();
   };
 
+  /**
+   * Enter in a select, a radio or a checkbox submits the step too: browsers submit a form implicitly only from a
+   * text field, and the account step has none.
+   */
+  const onFormKeyDown = (e: KeyboardEvent<HTMLFormElement>): void => {
+    if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.nativeEvent.isComposing)
+      return;
+    const target = e.target as HTMLElement;
+    const choice =
+      target instanceof HTMLSelectElement ||
+      (target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox'));
+    if (!choice) return;
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+  };
+
   const onLanguage = (e: ChangeEvent<HTMLSelectElement>): void => {
     const value = e.currentTarget.value;
     const choice = isLang(value) ? value : 'os';
@@ -624,7 +647,13 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
   const quick =
     view.kind !== 'wizard' || mode !== 'quick' ? null : (
       <main className="card" aria-labelledby="step-heading" ref={cardRef}>
-        <form className="card-form" aria-labelledby="step-heading" onSubmit={onSubmit} noValidate>
+        <form
+          className="card-form"
+          aria-labelledby="step-heading"
+          onSubmit={onSubmit}
+          onKeyDown={onFormKeyDown}
+          noValidate
+        >
           <div className="card-scroll">
             <div className="card-title-row">
               <h2 id="step-heading" className="step-heading" tabIndex={-1} ref={headingRef}>
@@ -678,7 +707,13 @@ export function App({ api = getWizardApi() }: { api?: WizardApi }) {
           onQuick={() => dispatch({ type: 'mode', mode: 'quick' })}
         />
         <main className="card" aria-labelledby="step-heading" ref={cardRef}>
-          <form className="card-form" aria-labelledby="step-heading" onSubmit={onSubmit} noValidate>
+          <form
+            className="card-form"
+            aria-labelledby="step-heading"
+            onSubmit={onSubmit}
+            onKeyDown={onFormKeyDown}
+            noValidate
+          >
             <div className="card-scroll">
               <p className="step-count">{t('step.count', { n: index + 1, total: STEP_IDS.length })}</p>
               <h2 id="step-heading" className="step-heading" tabIndex={-1} ref={headingRef}>

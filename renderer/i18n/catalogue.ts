@@ -649,7 +649,7 @@ export const CATALOGUE = {
     ja: 'まだありません。トークンを取得するか、INI ファイルを開くと、ここに表示されます。',
     en: 'None yet. Files appear here once you get a token or open an INI file.',
   },
-  'mailboxes.caption': { ja: '管理しているメールボックス', en: 'Managed mailboxes' },
+  'mailboxes.caption': { ja: '{app} のメールボックス', en: 'Mailboxes of {app}' },
   'mailboxes.col.file': { ja: 'ファイル', en: 'File' },
   'mailboxes.col.health': { ja: '状態', en: 'Health' },
   'mailboxes.col.actions': { ja: '操作', en: 'Actions' },

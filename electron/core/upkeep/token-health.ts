@@ -96,12 +96,12 @@ const TEXT = {
     en: 'No issue time is recorded, so the days left are unknown. Refreshing once records it: rtw refresh "{file}"',
   },
   secretExpired: {
-    ja: 'クライアント シークレットの有効期限 ({date}) を過ぎています。新しいシークレットを作成し、その値でトークンを再発行してください: {command}',
-    en: 'The client secret expired on {date}. Create a new secret and re-issue the token with its Value: {command}',
+    ja: 'クライアント シークレットの有効期限 ({date}) を過ぎています。新しいシークレットを作成し、その値でトークンを再発行してください ({command}、またはアプリのこのファイルの画面で [再発行])。新しい有効期限は、同じ画面の [シークレットの有効期限] 欄 (コマンドでは --secret-expires) に記録します。',
+    en: 'The client secret expired on {date}. Create a new secret and re-issue the token with its Value ({command}, or Re-issue in the app’s view of this file), then record its new expiry in that view’s Secret expires field (--secret-expires on the command line).',
   },
   secretSoon: {
-    ja: 'クライアント シークレットは {days} 日後 ({date}) に期限切れになります。期限前に新しいシークレットを作成し、トークンを再発行してください: {command}',
-    en: 'The client secret expires in {days} days ({date}). Before then, create a new secret and re-issue the token with it: {command}',
+    ja: 'クライアント シークレットは {days} 日後 ({date}) に期限切れになります。期限前に新しいシークレットを作成してトークンを再発行し ({command}、またはアプリのこのファイルの画面で [再発行])、新しい有効期限を同じ画面の [シークレットの有効期限] 欄 (コマンドでは --secret-expires) に記録してください。',
+    en: 'The client secret expires in {days} days ({date}). Before then, create a new secret, re-issue the token with it ({command}, or Re-issue in the app’s view of this file) and record its new expiry in that view’s Secret expires field (--secret-expires on the command line).',
   },
 } as const satisfies Record<string, Localized>;
 
