@@ -20,7 +20,7 @@ const plainObject = z.custom<Record<string, unknown>>(
 const profileFields = {
   // The provider and its INI Provider= override; Google's consent screen audience (sign-in/profile.ts checks values).
   provider: text(32).optional(),
-  providerValue: text(16).optional(),
+  providerValue: text(8).optional(),
   appAudience: text(32).optional(),
   tenant: text(256).optional(),
   clientId: text(256).optional(),
@@ -53,7 +53,11 @@ const none = z
 
 /** One schema per operation; `satisfies` makes a missing operation a compile error. */
 export const OPERATION_SCHEMAS = {
-  startAcquisition: plain({ ...profileFields, rememberSecret: z.boolean().optional() }),
+  startAcquisition: plain({
+    ...profileFields,
+    rememberSecret: z.boolean().optional(),
+    useRememberedSecret: z.boolean().optional(),
+  }),
   startDeviceCode: profileInput,
   cancelAcquisition: none,
   planOutputFile: z.object({ path: text(4096).min(1), profile: profileInput.optional() }).strict(),
@@ -71,6 +75,7 @@ export const OPERATION_SCHEMAS = {
         'docs-registration',
         'docs-troubleshooting',
         'device-login',
+        'azure-cloud-shell',
         'google-credentials',
         'google-audience',
         'google-data-access',
@@ -125,4 +130,6 @@ export const OPERATION_SCHEMAS = {
   explainText: plain({ text: text(16_384).min(1), protocol: protocol.optional() }),
   hasSecret: plain({ clientId }),
   forgetSecret: plain({ clientId }),
+  listKnownApps: none,
+  setSecretExpiry: plain({ path, expiresAt: text(10) }),
 } as const satisfies Record<OperationName, z.ZodType>;

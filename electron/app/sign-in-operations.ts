@@ -83,8 +83,14 @@ export function signInOperations(
   };
 
   return {
-    startAcquisition({ rememberSecret, ...input }) {
-      return launch(input, rememberSecret === true);
+    async startAcquisition({ rememberSecret, useRememberedSecret, ...input }) {
+      if (useRememberedSecret !== true) return launch(input, rememberSecret === true);
+      // The app's remembered secret, decrypted here; none (forgotten, another OS user) leaves the field empty,
+      // which the profile's validation explains.
+      const remembered = await Promise.resolve()
+        .then(() => ctx.mailboxes.registry().recallSecret(input.clientId ?? ''))
+        .catch(() => undefined);
+      return launch({ ...input, publicClient: false, clientSecret: remembered ?? '' }, false);
     },
     startDeviceCode(input) {
       return launchDeviceCode(input);

@@ -6,6 +6,7 @@ import { checkTokenFile } from '../core/mail-check/index.js';
 import {
   prefillFromTokenFile,
   readTokenHealth,
+  recordSecretExpiry,
   refreshTokenFiles,
   scheduleSnippets,
 } from '../core/upkeep/index.js';
@@ -23,6 +24,7 @@ export function upkeepOperations(
   | 'refreshFiles'
   | 'readReissueFile'
   | 'scheduleSnippets'
+  | 'setSecretExpiry'
 > {
   const { platform, now } = ctx;
   return {
@@ -93,6 +95,13 @@ export function upkeepOperations(
           ...(time === undefined ? {} : { time }),
         });
         return { ok: true, value };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async setSecretExpiry({ path, expiresAt }) {
+      try {
+        return { ok: true, value: await recordSecretExpiry(path, expiresAt) };
       } catch (error) {
         return failure(error);
       }

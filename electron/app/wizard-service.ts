@@ -21,6 +21,7 @@ import { desktopOperations } from './desktop-operations.js';
 import { explainOperations } from './explain-operations.js';
 import type { WizardServiceDeps } from './host.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
+import { knownAppOperations } from './known-app-operations.js';
 import { mailboxOperations } from './mailbox-operations.js';
 import { reissueAllOperations } from './reissue-all-operations.js';
 import { rotateSecretOperations } from './rotate-secret-operations.js';
@@ -52,6 +53,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     ...mailboxOperations(ctx),
     ...desktopOperations(ctx),
     ...explainOperations(),
+    ...knownAppOperations(ctx),
   };
 
   return {

@@ -49,6 +49,7 @@ export const EXTERNAL_PAGES: Readonly<Record<ExternalPage, string>> = {
   'docs-registration': `${DOCS_BASE_URL}/app-registration.md`,
   'docs-troubleshooting': `${DOCS_BASE_URL}/troubleshooting.md`,
   'device-login': 'https://microsoft.com/devicelogin',
+  'azure-cloud-shell': 'https://shell.azure.com/bash',
   'google-credentials': 'https://console.cloud.google.com/apis/credentials',
   'google-audience': 'https://console.cloud.google.com/auth/audience',
   'google-data-access': 'https://console.cloud.google.com/auth/scopes',
@@ -60,6 +61,7 @@ export const EXTERNAL_HOSTS: readonly string[] = [
   'entra.microsoft.com',
   'github.com',
   'microsoft.com',
+  'shell.azure.com',
   'console.cloud.google.com',
   'mail.google.com',
 ];

@@ -13,10 +13,10 @@ import type { ErrorCode } from '../core/errors.js';
 import type { Lang, Localized } from '../core/i18n.js';
 import type { DeviceCodeEvent } from '../core/sign-in/index.js';
 import type { CheckEvent, CheckReport } from '../core/mail-check/index.js';
-import type { Protocol } from '../core/providers/index.js';
+import type { Protocol, ProviderId } from '../core/providers/index.js';
 import type { MailboxEntry, ReissueSummary } from '../core/upkeep/index.js';
 import type { RotationOutcome, RotationSummary } from '../core/upkeep/index.js';
-import type { ProfileField, ProfileInput, ValidationIssue } from '../core/sign-in/index.js';
+import type { AppAudience, ProfileField, ProfileInput, ValidationIssue } from '../core/sign-in/index.js';
 import type { ReissuePrefill } from '../core/upkeep/index.js';
 import type { RefreshOutcome } from '../core/upkeep/index.js';
 import type { ScheduleSnippets, Weekday } from '../core/upkeep/index.js';
@@ -64,6 +64,8 @@ export type ExternalPage =
    * a Microsoft host (US Gov, China), else https://microsoft.com/devicelogin.
    */
   | 'device-login'
+  /** Azure Cloud Shell (Bash), where the one-paste registration command runs. */
+  | 'azure-cloud-shell'
   /** Google Cloud console: Credentials (create the OAuth client of type Desktop app). */
   | 'google-credentials'
   /** Google Cloud console: Google Auth Platform > Audience (Internal/External, publishing status, test users). */
@@ -79,6 +81,36 @@ export type ExternalPage =
  */
 export interface AcquisitionOptions {
   rememberSecret?: boolean;
+  /**
+   * Sign in with the secret remembered (encrypted) for the client ID instead of `clientSecret`: the secret stays
+   * in the main process, as the re-issue of all does.
+   */
+  useRememberedSecret?: boolean;
+}
+
+/**
+ * An app the wizard already knows (its client ID in the mailbox list), with what a new mailbox of it needs: the
+ * provider, tenant and cloud its files record, and whether its secret is remembered. Never the secret.
+ */
+export interface KnownApp {
+  clientId: string;
+  provider: ProviderId;
+  /** Microsoft: the tenant as recorded (`common`, a domain, a tenant ID); Google: ''. */
+  tenant: string;
+  /** Microsoft: the cloud; Google: `global`. */
+  cloud: string;
+  /** The files hold no secret (a public client). */
+  publicClient: boolean;
+  /** Its mailboxes' protocols, in protocol order (the union of its files'). */
+  protocols: Protocol[];
+  /** How many listed mailboxes use it. */
+  mailboxes: number;
+  /** A secret is remembered for it. */
+  secretRemembered: boolean;
+  /** The latest secret expiry its files record (`YYYY-MM-DD`). */
+  secretExpiresAt?: string;
+  /** Google: the consent screen's audience its files record. */
+  appAudience?: AppAudience;
 }
 
 /** The pre-filled re-issue form as the renderer sees it: the file's secret stays in the main process. */
@@ -253,6 +285,13 @@ export interface WizardOperations {
    * log. Nothing leaves the machine.
    */
   explainText(input: { text: string; protocol?: Protocol }): Promise<Explanation>;
+  /** The apps of the listed mailboxes, to pick one for a new mailbox (read-only; never a secret). */
+  listKnownApps(input: void): Promise<Result<KnownApp[]>>;
+  /**
+   * Records a file's client secret expiry (`YYYY-MM-DD`; '' = unknown) in its `[RefreshTokenWizard]` section, so
+   * health warns in time; the previous file is kept as `.bak`. Nothing else in the file changes.
+   */
+  setSecretExpiry(input: { path: string; expiresAt: string }): Promise<Result<{ expiresAt: string }>>;
 }
 
 export type OperationName = keyof WizardOperations;
@@ -326,6 +365,8 @@ export const OPERATION_NAMES = [
   'hasSecret',
   'forgetSecret',
   'explainText',
+  'listKnownApps',
+  'setSecretExpiry',
 ] as const satisfies readonly OperationName[];
 
 // Compile-time check that OPERATION_NAMES lists every operation.

@@ -24,20 +24,41 @@ export interface StepRailProps {
   hasOutcome: boolean;
   /** The last acquisition wrote a file: its check can be reached. */
   hasSuccess?: boolean;
+  /** The last sign-in failed: its step is marked failed, not done. */
+  failed?: boolean;
+  /** Leaves the wizard for quick mode (one screen). */
+  onQuick?: () => void;
   locked: boolean;
   onGo: (step: StepId) => void;
 }
 
-export function StepRail({ current, reached, hasOutcome, hasSuccess = false, locked, onGo }: StepRailProps) {
+export function StepRail({
+  current,
+  reached,
+  hasOutcome,
+  hasSuccess = false,
+  failed = false,
+  locked,
+  onGo,
+  onQuick,
+}: StepRailProps) {
   const t = useT();
   const currentIndex = STEP_IDS.indexOf(current);
   return (
     <nav className="rail" aria-label={t('rail.label')}>
+      {onQuick === undefined ? null : (
+        <button type="button" className="button button-small rail-quick" disabled={locked} onClick={onQuick}>
+          {t('mode.toQuick')}
+        </button>
+      )}
       <ol className="rail-list">
         {STEP_IDS.map((step, index) => {
           const isCurrent = step === current;
-          const after = step === 'result' || step === 'check';
-          const done = !after && !isCurrent && (index < currentIndex || index < reached);
+          // The sign-in that failed is marked so, never ticked.
+          const isFailed = failed && step === 'signin' && !isCurrent;
+          // The result is done once the check (after it) is open; the check itself never "done".
+          const after = step === 'check' || (step === 'result' && current !== 'check');
+          const done = !isFailed && !after && !isCurrent && (index < currentIndex || index < reached);
           const reachable =
             !locked &&
             !isCurrent &&
@@ -45,19 +66,20 @@ export function StepRail({ current, reached, hasOutcome, hasSuccess = false, loc
           const content = (
             <>
               <span className="rail-marker" aria-hidden="true">
-                {done ? <Icon name="check" /> : index + 1}
+                {isFailed ? <Icon name="error" /> : done ? <Icon name="check" /> : index + 1}
               </span>
               <span className="rail-text">
                 <span className="visually-hidden">{t('rail.stepNumber', { n: index + 1 })}</span>
                 {t(STEP_TITLES[step])}
                 {done ? <span className="visually-hidden">{t('rail.done')}</span> : null}
+                {isFailed ? <span className="visually-hidden">{t('rail.failed')}</span> : null}
               </span>
             </>
           );
           return (
             <li
               key={step}
-              className={`rail-item${isCurrent ? ' is-current' : ''}${done ? ' is-done' : ''}`}
+              className={`rail-item${isCurrent ? ' is-current' : ''}${done ? ' is-done' : ''}${isFailed ? ' is-failed' : ''}`}
               aria-current={isCurrent ? 'step' : undefined}
             >
               {reachable ? (

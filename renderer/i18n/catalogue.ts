@@ -649,7 +649,7 @@ export const CATALOGUE = {
     ja: 'まだありません。トークンを取得するか、INI ファイルを開くと、ここに表示されます。',
     en: 'None yet. Files appear here once you get a token or open an INI file.',
   },
-  'mailboxes.caption': { ja: '管理しているメールボックス', en: 'Managed mailboxes' },
+  'mailboxes.caption': { ja: '{app} のメールボックス', en: 'Mailboxes of {app}' },
   'mailboxes.col.file': { ja: 'ファイル', en: 'File' },
   'mailboxes.col.health': { ja: '状態', en: 'Health' },
   'mailboxes.col.actions': { ja: '操作', en: 'Actions' },
@@ -829,6 +829,380 @@ export const CATALOGUE = {
   'reg.remember.hint': {
     ja: '同じアプリのメールボックスを再発行するときに使えます。保存したシークレットは「メールボックス一覧」で削除できます。',
     en: 'For re-issuing this app’s mailboxes later. Saved secrets can be forgotten under Mailboxes.',
+  },
+
+  // Quick mode: one screen for the common case; the guided wizard one click away
+  'quick.title': { ja: 'リフレッシュ トークンを取得', en: 'Get a refresh token' },
+  'quick.description': {
+    ja: 'メールボックス、クライアント ID、シークレットの値を入力して [サインイン] を押すと、ブラウザーでのサインイン後に INI ファイルが書き込まれます。初めての場合や、アプリをまだ登録していない場合は [手順を追って設定] を使ってください。',
+    en: 'Enter the mailbox, the client ID and the secret Value, then Sign in: after the sign-in in your browser, the INI file is written. New to this, or no app registered yet? Use Guided setup.',
+  },
+  'quick.userId.hint': {
+    ja: '送信プログラムがログインするアドレスです (INI の UserID)。',
+    en: 'The address the sender logs in as (UserID in the INI file).',
+  },
+  'quick.app.label': { ja: 'アプリ', en: 'App' },
+  'quick.app.new': { ja: '新しいアプリ (値を入力)', en: 'A new app (enter its values)' },
+  'quick.app.option': {
+    ja: '{provider} · {tenant} · {clientId} (メールボックス {count} 個)',
+    en: '{provider} · {tenant} · {clientId} ({count} mailboxes)',
+  },
+  'quick.app.optionNoTenant': {
+    ja: '{provider} · {clientId} (メールボックス {count} 個)',
+    en: '{provider} · {clientId} ({count} mailboxes)',
+  },
+  'quick.app.hint': {
+    ja: 'このアプリで使ったことのあるアプリを選ぶと、クライアント ID、テナント、クラウドが入力されます。',
+    en: 'Choosing an app used here before fills in its client ID, tenant and cloud.',
+  },
+  'quick.options': {
+    ja: 'オプション (テナント、クラウド、プロトコルなど)',
+    en: 'Options (tenant, cloud, protocols…)',
+  },
+  'quick.signIn': { ja: 'サインイン', en: 'Sign in' },
+  'mode.toGuided': { ja: '手順を追って設定', en: 'Guided setup' },
+  'mode.toQuick': { ja: 'クイック モードに戻る', en: 'Back to quick mode' },
+  'lastFailure.label': { ja: '前回のサインインが失敗した理由', en: 'Why the last sign-in failed' },
+  'rail.failed': { ja: ' (失敗)', en: ' (failed)' },
+  'nav.file': { ja: 'INI ファイル', en: 'INI file' },
+
+  // The provider, the first choice as in SmailRefreshToken.exe
+  'provider.label': { ja: 'プロバイダー', en: 'Provider' },
+  'provider.hint.microsoft': {
+    ja: 'Microsoft 365 (Exchange Online) と Outlook.com のメールボックス。アプリは Microsoft Entra 管理センターで登録します。',
+    en: 'Mailboxes in Microsoft 365 (Exchange Online) and Outlook.com, with an app registered in the Microsoft Entra admin center.',
+  },
+  'provider.hint.google': {
+    ja: 'Gmail と Google Workspace のメールボックス。Google Cloud コンソールで種類が [デスクトップ アプリ] の OAuth クライアントを作成します。',
+    en: 'Gmail and Google Workspace mailboxes, with an OAuth client of type “Desktop app” created in the Google Cloud console.',
+  },
+
+  // The tenant as three choices
+  'tenant.common': {
+    ja: 'SMAIL のマニュアルどおり (common)',
+    en: 'As in the SMAIL manual (common)',
+  },
+  'tenant.commonHint': {
+    ja: '職場のアカウントと個人用アカウントの両方を受け付けるアプリ (マルチテナントと個人用アカウント) の場合です。',
+    en: 'For an app that accepts work and personal accounts (multitenant and personal accounts).',
+  },
+  'tenant.organization': {
+    ja: '自分の組織だけ (ドメインまたはテナント ID)',
+    en: 'My organization only (domain or tenant ID)',
+  },
+  'tenant.organizationHint': {
+    ja: 'アプリが [この組織ディレクトリのみ] (シングル テナント) の場合です。迷ったらこれが確実です。',
+    en: 'For an app registered for “this organizational directory only” (single tenant). The safe choice when unsure.',
+  },
+  'tenant.organizationField': {
+    ja: 'ドメインまたはディレクトリ (テナント) ID',
+    en: 'Domain or Directory (tenant) ID',
+  },
+  'tenant.other': { ja: 'その他', en: 'Other' },
+  'tenant.otherHint': {
+    ja: 'organizations (任意の組織の職場アカウント) や consumers (個人用アカウントのみ) などを指定します。',
+    en: 'Such as organizations (work accounts of any organization) or consumers (personal accounts only).',
+  },
+  'tenant.otherField': { ja: 'テナント', en: 'Tenant' },
+
+  // A file per mailbox; a file holding another mailbox's token
+  'output.file.hintPerMailbox': {
+    ja: 'メールボックスごとに別のフォルダーに保存します: {folder}。SMAIL が読む名前 (smail_refresh_token.ini) のままなので、そのまま smail.exe のフォルダーにコピーできます。',
+    en: 'Each mailbox gets its own folder: {folder}. The file keeps the name SMAIL reads (smail_refresh_token.ini), so it can be copied next to smail.exe as it is.',
+  },
+  'output.file.hintPerMailboxEmpty': {
+    ja: 'メールボックスを入力すると、そのアドレスの名前のフォルダーに保存します。2 つ目のメールボックスが 1 つ目のファイルを上書きすることはありません。',
+    en: 'Once the mailbox is entered, the file goes into a folder named after its address: a second mailbox never overwrites the first.',
+  },
+  'output.file.usePerMailbox': {
+    ja: 'このメールボックスの既定のファイルに戻す',
+    en: 'Use this mailbox’s default file',
+  },
+  'output.replace.title': {
+    ja: 'このファイルには別のメールボックス ({other}) のトークンが入っています',
+    en: 'This file holds the token of another mailbox ({other})',
+  },
+  'output.replace.titleUnknown': {
+    ja: 'このファイルには {mailbox} 以外のメールボックスのトークンが入っています',
+    en: 'This file holds the token of a mailbox other than {mailbox}',
+  },
+  'output.replace.body': {
+    ja: '書き込むと UserID とトークンが置き換わり、元のトークンは {backup} にしか残りません。メールボックスごとに別のファイルを使うか、置き換えることを確認してください。',
+    en: 'Writing replaces its UserID and token: the other token then survives only in {backup}. Use a file per mailbox, or confirm the replacement.',
+  },
+  'output.replace.confirm': {
+    ja: '{other} のトークンを置き換える',
+    en: 'Replace the token of {other}',
+  },
+  'output.replace.otherUnknown': { ja: '別のメールボックス', en: 'the other mailbox' },
+
+  // Remembered apps and secrets
+  'reg.useRemembered.label': { ja: '保存したシークレットを使う', en: 'Use the remembered secret' },
+  'reg.useRemembered.hint': {
+    ja: 'このアプリのシークレットは OS のキーチェーンで暗号化して保存されています。新しいシークレットを作成した場合だけ、チェックを外して値を入力します。',
+    en: 'This app’s secret is saved, encrypted with the OS keychain. Untick this only if you created a new secret, and enter its Value.',
+  },
+
+  // Registration: one paste in Azure Cloud Shell
+  'cloudShell.title': {
+    ja: 'アプリをまだ登録していない場合: Azure Cloud Shell で 1 回貼り付けて登録',
+    en: 'No app yet? Register it with one paste in Azure Cloud Shell',
+  },
+  'cloudShell.intro': {
+    ja: 'アプリを登録できる管理者が、次のコマンドを Azure Cloud Shell (Bash) に貼り付けて実行すると、上の選択どおりのアプリが登録され (リダイレクト URI、プラットフォーム、アクセス許可、シークレット)、1 行の結果が表示されます。その行をここに貼り付けると、クライアント ID、テナント、シークレットの値と有効期限が入力されます。',
+    en: 'An admin who may register apps runs this command in Azure Cloud Shell (Bash): it registers the app as chosen above (redirect URI, platform, permissions, a secret) and prints one line. Paste that line here to fill in the client ID, the tenant, the secret Value and its expiry.',
+  },
+  'cloudShell.step.open': {
+    ja: 'Azure Cloud Shell を開き、Bash を選びます。',
+    en: 'Open Azure Cloud Shell and choose Bash.',
+  },
+  'cloudShell.open': { ja: 'Azure Cloud Shell を開く', en: 'Open Azure Cloud Shell' },
+  'cloudShell.step.paste': {
+    ja: 'このコマンドをコピーして Cloud Shell に貼り付け、Enter キーを押します。既存のシークレットは削除されません (--append)。',
+    en: 'Copy this command, paste it into Cloud Shell and press Enter. Existing secrets are kept (--append).',
+  },
+  'cloudShell.commandLabel': { ja: 'Azure Cloud Shell のコマンド', en: 'The Azure Cloud Shell command' },
+  'cloudShell.commandWhat': { ja: 'Cloud Shell のコマンド', en: 'the Cloud Shell command' },
+  'cloudShell.step.back': {
+    ja: '最後に表示された 1 行 ({"rtw":1,… で始まる行) をここに貼り付けます',
+    en: 'Paste the line it printed last (it starts with {"rtw":1,…) here',
+  },
+  'cloudShell.pasteHint': {
+    ja: 'シークレットの値を含むので、ほかの場所には貼り付けないでください。読み取った後、この欄は空になります。',
+    en: 'It holds the secret Value: paste it nowhere else. The box is emptied once read.',
+  },
+  'cloudShell.fill': { ja: '入力欄に反映', en: 'Fill in' },
+  'cloudShell.filled': {
+    ja: 'クライアント ID、テナント、シークレットの値と有効期限を入力しました。',
+    en: 'The client ID, the tenant, the secret Value and its expiry were filled in.',
+  },
+  'cloudShell.consent': {
+    ja: 'テナントでユーザーの同意が制限されている場合は、管理者が Microsoft Entra 管理センターのアプリの [API のアクセス許可] で [<テナント> に管理者の同意を与えます] を選ぶ必要があります (詳しくはアプリの登録のドキュメントを参照)。',
+    en: 'Where the tenant restricts user consent, an admin must still grant it: in the Microsoft Entra admin center, the app’s API permissions > Grant admin consent for <tenant> (see the app registration guide).',
+  },
+  'cloudShell.paste.empty': {
+    ja: '何も貼り付けられていません。コマンドが最後に表示した 1 行を貼り付けてください。',
+    en: 'Nothing was pasted. Paste the one line the command printed last.',
+  },
+  'cloudShell.paste.notJson': {
+    ja: 'コマンドの結果の行が見つかりません。{"rtw":1, で始まる 1 行全体を貼り付けてください (エラーが表示された場合は、その内容を確認してください)。',
+    en: 'The command’s line is not there. Paste the whole line starting with {"rtw":1, (if Cloud Shell showed an error instead, read it first).',
+  },
+  'cloudShell.paste.notOurs': {
+    ja: 'この行はこのコマンドの結果ではありません (az ad app credential reset などの出力かもしれません)。上のコマンドが最後に表示した行を貼り付けてください。',
+    en: 'This line is not the command’s (perhaps the output of az ad app credential reset alone). Paste the line the command above printed last.',
+  },
+  'cloudShell.paste.clientId': {
+    ja: '行の clientId がアプリケーション (クライアント) ID (GUID) ではありません。行全体をもう一度コピーしてください。',
+    en: 'The line’s clientId is not an Application (client) ID (a GUID). Copy the whole line again.',
+  },
+  'cloudShell.paste.tenantId': {
+    ja: '行の tenantId がディレクトリ (テナント) ID (GUID) ではありません。行全体をもう一度コピーしてください。',
+    en: 'The line’s tenantId is not a Directory (tenant) ID (a GUID). Copy the whole line again.',
+  },
+  'cloudShell.paste.secret': {
+    ja: '行の secret がシークレットの値ではありません (空白を含むか、シークレット ID の形式です)。行全体をもう一度コピーしてください。',
+    en: 'The line’s secret is not a secret Value (it has spaces, or the form of a secret ID). Copy the whole line again.',
+  },
+  'cloudShell.paste.expiry': {
+    ja: '行の secretExpires が日付ではありません。行全体をもう一度コピーしてください。',
+    en: 'The line’s secretExpires is not a date. Copy the whole line again.',
+  },
+  'cloudShell.paste.audience': {
+    ja: '行の signInAudience が、このコマンドで作成するアカウントの種類ではありません。行全体をもう一度コピーしてください。',
+    en: 'The line’s signInAudience is not one this command creates. Copy the whole line again.',
+  },
+  'reg.check.requestedAs': {
+    ja: '要求するスコープ: {scope}',
+    en: 'Requested as {scope}',
+  },
+  'reg.check.consent': {
+    ja: '管理者の同意 (テナントが求める場合)',
+    en: 'Admin consent (where the tenant requires it)',
+  },
+  'reg.check.consentHow': {
+    ja: 'ユーザーの同意が制限されているテナントでは、管理者が [API のアクセス許可] で [<テナント> に管理者の同意を与えます] を選びます。',
+    en: 'In a tenant that restricts user consent, an admin chooses API permissions > Grant admin consent for <tenant>.',
+  },
+
+  // Google
+  'step.registration.descriptionGoogle': {
+    ja: 'Google Cloud コンソールで作成した OAuth クライアントの値を入力し、下のチェックリストどおりに設定されているか確認します。',
+    en: 'Enter the values of the OAuth client you created in the Google Cloud console, and check it is set up as the checklist below says.',
+  },
+  'reg.clientId.labelGoogle': { ja: 'クライアント ID', en: 'Client ID' },
+  'reg.clientId.hintGoogle': {
+    ja: '[認証情報] の OAuth 2.0 クライアント ID です (末尾が .apps.googleusercontent.com)。',
+    en: 'The OAuth 2.0 Client ID on the Credentials page (it ends with .apps.googleusercontent.com).',
+  },
+  'reg.secret.labelGoogle': { ja: 'クライアント シークレット', en: 'Client secret' },
+  'reg.secret.hintGoogle': {
+    ja: 'GOCSPX- で始まる値です。クライアントまたは新しいシークレットの作成時にだけ表示されます。',
+    en: 'It starts with GOCSPX-. It is shown only when the client, or a new secret, is created.',
+  },
+  'google.audience.legend': {
+    ja: 'OAuth 同意画面の公開状態 (Google Auth Platform > [対象])',
+    en: 'How the OAuth consent screen is published (Google Auth Platform > Audience)',
+  },
+  'google.audience.internal': {
+    ja: '内部 (Google Workspace の組織内)',
+    en: 'Internal (your Google Workspace organization)',
+  },
+  'google.audience.internalHint': {
+    ja: '組織のユーザーだけが使えます。Google の審査は不要です。Workspace のドメインではこれが確実です。',
+    en: 'Only your organization’s users can use it, and Google’s verification is not needed. The safe choice for a Workspace domain.',
+  },
+  'google.audience.production': { ja: '外部 (本番環境)', en: 'External, in production' },
+  'google.audience.productionHint': {
+    ja: 'Gmail のアカウントなど組織外のユーザー向けです。https://mail.google.com/ は制限付きスコープのため、Google の審査が必要になる場合があります。',
+    en: 'For users outside an organization, such as Gmail accounts. https://mail.google.com/ is a restricted scope: Google’s verification may be needed.',
+  },
+  'google.audience.testing': { ja: '外部 (テスト中)', en: 'External, in Testing' },
+  'google.audience.testingHint': {
+    ja: 'テスト ユーザーだけが使えます。リフレッシュ トークンは 7 日で失効します。',
+    en: 'Only test users can use it, and refresh tokens die after 7 days.',
+  },
+  'google.audience.testingWarning': {
+    ja: '「テスト中」のアプリのリフレッシュ トークンは、同意から 7 日で失効し、更新しても延びません。送信を続けるには、[対象] でアプリを「本番環境」に公開するか、組織内なら「内部」にしてから取得してください。',
+    en: 'Refresh tokens of an app in Testing die 7 days after consent, and refreshing does not extend them. To keep sending, publish the app (In production) under Audience, or make it Internal for your organization, before getting the token.',
+  },
+  'google.providerValue.label': { ja: 'INI の Provider の値', en: 'INI Provider value' },
+  'google.providerValue.hint': {
+    ja: '空欄なら {value} を書き込みます。SMAIL が Google に期待する値は確認できていません (マニュアルにあるのは Microsoft Azure の 1 だけです)。SmailRefreshToken.exe で Google 用に作成した INI がある場合は、その Provider の値を入力してください。',
+    en: 'Empty writes {value}. The value SMAIL expects for Google is unconfirmed (its manual shows only 1, for Microsoft Azure): if you have a Google INI written by SmailRefreshToken.exe, enter its Provider value.',
+  },
+  'google.check.title': { ja: 'Google Cloud で設定すること', en: 'What to set in Google Cloud' },
+  'google.check.client': {
+    ja: 'OAuth クライアント ([API とサービス] > [認証情報])',
+    en: 'OAuth client (APIs & Services > Credentials)',
+  },
+  'google.check.clientHow': {
+    ja: '[認証情報を作成] > [OAuth クライアント ID] で、アプリケーションの種類に [デスクトップ アプリ] を選びます。表示されたクライアント ID とクライアント シークレットを上の欄に貼り付けます。',
+    en: 'Create credentials > OAuth client ID, with Application type “Desktop app”. Paste the Client ID and Client secret it shows above.',
+  },
+  'google.check.openCredentials': { ja: '[認証情報] を開く', en: 'Open Credentials' },
+  'google.check.audience': {
+    ja: 'OAuth 同意画面 (Google Auth Platform > [対象])',
+    en: 'OAuth consent screen (Google Auth Platform > Audience)',
+  },
+  'google.check.audienceHow': {
+    ja: 'Workspace のドメインでは「内部」にします。「外部」の場合は「本番環境」に公開します (「テスト中」のトークンは 7 日で失効します)。',
+    en: 'Internal for a Workspace domain. External apps must be published (In production): tokens of an app in Testing die after 7 days.',
+  },
+  'google.check.openAudience': { ja: '[対象] を開く', en: 'Open Audience' },
+  'google.check.scope': {
+    ja: 'スコープ (Google Auth Platform > [データアクセス])',
+    en: 'Scope (Google Auth Platform > Data Access)',
+  },
+  'google.check.scopeNote': {
+    ja: 'SMTP、IMAP、POP のすべてにこの 1 つを使います。制限付きスコープのため、外部の本番アプリでは Google の審査が必要になる場合があります。自分のドメイン用に「内部」で作成すれば審査は不要です。',
+    en: 'This one scope covers SMTP, IMAP and POP. It is restricted: an external app in production may need Google’s verification, which an app made Internal for your own domain avoids.',
+  },
+  'google.check.api': { ja: 'API の有効化', en: 'APIs to enable' },
+  'google.check.apiHow': {
+    ja: '不要です。SMTP、IMAP、POP には Gmail API を有効にする必要はありません。',
+    en: 'None: SMTP, IMAP and POP need no Gmail API enabled.',
+  },
+  'google.check.gmail': { ja: 'Gmail の設定', en: 'Gmail settings' },
+  'google.check.gmailHow': {
+    ja: 'IMAP や POP を使う場合は、Gmail の [設定] > [すべての設定を表示] > [メール転送と POP/IMAP] で有効にします (Workspace では管理コンソールでも許可が必要です)。SMTP での送信には不要です。',
+    en: 'For IMAP or POP, turn them on in Gmail: Settings > See all settings > Forwarding and POP/IMAP (Workspace: the Admin console must allow them too). Sending with SMTP needs nothing here.',
+  },
+  'google.check.redirect': { ja: 'リダイレクト URI', en: 'Redirect URI' },
+  'google.check.redirectHow': {
+    ja: '登録は不要です。デスクトップ アプリのクライアントは、このコンピューターの空いているポート (http://127.0.0.1:<ポート>/) への戻りを受け付けます。',
+    en: 'Nothing to register: a Desktop app client accepts the return to a free port on this computer (http://127.0.0.1:<port>/).',
+  },
+  'mailbox.google.title': { ja: 'Gmail と Google Workspace の場合', en: 'For Gmail and Google Workspace' },
+  'mailbox.google.body': {
+    ja: 'このメールボックスのアカウント自身でサインインします (代理アクセスのアカウントでは、そのアカウントのトークンになります)。',
+    en: 'Sign in as this mailbox’s own account: a delegate’s sign-in gives a token for the delegate.',
+  },
+  'signin.intro.google': {
+    ja: 'ボタンを押すとブラウザーが開きます。{mailbox} でサインインし、Gmail へのアクセスを許可してください。',
+    en: 'The button opens your browser. Sign in as {mailbox} and allow access to Gmail.',
+  },
+  'signin.summary.googleRedirect': {
+    ja: 'http://127.0.0.1 の空いているポート (サインイン時に決まります)',
+    en: 'A free port of http://127.0.0.1, chosen when signing in',
+  },
+  'signin.deviceCode.notGoogle': {
+    ja: 'Google ではデバイス コードは使えません。Google のデバイス フローは Gmail のスコープ (https://mail.google.com/) を許可しないためです。サインインはこのコンピューターのブラウザーで行います。',
+    en: 'No device code for Google: Google’s device flow does not allow the Gmail scope (https://mail.google.com/). The sign-in happens in a browser on this computer.',
+  },
+  'signin.deviceCode.entraLead': {
+    ja: 'Microsoft Entra が選んだ言語で表示しています (英語の場合があります)。内容は上の手順と同じです。',
+    en: 'In the language Microsoft Entra chose; it says the same as the steps above.',
+  },
+
+  // Result: another mailbox, and the secret that was sent
+  'result.anotherMailbox': { ja: '別のメールボックス (同じアプリ)', en: 'Another mailbox (same app)' },
+  'result.anotherMailboxHint': {
+    ja: 'アプリの値はそのままで、メールボックスとファイルを新しく入力します。このファイルはそのまま残ります。',
+    en: 'Keeps the app’s values and clears the mailbox and the file: this file stays as it is.',
+  },
+  'result.secretPrefix.before': {
+    ja: '入力したシークレットの値は次の文字で始まります: ',
+    en: 'The secret Value you entered starts with ',
+  },
+  'result.secretPrefix.after': {
+    ja: '。[証明書とシークレット] の [値] の列には、各シークレットの先頭 3 文字が表示されます。どれとも一致しない場合は、別のアプリのシークレットか、削除されたシークレットです。',
+    en: '. Certificates & secrets shows the first three characters of each secret in its Value column: if none starts like this, the Value is another app’s or was deleted.',
+  },
+
+  // Mailboxes: the app named, a secret-expiry column, "+ Mailbox"
+  'mailboxes.appName.microsoft': { ja: 'Microsoft のアプリ ({tenant})', en: 'Microsoft app ({tenant})' },
+  'mailboxes.appName.google': { ja: 'Google の OAuth クライアント', en: 'Google OAuth client' },
+  'mailboxes.clientId': { ja: 'クライアント ID:', en: 'Client ID:' },
+  'mailboxes.providerValue': {
+    ja: 'INI の Provider={value} (Google の値は未確認)',
+    en: 'INI Provider={value} (unconfirmed for Google)',
+  },
+  'mailboxes.newMailbox': { ja: '+ メールボックス', en: '+ Mailbox' },
+  'mailboxes.newMailboxLabel': {
+    ja: '{app} にメールボックスを追加',
+    en: 'Add a mailbox to {app}',
+  },
+  'mailboxes.col.secret': { ja: 'シークレットの有効期限', en: 'Secret expires' },
+  'mailboxes.secret.none': { ja: 'なし (パブリック クライアント)', en: 'None (public client)' },
+  'mailboxes.secret.unknown': { ja: '未記録', en: 'Not recorded' },
+  'mailboxes.testing': { ja: '(テスト中: 7 日)', en: '(Testing: 7 days)' },
+  'mailboxes.granted': { ja: '(期限付きのアクセス)', en: '(time-limited access)' },
+
+  // The file view: the provider, its Provider= value, the secret expiry edited in place
+  'file.providerValue': { ja: 'INI の Provider の値', en: 'INI Provider value' },
+  'file.providerValue.googleUnconfirmed': {
+    ja: 'SMAIL が Google に期待する値は確認できていません。SmailRefreshToken.exe で Google 用に作成した INI がある場合は、その Provider の値と比べてください (再発行時に変更できます)。',
+    en: 'The value SMAIL expects for Google is unconfirmed: compare it with the Provider value of a Google INI written by SmailRefreshToken.exe, if you have one (re-issue to change it).',
+  },
+  'file.tokenDays.google': {
+    ja: 'トークンの期限 (6 か月使われないと失効)',
+    en: 'Token (dies after 6 months unused)',
+  },
+  'file.tokenDays.testing': {
+    ja: 'トークンの期限 (同意画面がテスト中: 7 日)',
+    en: 'Token (consent screen in Testing: 7 days)',
+  },
+  'file.tokenDays.granted': {
+    ja: 'トークンの期限 (期限付きのアクセス)',
+    en: 'Token (time-limited access)',
+  },
+  'file.secretExpires.edit': {
+    ja: 'シークレットの有効期限 (YYYY-MM-DD)',
+    en: 'Secret expires on (YYYY-MM-DD)',
+  },
+  'file.secretExpires.save': { ja: '有効期限を保存', en: 'Save the expiry' },
+  'file.secretExpires.hint': {
+    ja: '新しいシークレットを作成したら、その有効期限 ([証明書とシークレット] の [有効期限]) をここに入力します。期限の 30 日前から警告します。空にして保存すると未記録に戻ります。',
+    en: 'After creating a new secret, enter its expiry here (the Expires column of Certificates & secrets): you are warned 30 days ahead. Saving it empty clears it.',
+  },
+  'file.secretExpires.invalid': {
+    ja: '「{value}」は日付ではありません。YYYY-MM-DD の形式で入力してください (例: 2026-03-31)。',
+    en: '"{value}" is not a date. Enter it as YYYY-MM-DD (e.g. 2026-03-31).',
+  },
+  'file.secretExpires.saved': {
+    ja: '有効期限をファイルに保存しました (以前の内容は .bak に保存されています)。',
+    en: 'The expiry was saved in the file (the previous content is kept as .bak).',
   },
 
   // Explanations of failures (their texts come from the diagnose catalogue; these are the labels around them)

@@ -53,15 +53,27 @@ export function MailboxStep({ state, dispatch, issues }: StepProps) {
         )}
       </Field>
 
-      <aside className="note note-info" aria-labelledby="shared-mailbox-title">
-        <Icon name="info" />
-        <div>
-          <p className="note-title" id="shared-mailbox-title">
-            {t('mailbox.shared.title')}
-          </p>
-          <p>{t('mailbox.shared.body')}</p>
-        </div>
-      </aside>
+      {form.provider === 'google' ? (
+        <aside className="note note-info" aria-labelledby="google-mailbox-title">
+          <Icon name="info" />
+          <div>
+            <p className="note-title" id="google-mailbox-title">
+              {t('mailbox.google.title')}
+            </p>
+            <p>{t('mailbox.google.body')}</p>
+          </div>
+        </aside>
+      ) : (
+        <aside className="note note-info" aria-labelledby="shared-mailbox-title">
+          <Icon name="info" />
+          <div>
+            <p className="note-title" id="shared-mailbox-title">
+              {t('mailbox.shared.title')}
+            </p>
+            <p>{t('mailbox.shared.body')}</p>
+          </div>
+        </aside>
+      )}
 
       <fieldset
         className={`choice-group${protocolIssues.length > 0 ? ' field-invalid' : ''}`}

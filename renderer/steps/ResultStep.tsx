@@ -3,13 +3,13 @@
  * the account signed in is not the mailbox. Failure: the explanation and a button to the step that fixes it.
  */
 import { CopyButton } from '../components/CopyButton.js';
-import { ExplanationView } from '../components/ExplanationView.js';
 import { PastedErrorExplainer } from '../components/PastedErrorExplainer.js';
+import { FailureDetails } from '../components/FailureDetails.js';
 import { Icon } from '../components/Icon.js';
 import { STEP_TITLES } from '../components/StepRail.js';
 import { useWizardApi } from '../api-context.js';
 import type { MessageKey } from '../i18n/catalogue.js';
-import { useLocalized, useT } from '../i18n/context.js';
+import { useT } from '../i18n/context.js';
 import { fixStepOf } from '../fix-step.js';
 import type { Outcome, StepId } from '../state.js';
 import { PortabilityWarnings } from './OutputStep.js';
@@ -17,6 +17,8 @@ import { PortabilityWarnings } from './OutputStep.js';
 export interface ResultActions {
   go: (step: StepId) => void;
   restart: () => void;
+  /** Another mailbox of the same app: the app's values kept, the mailbox and its file cleared. */
+  anotherMailbox: () => void;
   /** The Sign-in step, with the device code sign-in offered (after a browser sign-in timed out). */
   useDeviceCode: () => void;
 }
@@ -30,12 +32,21 @@ const REGISTERED: Readonly<
   failed: 'result.registered.failed',
 };
 
-export function ResultStep({ outcome, actions }: { outcome: Outcome | undefined; actions: ResultActions }) {
+export function ResultStep({
+  outcome,
+  actions,
+  deviceCode = true,
+}: {
+  outcome: Outcome | undefined;
+  actions: ResultActions;
+  /** The provider has a device code sign-in to offer after a failed browser one (not Google). */
+  deviceCode?: boolean;
+}) {
   if (outcome === undefined) return null;
   return outcome.kind === 'success' ? (
     <Success outcome={outcome} actions={actions} />
   ) : (
-    <Failure outcome={outcome} actions={actions} />
+    <Failure outcome={outcome} actions={actions} deviceCode={deviceCode} />
   );
 }
 
@@ -83,11 +94,11 @@ function Success({
         )}
         <div className="facts-row">
           <dt>{t('result.userId')}</dt>
-          <dd>{outcome.userId}</dd>
+          <dd className="address">{outcome.userId}</dd>
         </div>
         <div className="facts-row">
           <dt>{t('result.signedInAs')}</dt>
-          <dd>{outcome.signedInAs}</dd>
+          <dd className="address">{outcome.signedInAs}</dd>
         </div>
         <div className="facts-row">
           <dt>{t('result.token')}</dt>
@@ -136,10 +147,11 @@ function Success({
         </ol>
       </section>
       <div className="actions-inline">
-        <button type="button" className="button" onClick={actions.restart}>
-          {t('result.restart')}
+        <button type="button" className="button" onClick={actions.anotherMailbox}>
+          {t('result.anotherMailbox')}
         </button>
       </div>
+      <p className="field-hint">{t('result.anotherMailboxHint')}</p>
     </div>
   );
 }
@@ -147,28 +159,19 @@ function Success({
 function Failure({
   outcome,
   actions,
+  deviceCode,
 }: {
   outcome: Extract<Outcome, { kind: 'failure' }>;
   actions: ResultActions;
+  deviceCode: boolean;
 }) {
   const t = useT();
-  const localized = useLocalized();
   const fixStep = fixStepOf(outcome);
   // The browser sign-in could not finish here (no sign-in in time, no listener): the device code needs neither.
   const offerDeviceCode = outcome.code === 'timeout' || outcome.code === 'listener-failed';
   return (
     <div className="step-body">
-      <ExplanationView explanation={outcome.explanation} role="alert" />
-      {outcome.issues === undefined || outcome.issues.length === 0 ? null : (
-        <ul className="field-errors">
-          {outcome.issues.map((issue) => (
-            <li key={`${issue.field}-${issue.key}`}>
-              <Icon name="error" />
-              <span>{localized(issue.message)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <FailureDetails outcome={outcome} />
       <div className="actions-inline">
         {fixStep === undefined || fixStep === 'signin' ? null : (
           <button type="button" className="button button-primary" onClick={() => actions.go(fixStep)}>
@@ -182,7 +185,7 @@ function Failure({
         >
           {t('result.retry')}
         </button>
-        {offerDeviceCode ? (
+        {offerDeviceCode && deviceCode ? (
           <button type="button" className="button" onClick={actions.useDeviceCode}>
             {t('signin.deviceCode.offer')}
           </button>
@@ -191,7 +194,9 @@ function Failure({
           {t('result.restart')}
         </button>
       </div>
-      {offerDeviceCode ? <p className="field-hint">{t('signin.deviceCode.offerHint')}</p> : null}
+      {offerDeviceCode && deviceCode ? (
+        <p className="field-hint">{t('signin.deviceCode.offerHint')}</p>
+      ) : null}
       {outcome.code === 'timeout' ? <PastedErrorExplainer /> : null}
     </div>
   );

@@ -19,8 +19,8 @@ import { Field } from '../components/Field.js';
 import { Icon } from '../components/Icon.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { useLocalized, useT } from '../i18n/context.js';
-import { announcedMinutes, formatCountdown, isAcquiring } from '../state.js';
-import type { DeviceCodeShown, SignInMethod, SignInState } from '../state.js';
+import { announcedMinutes, formatCountdown, isAcquiring, offersDeviceCode } from '../state.js';
+import type { DeviceCodeShown, Form, SignInMethod, SignInState } from '../state.js';
 import { fieldId, issuesOf } from './step-props.js';
 import type { StepProps } from './step-props.js';
 
@@ -101,7 +101,8 @@ export function SignInStep({ state, dispatch, issues, actions }: StepProps & { a
   const running = isAcquiring(signIn);
   const portIssues = issuesOf(issues, 'redirectPort');
   const [advancedOpen, setAdvancedOpen] = useState(form.redirectPort !== DEFAULT_REDIRECT_PORT);
-  const plannedUri = redirectUriOf({ redirectPort: form.redirectPort, redirectPath: DEFAULT_REDIRECT_PATH });
+  const google = form.provider === 'google';
+  const deviceCode = offersDeviceCode(form.provider);
 
   if (running && signIn.flow === 'device-code')
     return (
@@ -109,7 +110,7 @@ export function SignInStep({ state, dispatch, issues, actions }: StepProps & { a
         <DeviceCodeProgress signIn={signIn} mailbox={form.userId} onCancel={actions.cancel} />
       </div>
     );
-  if (!running && state.signInMethod === 'device-code')
+  if (!running && state.signInMethod === 'device-code' && deviceCode)
     return (
       <div className="step-body">
         <DeviceCodeOffer
@@ -125,88 +126,122 @@ export function SignInStep({ state, dispatch, issues, actions }: StepProps & { a
     <div className="step-body">
       {running ? (
         <Progress signIn={signIn} mailbox={form.userId} onCancel={actions.cancel} />
+      ) : signIn.portBusy !== undefined ? (
+        // While the port is busy the one thing to do is the retry on the free port: the normal start is hidden.
+        <PortBusy
+          busy={signIn.portBusy}
+          onRetry={actions.retryOnPort}
+          onDeviceCode={deviceCode ? () => actions.choose('device-code') : undefined}
+        />
       ) : (
         <>
-          {signIn.portBusy === undefined ? null : (
-            <PortBusy
-              busy={signIn.portBusy}
-              onRetry={actions.retryOnPort}
-              onDeviceCode={() => actions.choose('device-code')}
-            />
-          )}
           {signIn.cancelled === true ? (
             <p className="note" role="status">
               <Icon name="info" />
               <span>{t('signin.cancelled')}</span>
             </p>
           ) : null}
-          <dl className="facts">
-            <div className="facts-row">
-              <dt>{t('signin.summary.mailbox')}</dt>
-              <dd>{form.userId}</dd>
-            </div>
-            <div className="facts-row">
-              <dt>{t('signin.summary.redirectUri')}</dt>
-              <dd>
-                <code className="value">{plannedUri}</code>
-              </dd>
-            </div>
-            <div className="facts-row">
-              <dt>{t('signin.summary.file')}</dt>
-              <dd>
-                <code className="value">{form.outFile}</code>
-              </dd>
-            </div>
-          </dl>
-          <p className="lead">{t('signin.intro', { mailbox: form.userId })}</p>
+          <SignInSummary form={form} />
+          <p className="lead">
+            {t(google ? 'signin.intro.google' : 'signin.intro', { mailbox: form.userId })}
+          </p>
           <div className="actions-inline">
-            <button type="button" className="button button-primary" onClick={actions.start}>
+            <button
+              type="button"
+              id="sign-in-start"
+              className="button button-primary"
+              onClick={actions.start}
+            >
               {t('signin.start')}
             </button>
           </div>
-          <div className="device-code-offer">
-            <button
-              type="button"
-              className="button"
-              aria-describedby="device-code-offer-hint"
-              onClick={() => actions.choose('device-code')}
-            >
-              {t('signin.deviceCode.offer')}
-            </button>
-            <p className="field-hint" id="device-code-offer-hint">
-              {t('signin.deviceCode.offerHint')}
+          {deviceCode ? (
+            <div className="device-code-offer">
+              <button
+                type="button"
+                className="button"
+                aria-describedby="device-code-offer-hint"
+                onClick={() => actions.choose('device-code')}
+              >
+                {t('signin.deviceCode.offer')}
+              </button>
+              <p className="field-hint" id="device-code-offer-hint">
+                {t('signin.deviceCode.offerHint')}
+              </p>
+            </div>
+          ) : (
+            <p className="note">
+              <Icon name="info" />
+              <span>{t('signin.deviceCode.notGoogle')}</span>
             </p>
-          </div>
-          <details
-            className="advanced"
-            open={advancedOpen || portIssues.length > 0}
-            onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
-          >
-            <summary>{t('signin.advanced')}</summary>
-            <Field
-              id={fieldId('redirectPort')}
-              label={t('signin.port.label')}
-              issues={portIssues}
-              hint={t('signin.port.hint')}
+          )}
+          {google ? null : (
+            <details
+              className="advanced"
+              open={advancedOpen || portIssues.length > 0}
+              onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
             >
-              {(aria) => (
-                <input
-                  {...aria}
-                  className="input input-narrow"
-                  type="number"
-                  min={0}
-                  max={65535}
-                  value={Number.isNaN(form.redirectPort) ? '' : form.redirectPort}
-                  onChange={(e) =>
-                    dispatch({ type: 'set', field: 'redirectPort', value: e.currentTarget.valueAsNumber })
-                  }
-                />
-              )}
-            </Field>
-          </details>
+              <summary>{t('signin.advanced')}</summary>
+              <Field
+                id={fieldId('redirectPort')}
+                label={t('signin.port.label')}
+                issues={portIssues}
+                hint={t('signin.port.hint')}
+              >
+                {(aria) => (
+                  <input
+                    {...aria}
+                    className="input input-narrow"
+                    type="number"
+                    min={0}
+                    max={65535}
+                    value={Number.isNaN(form.redirectPort) ? '' : form.redirectPort}
+                    onChange={(e) =>
+                      dispatch({ type: 'set', field: 'redirectPort', value: e.currentTarget.valueAsNumber })
+                    }
+                  />
+                )}
+              </Field>
+            </details>
+          )}
         </>
       )}
     </div>
+  );
+}
+
+/** The redirect URI a sign-in will use: Microsoft's registered one, or Google's loopback on a free port. */
+export function plannedRedirectUri(form: Pick<Form, 'provider' | 'redirectPort'>): string {
+  if (form.provider === 'google') return 'http://127.0.0.1:<port>/';
+  return redirectUriOf({ redirectPort: form.redirectPort, redirectPath: DEFAULT_REDIRECT_PATH });
+}
+
+/** What the sign-in is for: the mailbox, the redirect URI, the file. */
+export function SignInSummary({ form }: { form: Form }) {
+  const t = useT();
+  return (
+    <dl className="facts">
+      <div className="facts-row">
+        <dt>{t('signin.summary.mailbox')}</dt>
+        <dd className="address">{form.userId}</dd>
+      </div>
+      <div className="facts-row">
+        <dt>{t('signin.summary.redirectUri')}</dt>
+        <dd>
+          {form.provider === 'google' ? (
+            <span>{t('signin.summary.googleRedirect')}</span>
+          ) : (
+            <code className="value">{plannedRedirectUri(form)}</code>
+          )}
+        </dd>
+      </div>
+      <div className="facts-row">
+        <dt>{t('signin.summary.file')}</dt>
+        <dd>
+          <code className="value">{form.outFile}</code>
+        </dd>
+      </div>
+    </dl>
   );
 }
 
@@ -217,7 +252,7 @@ interface ProgressProps {
   onCancel: () => void;
 }
 
-function Progress({ signIn, mailbox, onCancel }: ProgressProps) {
+export function Progress({ signIn, mailbox, onCancel }: ProgressProps) {
   const t = useT();
   const active = activeStage(signIn.status);
   const activeIndex = STAGES.findIndex((s) => s.stage === active);
@@ -283,20 +318,22 @@ function AuthorizeUrl({ url }: { url: string }) {
   );
 }
 
-function PortBusy({
+/** The redirect port is taken: one primary action, the retry on the free port found; the device code once. */
+export function PortBusy({
   busy,
   onRetry,
   onDeviceCode,
 }: {
   busy: NonNullable<SignInState['portBusy']>;
   onRetry: (port: number) => void;
-  onDeviceCode: () => void;
+  /** Absent where the provider has no device code sign-in. */
+  onDeviceCode?: (() => void) | undefined;
 }) {
   const t = useT();
   const localized = useLocalized();
   const { suggestion } = busy;
   return (
-    <div className="note note-error" role="alert">
+    <div className="note note-error port-busy" role="alert">
       <Icon name="error" />
       <div>
         <p className="note-title">{localized(busy.explanation.title)}</p>
@@ -306,23 +343,25 @@ function PortBusy({
         ) : suggestion === 'none' ? (
           <p>{t('signin.portBusy.none', { port: busy.port })}</p>
         ) : (
-          <>
-            <p>
-              {t('signin.portBusy.offer', {
-                registered: redirectUriOf({ redirectPort: busy.port, redirectPath: DEFAULT_REDIRECT_PATH }),
-                used: redirectUriOf({ redirectPort: suggestion, redirectPath: DEFAULT_REDIRECT_PATH }),
-              })}
-            </p>
+          <p>
+            {t('signin.portBusy.offer', {
+              registered: redirectUriOf({ redirectPort: busy.port, redirectPath: DEFAULT_REDIRECT_PATH }),
+              used: redirectUriOf({ redirectPort: suggestion, redirectPath: DEFAULT_REDIRECT_PATH }),
+            })}
+          </p>
+        )}
+        <div className="actions-inline">
+          {typeof suggestion === 'number' ? (
             <button type="button" className="button button-primary" onClick={() => onRetry(suggestion)}>
               {t('signin.portBusy.retry', { port: suggestion })}
             </button>
-          </>
-        )}
-        <p>
-          <button type="button" className="button" onClick={onDeviceCode}>
-            {t('signin.deviceCode.offer')}
-          </button>
-        </p>
+          ) : null}
+          {onDeviceCode === undefined ? null : (
+            <button type="button" className="button" onClick={onDeviceCode}>
+              {t('signin.deviceCode.offer')}
+            </button>
+          )}
+        </div>
         <details className="raw">
           <summary>{t('signin.portBusy.details')}</summary>
           <ExplanationView explanation={busy.explanation} header={false} />
@@ -470,7 +509,10 @@ function DeviceCodeShownView({ shown, mailbox }: { shown: DeviceCodeShown; mailb
       </dl>
       {shown.message === '' ? null : (
         <figure className="entra-message">
-          <figcaption>{t('signin.deviceCode.entra')}</figcaption>
+          <figcaption>
+            <span className="entra-caption">{t('signin.deviceCode.entra')}</span>
+            <span className="entra-lead">{t('signin.deviceCode.entraLead')}</span>
+          </figcaption>
           <blockquote>
             <p>{shown.message}</p>
           </blockquote>

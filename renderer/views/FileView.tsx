@@ -18,6 +18,9 @@ import { Icon } from '../components/Icon.js';
 import { SchedulePanel } from '../components/SchedulePanel.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { useLang, useLocalized, useT } from '../i18n/context.js';
+import { PROVIDERS } from '../../electron/core/providers/registry.js';
+import { isCalendarDate } from '../../electron/core/sign-in/profile.js';
+import { DateInput } from '../components/DateInput.js';
 import { formatDate, formatDateTime } from './format.js';
 
 export interface FileViewActions {
@@ -113,7 +116,16 @@ export function FileView({
         </p>
       ) : null}
       {load.status === 'error' ? <ExplanationView explanation={load.error.explanation} role="alert" /> : null}
-      {load.status === 'ready' ? <HealthView health={load.health} /> : null}
+      {load.status === 'ready' ? (
+        <HealthView
+          health={load.health}
+          saveSecretExpiry={async (expiresAt) => {
+            const result = await api.setSecretExpiry({ path, expiresAt });
+            if (result.ok) reload();
+            return result;
+          }}
+        />
+      ) : null}
 
       <div className="actions-inline">
         <button
@@ -194,27 +206,163 @@ export function FileView({
   );
 }
 
+/** What saving a new secret expiry answered. */
+type SaveResult = Awaited<ReturnType<ReturnType<typeof useWizardApi>['setSecretExpiry']>>;
+
+/** The label of the token's deadline: what limits it (the provider's inactivity limit, Testing, a grant). */
+function tokenDaysKey(health: TokenHealth): MessageKey {
+  if (health.deadlineReason === 'testing') return 'file.tokenDays.testing';
+  if (health.deadlineReason === 'granted') return 'file.tokenDays.granted';
+  return health.provider === 'google' ? 'file.tokenDays.google' : 'file.tokenDays';
+}
+
+/**
+ * The secret's expiry, editable in place: the portal shows the date when the secret is created, and the file
+ * records it (without signing in again) so health warns in time. Fix texts about an expiring secret point here.
+ */
+function SecretExpiryEditor({
+  health,
+  save,
+}: {
+  health: TokenHealth;
+  save: (expiresAt: string) => Promise<SaveResult>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const localized = useLocalized();
+  const [value, setValue] = useState(health.secretExpiresAt ?? '');
+  const [status, setStatus] = useState<
+    | { kind: 'idle' }
+    | { kind: 'saving' }
+    | { kind: 'saved' }
+    | { kind: 'error'; error: IpcError }
+    | { kind: 'invalid' }
+  >({ kind: 'idle' });
+  useEffect(() => setValue(health.secretExpiresAt ?? ''), [health.secretExpiresAt]);
+  const days = (n: number | undefined): string =>
+    n === undefined ? '' : n < 0 ? t('file.daysAgo', { days: -n }) : t('file.daysLeft', { days: n });
+  const submit = (): void => {
+    const date = value.trim();
+    if (date !== '' && !isCalendarDate(date)) {
+      setStatus({ kind: 'invalid' });
+      document.getElementById(SECRET_EXPIRY_ID)?.focus();
+      return;
+    }
+    setStatus({ kind: 'saving' });
+    save(date).then(
+      (result) => setStatus(result.ok ? { kind: 'saved' } : { kind: 'error', error: result.error }),
+      () => setStatus({ kind: 'idle' }),
+    );
+  };
+  const invalid = status.kind === 'invalid';
+  return (
+    <div className="secret-expiry">
+      {health.secretExpiresAt === undefined ? (
+        <span className="muted">{t('file.secretExpiryUnknown')}</span>
+      ) : (
+        <span className="health-row">
+          <StateBadge state={health.secret} />
+          <span>
+            {t('file.secretWhen', {
+              date: formatDate(health.secretExpiresAt, lang),
+              days: days(health.secretDaysLeft),
+            })}
+          </span>
+        </span>
+      )}
+      <div className="inline-edit">
+        <label htmlFor={SECRET_EXPIRY_ID} className="visually-hidden">
+          {t('file.secretExpires.edit')}
+        </label>
+        <DateInput
+          id={SECRET_EXPIRY_ID}
+          aria-invalid={invalid}
+          aria-describedby={`${SECRET_EXPIRY_ID}-hint${invalid ? ` ${SECRET_EXPIRY_ID}-error` : ''}`}
+          value={value}
+          onChange={(v) => {
+            setValue(v);
+            if (status.kind !== 'saving') setStatus({ kind: 'idle' });
+          }}
+        />
+        <button
+          type="button"
+          className="button button-small"
+          disabled={status.kind === 'saving' || value.trim() === (health.secretExpiresAt ?? '')}
+          onClick={submit}
+        >
+          {t('file.secretExpires.save')}
+        </button>
+      </div>
+      <p className="field-hint" id={`${SECRET_EXPIRY_ID}-hint`}>
+        {t('file.secretExpires.hint')}
+      </p>
+      {invalid ? (
+        <p className="field-errors-line" id={`${SECRET_EXPIRY_ID}-error`}>
+          <Icon name="error" />
+          <span>{t('file.secretExpires.invalid', { value: value.trim() })}</span>
+        </p>
+      ) : null}
+      <p role="status" className="visually-hidden">
+        {status.kind === 'saved' ? t('file.secretExpires.saved') : ''}
+      </p>
+      {status.kind === 'saved' ? (
+        <p className="muted" aria-hidden="true">
+          <Icon name="check" />
+          <span>{t('file.secretExpires.saved')}</span>
+        </p>
+      ) : null}
+      {status.kind === 'error' ? (
+        <p className="row-problem">{localized(status.error.explanation.title)}</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The id of the file view's secret expiry field, where fix texts about the secret's expiry send the admin. */
+export const SECRET_EXPIRY_ID = 'file-secret-expires';
+
 /** The file's health as facts, with a state badge for the token and the secret, and the warnings. */
-export function HealthView({ health }: { health: TokenHealth }) {
+export function HealthView({
+  health,
+  saveSecretExpiry,
+}: {
+  health: TokenHealth;
+  /** Records a new secret expiry in the file; without it the expiry is shown only. */
+  saveSecretExpiry?: (expiresAt: string) => Promise<SaveResult>;
+}) {
   const t = useT();
   const lang = useLang();
   const localized = useLocalized();
   const none = t('check.token.none');
   const days = (n: number | undefined): string =>
     n === undefined ? none : n < 0 ? t('file.daysAgo', { days: -n }) : t('file.daysLeft', { days: n });
+  const google = health.provider === 'google';
   return (
     <>
       <dl className="facts">
         <div className="facts-row">
           <dt>{t('result.userId')}</dt>
-          <dd>{health.mailbox || none}</dd>
+          <dd className="address">{health.mailbox || none}</dd>
         </div>
         <div className="facts-row">
-          <dt>{t('account.tenant.label')}</dt>
-          <dd>{health.tenant ?? none}</dd>
+          <dt>{t('provider.label')}</dt>
+          <dd>{localized(PROVIDERS[health.provider].displayName)}</dd>
         </div>
         <div className="facts-row">
-          <dt>{t('reg.clientId.label')}</dt>
+          <dt>{t('file.providerValue')}</dt>
+          <dd>
+            <code className="value">{health.providerValue ?? none}</code>
+            {google ? <p className="field-hint">{t('file.providerValue.googleUnconfirmed')}</p> : null}
+          </dd>
+        </div>
+        {google ? null : (
+          <div className="facts-row">
+            <dt>{t('account.tenant.label')}</dt>
+            <dd>{health.tenant ?? none}</dd>
+          </div>
+        )}
+        <div className="facts-row">
+          <dt>{t(google ? 'reg.clientId.labelGoogle' : 'reg.clientId.label')}</dt>
           <dd>
             <code className="value">{health.clientId || none}</code>
           </dd>
@@ -230,7 +378,7 @@ export function HealthView({ health }: { health: TokenHealth }) {
         {health.signedInAs === undefined ? null : (
           <div className="facts-row">
             <dt>{t('result.signedInAs')}</dt>
-            <dd>{health.signedInAs}</dd>
+            <dd className="address">{health.signedInAs}</dd>
           </div>
         )}
         <div className="facts-row">
@@ -250,32 +398,41 @@ export function HealthView({ health }: { health: TokenHealth }) {
           </dd>
         </div>
         <div className="facts-row">
-          <dt>{t('file.tokenDays')}</dt>
+          <dt>{t(tokenDaysKey(health))}</dt>
           <dd className="health-row">
             <StateBadge state={health.token} />
             <span>{days(health.daysLeft)}</span>
           </dd>
         </div>
-        <div className="facts-row">
-          <dt>{t('file.secretExpires')}</dt>
-          <dd className="health-row">
-            {health.secretExpiresAt === undefined ? (
-              <span>
-                {health.clientSecretMasked === '' ? t('file.noSecret') : t('file.secretExpiryUnknown')}
-              </span>
-            ) : (
-              <>
-                <StateBadge state={health.secret} />
-                <span>
-                  {t('file.secretWhen', {
-                    date: formatDate(health.secretExpiresAt, lang),
-                    days: days(health.secretDaysLeft),
-                  })}
-                </span>
-              </>
-            )}
-          </dd>
-        </div>
+        {health.clientSecretMasked === '' ? (
+          <div className="facts-row">
+            <dt>{t('file.secretExpires')}</dt>
+            <dd>{t('file.noSecret')}</dd>
+          </div>
+        ) : (
+          <div className="facts-row">
+            <dt>{t('file.secretExpires')}</dt>
+            <dd>
+              {saveSecretExpiry === undefined ? (
+                health.secretExpiresAt === undefined ? (
+                  t('file.secretExpiryUnknown')
+                ) : (
+                  <span className="health-row">
+                    <StateBadge state={health.secret} />
+                    <span>
+                      {t('file.secretWhen', {
+                        date: formatDate(health.secretExpiresAt, lang),
+                        days: days(health.secretDaysLeft),
+                      })}
+                    </span>
+                  </span>
+                )
+              ) : (
+                <SecretExpiryEditor health={health} save={saveSecretExpiry} />
+              )}
+            </dd>
+          </div>
+        )}
       </dl>
       {health.warnings.map((warning) => (
         <div className="note note-warning" key={warning.en}>

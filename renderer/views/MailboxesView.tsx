@@ -10,8 +10,11 @@ import { ExplanationView } from '../components/ExplanationView.js';
 import { Icon } from '../components/Icon.js';
 import { OpenMailboxButton } from '../components/OpenMailboxButton.js';
 import { RotateSecretDialog } from '../components/RotateSecretDialog.js';
-import { useLocalized, useT } from '../i18n/context.js';
+import { useLang, useLocalized, useT } from '../i18n/context.js';
+import type { TokenHealth } from '../../electron/core/upkeep/token-health.js';
+import { PathText } from '../components/PathText.js';
 import { StateBadge } from './FileView.js';
+import { formatDate } from './format.js';
 import { ReissueAll } from './ReissueAll.js';
 import type { ReissueAllProps } from './ReissueAll.js';
 
@@ -22,6 +25,8 @@ export interface MailboxesActions {
   open: (path: string) => void;
   /** Re-issues a file (the wizard filled in from it): a file a secret rotation found needing a sign-in. */
   reissue?: (path: string) => void;
+  /** "+ Mailbox" of an app: quick mode with the app's values (client ID, tenant, cloud, provider). */
+  newMailbox?: (clientId: string) => void;
   /**
    * A re-issue of all is open (dialog, walk or summary), or no longer. The app keeps the admin in this view
    * meanwhile: the walk's progress and its Skip and Cancel live here, and would be lost on leaving it.
@@ -174,90 +179,124 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
         />
       )}
       {[...groups.values()].map((group) => {
-        const clientId = group[0]?.entry.clientId ?? '';
+        const first = group[0];
+        const clientId = first?.entry.clientId ?? '';
+        const health = group.find((m) => m.health !== undefined)?.health;
+        const provider = health?.provider ?? 'microsoft';
+        const tenant = health?.tenant ?? first?.entry.tenant ?? '';
+        const appName = t(
+          provider === 'google' ? 'mailboxes.appName.google' : 'mailboxes.appName.microsoft',
+          {
+            tenant,
+          },
+        );
+        const headId = `app-${clientId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
         return (
-          <section key={clientId} className="mailbox-group" aria-label={t('mailboxes.app', { clientId })}>
+          <section key={clientId} className="mailbox-group" aria-labelledby={headId}>
             <div className="mailbox-group-head">
-              <span className="mailbox-app">{t('mailboxes.app', { clientId })}</span>
-              <button
-                type="button"
-                className="button button-small"
-                // Not while a refresh runs either: it would race the walk's sign-ins for the same files.
-                disabled={locked || busy.size > 0}
-                ref={(button) => {
-                  if (button === null) reissueButtons.current.delete(clientId);
-                  else reissueButtons.current.set(clientId, button);
-                }}
-                aria-label={t('reissueAll.actionLabel', { clientId })}
-                onClick={() =>
-                  setReissuing({
-                    clientId,
-                    count: group.length,
-                    remembered: group.some((m) => m.secretRemembered),
-                    encryptionAvailable: load.status === 'ready' && load.list.encryptionAvailable,
-                  })
-                }
-              >
-                {t('reissueAll.action')}
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={locked || busy.size > 0}
-                aria-label={t('rotateSecret.actionLabel', { clientId })}
-                onClick={(e) => {
-                  rotateOpener.current = e.currentTarget;
-                  setRotating({
-                    clientId,
-                    count: group.length,
-                    remembered: group.some((m) => m.secretRemembered),
-                    encryptionAvailable: load.status === 'ready' && load.list.encryptionAvailable,
-                  });
-                }}
-              >
-                {t('rotateSecret.action')}
-              </button>
+              <div className="mailbox-app-name">
+                <h3 id={headId}>{appName}</h3>
+                <span className="mailbox-app-id">
+                  {t('mailboxes.clientId')} <code className="value">{clientId}</code>
+                </span>
+                {provider === 'google' ? (
+                  <span className="mailbox-app-id">
+                    {t('mailboxes.providerValue', { value: health?.providerValue ?? '' })}
+                  </span>
+                ) : null}
+              </div>
+              <div className="row-actions">
+                {actions.newMailbox === undefined ? null : (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={locked}
+                    aria-label={t('mailboxes.newMailboxLabel', { app: appName })}
+                    onClick={() => actions.newMailbox?.(clientId)}
+                  >
+                    {t('mailboxes.newMailbox')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button button-small"
+                  // Not while a refresh runs either: it would race the walk's sign-ins for the same files.
+                  disabled={locked || busy.size > 0}
+                  ref={(button) => {
+                    if (button === null) reissueButtons.current.delete(clientId);
+                    else reissueButtons.current.set(clientId, button);
+                  }}
+                  aria-label={t('reissueAll.actionLabel', { clientId })}
+                  onClick={() =>
+                    setReissuing({
+                      clientId,
+                      count: group.length,
+                      remembered: group.some((m) => m.secretRemembered),
+                      encryptionAvailable: load.status === 'ready' && load.list.encryptionAvailable,
+                    })
+                  }
+                >
+                  {t('reissueAll.action')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={locked || busy.size > 0}
+                  aria-label={t('rotateSecret.actionLabel', { clientId })}
+                  onClick={(e) => {
+                    rotateOpener.current = e.currentTarget;
+                    setRotating({
+                      clientId,
+                      count: group.length,
+                      remembered: group.some((m) => m.secretRemembered),
+                      encryptionAvailable: load.status === 'ready' && load.list.encryptionAvailable,
+                    });
+                  }}
+                >
+                  {t('rotateSecret.action')}
+                </button>
+              </div>
             </div>
             <table className="mailbox-table">
-              <caption className="visually-hidden">{t('mailboxes.caption')}</caption>
+              <caption className="visually-hidden">{t('mailboxes.caption', { app: appName })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('result.userId')}</th>
                   <th scope="col">{t('mailboxes.col.file')}</th>
                   <th scope="col">{t('mailboxes.col.health')}</th>
+                  <th scope="col">{t('mailboxes.col.secret')}</th>
                   <th scope="col">{t('mailboxes.col.actions')}</th>
                 </tr>
               </thead>
               <tbody>
-                {group.map(({ entry, health, error }) => {
+                {group.map(({ entry, health: fileHealth, error }) => {
                   const outcome = outcomes.get(entry.path);
                   const running = busy.has(entry.path);
                   return (
                     <tr key={entry.path}>
                       <th scope="row">
-                        <span className="mailbox-name">{entry.mailbox}</span>
-                        <span className="mailbox-app">
-                          {t('mailboxes.app', { clientId: entry.clientId })}
-                        </span>
+                        <span className="address">{entry.mailbox}</span>
                       </th>
-                      <td>
-                        <code className="value">{entry.path}</code>
+                      <td className="cell-path">
+                        <PathText path={entry.path} />
                       </td>
                       <td>
-                        {health === undefined ? (
+                        {fileHealth === undefined ? (
                           <span className="health-row">
                             <StateBadge state="expired" />
                             <span>{error === undefined ? '' : localized(error.explanation.title)}</span>
                           </span>
                         ) : (
                           <span className="health-row">
-                            <StateBadge state={worst(health.token, health.secret)} />
+                            <StateBadge state={fileHealth.token} />
                             <span>
-                              {health.daysLeft === undefined
+                              {fileHealth.daysLeft === undefined
                                 ? t('file.state.unknown')
-                                : health.daysLeft < 0
-                                  ? t('file.daysAgo', { days: -health.daysLeft })
-                                  : t('file.daysLeft', { days: health.daysLeft })}
+                                : fileHealth.daysLeft < 0
+                                  ? t('file.daysAgo', { days: -fileHealth.daysLeft })
+                                  : t('file.daysLeft', { days: fileHealth.daysLeft })}
+                              {fileHealth.deadlineReason === 'testing' ? ` ${t('mailboxes.testing')}` : ''}
+                              {fileHealth.deadlineReason === 'granted' ? ` ${t('mailboxes.granted')}` : ''}
                             </span>
                           </span>
                         )}
@@ -271,6 +310,9 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                         ) : (
                           <span className="row-problem">{localized(outcome.explanation.title)}</span>
                         )}
+                      </td>
+                      <td>
+                        <SecretExpiryCell health={fileHealth} />
                       </td>
                       <td>
                         <div className="row-actions">
@@ -341,10 +383,18 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   );
 }
 
-const ORDER = ['ok', 'unknown', 'warning', 'expired'] as const;
-
-/** The worse of the token's and the secret's state (an unknown secret expiry is no warning). */
-function worst(token: (typeof ORDER)[number], secret: (typeof ORDER)[number]): (typeof ORDER)[number] {
-  const s = secret === 'unknown' ? 'ok' : secret;
-  return ORDER.indexOf(token) >= ORDER.indexOf(s) ? token : s;
+/** The secret's expiry as the list shows it: a date with its state, "none" for a public client, or unknown. */
+function SecretExpiryCell({ health }: { health: TokenHealth | undefined }) {
+  const t = useT();
+  const lang = useLang();
+  if (health === undefined) return null;
+  if (health.clientSecretMasked === '') return <span className="muted">{t('mailboxes.secret.none')}</span>;
+  if (health.secretExpiresAt === undefined)
+    return <span className="muted">{t('mailboxes.secret.unknown')}</span>;
+  return (
+    <span className="health-row">
+      <StateBadge state={health.secret} />
+      <span className="nowrap">{formatDate(health.secretExpiresAt, lang)}</span>
+    </span>
+  );
 }

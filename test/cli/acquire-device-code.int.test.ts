@@ -143,7 +143,7 @@ describe('rtw acquire --device-code', () => {
     expect(await bytesOf(path.join(dir, 'no.ini'))).toBeUndefined();
   });
 
-  it('an expired code exits 6 and says to run it again', async () => {
+  it('an expired code exits 6 and says to try again', async () => {
     idp.setDeviceCodeTiming({ expiresInSeconds: 2 });
     const running = runCliInProcess(args(path.join(dir, 'late.ini'), ['--lang', 'en']), {
       env: env(),
@@ -154,7 +154,7 @@ describe('rtw acquire --device-code', () => {
     const run = await running;
     expect(run.code).toBe(6);
     expect(run.stderr).toContain('The device code expired after 2 seconds');
-    expect(run.stderr).toContain('Run it again to get a new code');
+    expect(run.stderr).toContain('Try again to get a new code');
   });
 
   it('an app without “Allow public client flows” exits 3 and names the setting', async () => {

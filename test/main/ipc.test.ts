@@ -42,6 +42,9 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
     { redirectPort: 8001.5 },
     { publicClient: 'yes' },
     { userId: 'a@b.c', extra: 1 },
+    { useRememberedSecret: 'yes' },
+    { provider: 'x'.repeat(40) },
+    { providerValue: '123456789' },
     JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
   ],
   startDeviceCode: [
@@ -182,6 +185,16 @@ const BAD_INPUTS: Record<OperationName, unknown[]> = {
     { text: 'x'.repeat(20_000) },
     { text: '535 5.7.8 x', protocol: 'http' },
     { text: 'a', lang: 'en' },
+  ],
+  listKnownApps: [{}, 0, 'all', { withSecrets: true }],
+  setSecretExpiry: [
+    undefined,
+    {},
+    { path: 'a.ini' },
+    { path: '', expiresAt: '2026-03-31' },
+    { path: 'a.ini', expiresAt: '2026-03-31T00:00:00Z' },
+    { path: 'a.ini', expiresAt: 20260331 },
+    { path: 'a.ini', expiresAt: '2026-03-31', clientSecret: 'x' },
   ],
 };
 

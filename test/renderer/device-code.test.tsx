@@ -13,7 +13,7 @@ import type { AcquisitionEvent } from '../../electron/shared/contract.js';
 import { fixStepOf } from '../../renderer/fix-step.js';
 import { initialState, reducer } from '../../renderer/state.js';
 import type { Action, WizardState } from '../../renderer/state.js';
-import { DEFAULT_PATH, VALID, WRITTEN, clickNext, renderApp, tx, walkTo } from './helpers.js';
+import { DEFAULT_PATH, VALID, WRITTEN, clickNext, mailboxPath, renderApp, tx, walkTo } from './helpers.js';
 import { escapeRegExp, strayTexts, violations } from './screen-checks.js';
 
 afterEach(cleanup);
@@ -112,7 +112,15 @@ describe('reducer', () => {
 });
 
 describe.each(['en', 'ja'] as const)('the Sign-in step (%s)', (lang) => {
-  const data = ['common', VALID.userId, DEFAULT_PATH, CODE.userCode, CODE.verificationUri, CODE.message];
+  const data = [
+    'common',
+    VALID.userId,
+    DEFAULT_PATH,
+    mailboxPath(VALID.userId),
+    CODE.userCode,
+    CODE.verificationUri,
+    CODE.message,
+  ];
 
   it('offers the device code, starts it without a secret, shows the code, the page, the countdown; cancel', async () => {
     const { fake, user } = await renderApp(lang);

@@ -14,6 +14,7 @@ import type { CheckReport } from '../../electron/core/mail-check/index.js';
 import type { TokenHealth } from '../../electron/core/upkeep/token-health.js';
 import type {
   AcquisitionEvent,
+  KnownApp,
   LanguageState,
   OperationInput,
   OperationName,
@@ -38,6 +39,10 @@ export interface FakeWizard {
 export const DEFAULT_PATH = 'C:\\Users\\admin\\Documents\\smail_refresh_token.ini';
 
 export const SHARED_MAILBOX = 'shared@contoso.com';
+
+/** The file a mailbox gets by default: a folder named after it beside the default file. */
+export const mailboxPath = (mailbox: string): string =>
+  `C:\\Users\\admin\\Documents\\${mailbox}\\smail_refresh_token.ini`;
 
 /** A file's health as the main process reports it: masked values only. */
 export const SAMPLE_HEALTH: TokenHealth = {
@@ -279,6 +284,8 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
     hasSecret: vi.fn(() => Promise.resolve({ remembered: false, encryptionAvailable: true })),
     forgetSecret: vi.fn(() => Promise.resolve({ ok: true as const, value: { forgotten: true as const } })),
     explainText: vi.fn(({ text }: { text: string }) => Promise.resolve(explainText(text))),
+    listKnownApps: vi.fn(() => Promise.resolve({ ok: true as const, value: [] as KnownApp[] })),
+    setSecretExpiry: vi.fn(({ expiresAt }) => Promise.resolve({ ok: true as const, value: { expiresAt } })),
   };
   const api = {
     ...operations,
@@ -296,16 +303,25 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
   };
 }
 
-/** Installs the fake as `window.wizard` (as the preload would) and renders the app. */
-export async function renderApp(lang: Lang = 'en'): Promise<{ fake: FakeWizard; user: UserEvent }> {
-  const fake = createFakeWizard(lang);
+/**
+ * Installs the fake as `window.wizard` (as the preload would) and renders the app. The app starts in quick mode;
+ * most tests walk the guided wizard, so by default this opens it ("Guided setup"), as an admin would with one
+ * click. `mode: 'quick'` leaves the app where it starts.
+ */
+export async function renderApp(
+  lang: Lang = 'en',
+  options: { mode?: 'quick' | 'guided'; fake?: FakeWizard } = {},
+): Promise<{ fake: FakeWizard; user: UserEvent }> {
+  const fake = options.fake ?? createFakeWizard(lang);
   Object.defineProperty(window, 'wizard', { value: fake.api, configurable: true });
   const user = userEvent.setup();
   render(<App />);
-  // Let getLanguage/defaultOutputFile settle.
+  // Let getLanguage/defaultOutputFile/listKnownApps settle.
   await act(async () => {
     await Promise.resolve();
   });
+  if ((options.mode ?? 'guided') === 'guided')
+    await user.click(screen.getByRole('button', { name: translate(lang, 'mode.toGuided') }));
   return { fake, user };
 }
 

@@ -22,7 +22,7 @@ const PRINTER = 'printer@contoso.com';
 
 async function openDialog(user: UserEvent): Promise<void> {
   await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
-  await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+  await screen.findByRole('table');
   await user.click(
     screen.getByRole('button', { name: tx('en', 'reissueAll.actionLabel', { clientId: CLIENT_ID }) }),
   );
@@ -48,7 +48,7 @@ describe('re-issue all with a new secret', () => {
         }),
     );
     await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
-    await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+    await screen.findByRole('table');
     const reissueAll = screen.getByRole<HTMLButtonElement>('button', {
       name: tx('en', 'reissueAll.actionLabel', { clientId: CLIENT_ID }),
     });

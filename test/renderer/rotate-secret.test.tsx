@@ -25,7 +25,7 @@ const OTHER = 'D:\\smail\\other.ini';
 
 async function openDialog(user: UserEvent, lang: Lang = 'en'): Promise<void> {
   await user.click(screen.getByRole('button', { name: tx(lang, 'nav.mailboxes') }));
-  await screen.findByRole('table', { name: tx(lang, 'mailboxes.caption') });
+  await screen.findByRole('table');
   await user.click(
     screen.getByRole('button', { name: tx(lang, 'rotateSecret.actionLabel', { clientId: CLIENT_ID }) }),
   );

@@ -3,7 +3,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explainError } from '../../electron/core/diagnose/index.js';
 import { RtwError } from '../../electron/core/errors.js';
-import { DEFAULT_PATH, VALID, currentHeading, renderApp, tx, walkTo } from './helpers.js';
+import { DEFAULT_PATH, VALID, currentHeading, mailboxPath, renderApp, tx, walkTo } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -28,7 +28,8 @@ describe('sign-in step', () => {
       publicClient: false,
       userId: VALID.userId,
       protocols: ['smtp'],
-      outFile: DEFAULT_PATH,
+      // A file per mailbox: never the first mailbox's file for a second one.
+      outFile: mailboxPath(VALID.userId),
       redirectPort: 8001,
     });
   });
@@ -114,8 +115,15 @@ describe('sign-in step', () => {
       screen.getByRole('button', { name: tx('en', 'copy.label', { what: tx('en', 'result.fileWhat') }) }),
     );
     expect(fake.api.copyText).toHaveBeenCalledWith({ text: DEFAULT_PATH });
-    await user.click(screen.getByRole('button', { name: tx('en', 'result.restart') }));
-    expect(currentHeading()).toBe(tx('en', 'step.account.title'));
+    // Another mailbox of the same app: the app's values kept, the mailbox and its file cleared.
+    await user.click(screen.getByRole('button', { name: tx('en', 'result.anotherMailbox') }));
+    expect(currentHeading()).toBe(tx('en', 'step.mailbox.title'));
+    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'mailbox.userId.label')).value).toBe('');
+    await user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
+    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'reg.clientId.label')).value).toBe(
+      VALID.clientId,
+    );
+    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'reg.secret.label')).value).toBe(VALID.secret);
   });
 
   it('a busy port offers another one and retries on it with one click', async () => {

@@ -121,8 +121,9 @@ describe('wizard reducer', () => {
     expect(reducer(initialState(), { type: 'set-default-out-file', path: 'D:\\a.ini' }).form.outFile).toBe(
       'D:\\a.ini',
     );
+    const typed = { ...VALID_FORM, outFileAuto: false };
     expect(
-      reducer(initialState(VALID_FORM), { type: 'set-default-out-file', path: 'D:\\a.ini' }).form.outFile,
+      reducer(initialState(typed), { type: 'set-default-out-file', path: 'D:\\a.ini' }).form.outFile,
     ).toBe(VALID_FORM.outFile);
   });
 

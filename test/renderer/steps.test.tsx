@@ -3,15 +3,27 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
 import { format } from '../../electron/core/i18n.js';
-import { DEFAULT_PATH, VALID, clickNext, currentHeading, renderApp, tx, walkTo } from './helpers.js';
+import type { UserEvent } from '@testing-library/user-event';
+import { VALID, clickNext, currentHeading, renderApp, tx, walkTo } from './helpers.js';
 
 afterEach(cleanup);
+
+/** Opens the registration step's Entra checklist (collapsed, so Next stays a few Tabs away) and returns it. */
+async function openChecklist(user: UserEvent): Promise<HTMLElement> {
+  const summary = screen.getByText(tx('en', 'reg.check.title'));
+  const details = summary.closest('details');
+  if (details === null) throw new Error('the checklist is not a disclosure');
+  expect(details.open).toBe(false);
+  await user.click(summary);
+  expect(details.open).toBe(true);
+  return details;
+}
 
 const en = (key: keyof typeof VALIDATION_MESSAGES, params: Record<string, string> = {}) =>
   format(VALIDATION_MESSAGES[key].en, params);
 
 describe('step rail and focus', () => {
-  it('marks the current step and moves focus to the heading of a new step', async () => {
+  it('marks the current step and moves focus to the first field of a new step', async () => {
     const { user } = await renderApp();
     const rail = screen.getByRole('navigation', { name: tx('en', 'rail.label') });
     expect(within(rail).getByText(tx('en', 'step.account.title')).closest('li')).toHaveProperty(
@@ -20,7 +32,9 @@ describe('step rail and focus', () => {
     );
     await clickNext(user);
     expect(currentHeading()).toBe(tx('en', 'step.registration.title'));
-    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
+    // The first field, not the heading: typing starts at once; its form is named by the step's heading.
+    expect(document.activeElement).toBe(screen.getByLabelText(tx('en', 'reg.clientId.label')));
+    expect(document.activeElement?.closest('form')?.getAttribute('aria-labelledby')).toBe('step-heading');
     expect(
       within(rail).getByText(tx('en', 'step.registration.title')).closest('li')?.getAttribute('aria-current'),
     ).toBe('step');
@@ -31,10 +45,23 @@ describe('step rail and focus', () => {
 });
 
 describe('account step', () => {
+  it("offers the tenant as three choices, the SMAIL manual's common first", async () => {
+    const { user } = await renderApp();
+    const choices = [tx('en', 'tenant.common'), tx('en', 'tenant.organization'), tx('en', 'tenant.other')];
+    for (const choice of choices) expect(screen.getByRole('radio', { name: choice })).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: choices[0] }).checked).toBe(true);
+    // "My organization only" needs its domain or tenant ID: continuing without shows why.
+    await user.click(screen.getByRole('radio', { name: choices[1] }));
+    await clickNext(user);
+    expect(currentHeading()).toBe(tx('en', 'step.account.title'));
+    expect(screen.getByText(en('tenantRequired'))).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText(tx('en', 'tenant.organizationField')));
+  });
+
   it('validates the tenant as typed', async () => {
     const { user } = await renderApp();
-    const tenant = screen.getByLabelText(tx('en', 'account.tenant.label'));
-    await user.clear(tenant);
+    await user.click(screen.getByRole('radio', { name: tx('en', 'tenant.organization') }));
+    const tenant = screen.getByLabelText(tx('en', 'tenant.organizationField'));
     await user.type(tenant, 'contoso');
     expect(screen.getByText(en('tenantInvalid', { value: 'contoso' }))).toBeTruthy();
     expect(tenant.getAttribute('aria-invalid')).toBe('true');
@@ -103,13 +130,19 @@ describe('app registration step', () => {
     expect(document.documentElement.outerHTML).not.toContain(VALID.secret);
   });
 
-  it('lists what Entra needs for a secret, each value copyable', async () => {
+  it('lists what Entra needs for a secret, collapsible, each value copyable', async () => {
     const { fake, user } = await renderApp();
     await clickNext(user);
-    const checklist = screen.getByRole('region', { name: tx('en', 'reg.check.title') });
+    const checklist = await openChecklist(user);
     expect(within(checklist).getByText(tx('en', 'reg.check.platformWeb'))).toBeTruthy();
     expect(within(checklist).getByText('http://localhost:8001/myapp/')).toBeTruthy();
-    expect(within(checklist).getByText('https://outlook.office.com/SMTP.Send')).toBeTruthy();
+    // The permission as the portal's picker finds it, the full scope the wizard requests beside it.
+    expect(within(checklist).getByText('SMTP.Send')).toBeTruthy();
+    expect(
+      within(checklist).getByText(
+        tx('en', 'reg.check.requestedAs', { scope: 'https://outlook.office.com/SMTP.Send' }),
+      ),
+    ).toBeTruthy();
     expect(within(checklist).getByText('offline_access')).toBeTruthy();
     expect(within(checklist).getByText(tx('en', 'reg.check.publicFlowsNo'))).toBeTruthy();
     expect(within(checklist).getByText(tx('en', 'reg.check.accountTypes.common'))).toBeTruthy();
@@ -123,11 +156,9 @@ describe('app registration step', () => {
       await screen.findByText(tx('en', 'copy.announce', { what: tx('en', 'reg.check.redirectUriWhat') })),
     ).toBeTruthy();
     await user.click(
-      within(checklist).getByRole('button', {
-        name: tx('en', 'copy.label', { what: 'https://outlook.office.com/SMTP.Send' }),
-      }),
+      within(checklist).getByRole('button', { name: tx('en', 'copy.label', { what: 'SMTP.Send' }) }),
     );
-    expect(fake.api.copyText).toHaveBeenLastCalledWith({ text: 'https://outlook.office.com/SMTP.Send' });
+    expect(fake.api.copyText).toHaveBeenLastCalledWith({ text: 'SMTP.Send' });
     await user.click(within(checklist).getByRole('button', { name: tx('en', 'reg.openPortal') }));
     expect(fake.api.openExternal).toHaveBeenCalledWith({ page: 'entra-app-registrations' });
   });
@@ -137,7 +168,7 @@ describe('app registration step', () => {
     await clickNext(user);
     await user.click(screen.getByLabelText(tx('en', 'reg.public.label')));
     expect(screen.queryByLabelText(tx('en', 'reg.secret.label'))).toBeNull();
-    const checklist = screen.getByRole('region', { name: tx('en', 'reg.check.title') });
+    const checklist = await openChecklist(user);
     expect(within(checklist).getByText(tx('en', 'reg.check.platformPublic'))).toBeTruthy();
     expect(within(checklist).getByText(tx('en', 'reg.check.publicFlowsYes'))).toBeTruthy();
     expect(within(checklist).queryByText(tx('en', 'reg.check.secret'))).toBeNull();
@@ -149,14 +180,19 @@ describe('app registration step', () => {
 
   it('a single-tenant registration and IMAP change the checklist', async () => {
     const { user } = await renderApp();
-    const tenant = screen.getByLabelText(tx('en', 'account.tenant.label'));
-    await user.clear(tenant);
-    await user.type(tenant, 'contoso.onmicrosoft.com');
+    await user.click(screen.getByRole('radio', { name: tx('en', 'tenant.organization') }));
+    await user.type(screen.getByLabelText(tx('en', 'tenant.organizationField')), 'contoso.onmicrosoft.com');
     await walkTo(user, 'output');
     await user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
     await user.click(screen.getByLabelText(tx('en', 'mailbox.protocol.imap')));
     await user.click(screen.getByRole('button', { name: tx('en', 'nav.back') }));
-    expect(screen.getByText('https://outlook.office.com/IMAP.AccessAsUser.All')).toBeTruthy();
+    await openChecklist(user);
+    expect(screen.getByText('IMAP.AccessAsUser.All')).toBeTruthy();
+    expect(
+      screen.getByText(
+        tx('en', 'reg.check.requestedAs', { scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' }),
+      ),
+    ).toBeTruthy();
     expect(screen.getByText(tx('en', 'reg.check.accountTypes.single'))).toBeTruthy();
   });
 
@@ -195,12 +231,20 @@ describe('mailbox step', () => {
 });
 
 describe('output step', () => {
-  it('proposes the default file and says it is new', async () => {
+  it('proposes a file per mailbox, says where, and that it is new', async () => {
     const { fake, user } = await renderApp();
     await walkTo(user, 'output');
-    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'output.file.label')).value).toBe(DEFAULT_PATH);
+    const perMailbox = 'C:\\Users\\admin\\Documents\\printer@contoso.com\\smail_refresh_token.ini';
+    expect(screen.getByLabelText<HTMLInputElement>(tx('en', 'output.file.label')).value).toBe(perMailbox);
+    expect(
+      screen.getByText(
+        tx('en', 'output.file.hintPerMailbox', {
+          folder: 'C:\\Users\\admin\\Documents\\printer@contoso.com',
+        }),
+      ),
+    ).toBeTruthy();
     expect(await screen.findByText(tx('en', 'output.plan.new'))).toBeTruthy();
-    expect(fake.api.planOutputFile).toHaveBeenCalledWith(expect.objectContaining({ path: DEFAULT_PATH }));
+    expect(fake.api.planOutputFile).toHaveBeenCalledWith(expect.objectContaining({ path: perMailbox }));
   });
 
   it('says an existing file is backed up as .bak, which keys change, and what others misread', async () => {
@@ -217,7 +261,9 @@ describe('output step', () => {
     });
     await walkTo(user, 'output');
     await user.click(screen.getByRole('button', { name: tx('en', 'output.choose') }));
-    expect(fake.api.chooseOutputFile).toHaveBeenCalledWith({ suggestedPath: DEFAULT_PATH });
+    expect(fake.api.chooseOutputFile).toHaveBeenCalledWith({
+      suggestedPath: 'C:\\Users\\admin\\Documents\\printer@contoso.com\\smail_refresh_token.ini',
+    });
     const path = 'D:\\smail\\smail_refresh_token.ini';
     expect(await screen.findByText(tx('en', 'output.plan.exists'))).toBeTruthy();
     expect(screen.getByText(tx('en', 'output.plan.backup', { backup: `${path}.bak` }))).toBeTruthy();

@@ -12,6 +12,7 @@ import type { CheckReport } from '../../electron/core/mail-check/index.js';
 import { VALIDATION_MESSAGES } from '../../electron/core/sign-in/validation-messages.js';
 import { checkReducer, INITIAL_CHECK } from '../../renderer/check-state.js';
 import { INITIAL_FORM, initialState, profileInputOf, reducer } from '../../renderer/state.js';
+import { formatDate } from '../../renderer/views/format.js';
 import {
   DEFAULT_PATH,
   SAMPLE_HEALTH,
@@ -286,7 +287,7 @@ describe('an INI file opened', () => {
   it('does not switch views for a dropped file while a re-issue of all runs, and says why', async () => {
     const { fake, user } = await renderApp('en');
     await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
-    await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+    await screen.findByRole('table');
     await user.click(
       screen.getByRole('button', {
         name: tx('en', 'reissueAll.actionLabel', { clientId: SAMPLE_HEALTH.clientId }),
@@ -428,11 +429,22 @@ describe('the mailboxes view', () => {
   it('lists the managed files with their health; refresh, remove, open, forget a secret', async () => {
     const { fake, user } = await renderApp('en');
     await user.click(screen.getByRole('button', { name: tx('en', 'nav.mailboxes') }));
-    const table = await screen.findByRole('table', { name: tx('en', 'mailboxes.caption') });
+    const app = tx('en', 'mailboxes.appName.microsoft', { tenant: SAMPLE_HEALTH.tenant ?? '' });
+    const table = await screen.findByRole('table', { name: tx('en', 'mailboxes.caption', { app }) });
     expect(currentHeading()).toBe(tx('en', 'mailboxes.title'));
+    // The app named once, above its mailboxes, not on each row.
+    expect(screen.getByRole('heading', { level: 3, name: app })).toBeTruthy();
     const row = within(table).getByRole('row', { name: new RegExp(SAMPLE_HEALTH.mailbox) });
-    expect(within(row).getByText(DEFAULT_PATH)).toBeTruthy();
+    expect(within(row).queryByText(SAMPLE_HEALTH.clientId)).toBeNull();
+    // The file as its name and its folder, the whole path in the tooltip.
+    expect(within(row).getByText('smail_refresh_token.ini').closest('[title]')?.getAttribute('title')).toBe(
+      DEFAULT_PATH,
+    );
     expect(within(row).getByText(tx('en', 'file.daysLeft', { days: 12 }))).toBeTruthy();
+    // The secret's expiry has a column.
+    expect(within(row).getByText(formatDate('2025-04-30', 'en'))).toBeTruthy();
+    // The row's actions stay on one line (the style keeps them there).
+    expect(within(row).getAllByRole('button')[0]?.parentElement?.className).toBe('row-actions');
     expect(await violations()).toEqual([]);
 
     await user.click(

@@ -62,7 +62,7 @@ export const APP_ENTRIES = [
         '表示された項目を直します。クライアント ID はアプリの [概要] の [アプリケーション (クライアント) ID] (GUID)、クライアント シークレットは [証明書とシークレット] で作成したシークレットの [値]、テナントは [ディレクトリ (テナント) ID] またはドメインです。',
         'Correct the fields listed. The client ID is “Application (client) ID” (a GUID) on the app’s Overview, the client secret is the Value of a secret made under Certificates & secrets, and the tenant is “Directory (tenant) ID” or a domain.',
       ),
-      L('直したら、もう一度実行します。', 'Then run it again.'),
+      L('直したら、もう一度試します。', 'Then try again.'),
     ],
   },
   {
@@ -146,7 +146,7 @@ export const APP_ENTRIES = [
       'ユーザーまたは呼び出し元のプログラムが処理を中止しました。INI ファイルは変更されていません。',
       'You or the calling program cancelled. The INI file was not changed.',
     ),
-    steps: [L('続ける場合は、もう一度実行します。', 'Run it again to continue.')],
+    steps: [L('続ける場合は、もう一度試します。', 'Try again to continue.')],
   },
   {
     id: 'authorization-denied',
@@ -414,8 +414,8 @@ export const APP_ENTRIES = [
     ),
     steps: [
       L(
-        'もう一度実行すると新しいコードが表示されます。古いコードは使えません。',
-        'Run it again to get a new code; the old one no longer works.',
+        'もう一度試すと新しいコードが表示されます。古いコードは使えません。',
+        'Try again to get a new code; the old one no longer works.',
       ),
       L(
         '表示されたら、スマートフォンや別の PC のブラウザーで https://microsoft.com/devicelogin を開き、コードを入力して、メールボックス {mailbox} (またはその代理人) としてサインインします。',
@@ -434,8 +434,8 @@ export const APP_ENTRIES = [
     ),
     steps: [
       L(
-        'もう一度実行し、表示されたアプリ名とアクセス許可を確認して [続行] / [承諾] をクリックします。',
-        'Run it again, check the app name and permissions shown, and click Continue / Accept.',
+        'もう一度サインインし、表示されたアプリ名とアクセス許可を確認して [続行] / [承諾] をクリックします。',
+        'Sign in again, check the app name and permissions shown, and click Continue / Accept.',
       ),
       L(
         '見覚えのないコードの入力を求められた場合は断るのが正解です。このツールが表示したコードだけを入力してください。',
@@ -551,7 +551,7 @@ export const APP_ENTRIES = [
         'コピーしたときに改行や空白が紛れ込んでいないか確認し、{key} の値を入力し直します (メモ帳に貼り付けると確認できます)。',
         'Check whether a line break or space came along when copying, and enter the {key} value again (pasting it into Notepad shows it).',
       ),
-      L('入力し直したら、もう一度実行します。', 'Then run it again.'),
+      L('入力し直したら、もう一度試します。', 'Then try again.'),
     ],
   },
   {
@@ -831,7 +831,7 @@ export const GENERIC_ENTRIES = [
       'This tool did not expect this error: {message}',
     ),
     steps: [
-      L('もう一度実行します。', 'Run it again.'),
+      L('もう一度試します。', 'Try again.'),
       L(
         '繰り返し発生する場合は、このメッセージを添えて報告してください。',
         'If it happens again, please report it with this message.',

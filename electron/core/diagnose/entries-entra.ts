@@ -44,9 +44,10 @@ export const ENTRA_ENTRIES = [
       'クライアント シークレットが正しくありません (AADSTS7000215)',
       'The client secret is not valid (AADSTS7000215)',
     ),
+    // The form already refuses a Secret ID (a GUID): what is left is a Value cut short, another app's, or deleted.
     why: L(
-      'ほとんどの場合、シークレットの「値」ではなく「シークレット ID」(GUID 形式の文字列) が貼り付けられています。値は作成直後に一度だけ表示され、後からはコピーできません。別のアプリのシークレットを入力した場合も同じエラーになります。',
-      'Almost always the secret’s Secret ID (a GUID) was pasted instead of its Value. The Value is shown only once, right after the secret is created, and cannot be copied later. A secret of another app gives the same error.',
+      'Entra ID が、このアプリのシークレットとして受け付けませんでした。多くの場合、値が途中までしかコピーされていないか、別のアプリのシークレットか、削除されたシークレットです。値は作成直後に一度だけ表示され、後からはコピーできません。[証明書とシークレット] の [値] の列には各シークレットの先頭 3 文字が表示されるので、入力した値の先頭と比べてください。',
+      'Entra ID did not accept it as a secret of this app. Usually the Value was copied only in part, belongs to another app, or was deleted. The Value is shown only once, right after the secret is created, and cannot be copied later. Certificates & secrets shows the first three characters of each secret’s Value: compare them with the start of the Value you entered.',
     ),
     steps: [
       OPEN_APP,
@@ -735,8 +736,8 @@ export const ENTRA_ENTRIES = [
     ),
     steps: [
       L(
-        'もう一度実行し、新しく表示されたコードを https://microsoft.com/devicelogin に正確に入力します (前のコードは使えません)。',
-        'Run it again and type the newly shown code exactly at https://microsoft.com/devicelogin (earlier codes no longer work).',
+        'もう一度サインインし、新しく表示されたコードを https://microsoft.com/devicelogin に正確に入力します (前のコードは使えません)。',
+        'Sign in again and type the newly shown code exactly at https://microsoft.com/devicelogin (earlier codes no longer work).',
       ),
     ],
     docsUrl: DOCS.deviceCode,
@@ -752,8 +753,8 @@ export const ENTRA_ENTRIES = [
     ),
     steps: [
       L(
-        'もう一度実行して新しいコードを受け取り、すぐに https://microsoft.com/devicelogin で入力してサインインします。',
-        'Run it again for a new code, and enter it at https://microsoft.com/devicelogin and sign in right away.',
+        'もう一度サインインを始めて新しいコードを受け取り、すぐに https://microsoft.com/devicelogin で入力してサインインします。',
+        'Start the sign-in again for a new code, and enter it at https://microsoft.com/devicelogin and sign in right away.',
       ),
     ],
     docsUrl: DOCS.deviceCode,

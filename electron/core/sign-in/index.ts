@@ -13,6 +13,6 @@ export {
   redirectUriOf,
   validateProfile,
 } from './profile.js';
-export type { Profile, ProfileField, ProfileInput, ValidationIssue } from './profile.js';
+export type { AppAudience, Profile, ProfileField, ProfileInput, ValidationIssue } from './profile.js';
 export { runAcquisition } from './session.js';
 export type { SessionEvent, SessionResult } from './session.js';

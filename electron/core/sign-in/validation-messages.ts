@@ -20,6 +20,10 @@ export const VALIDATION_MESSAGES = {
     en: '"{value}" is not an audience of the OAuth consent screen. Use internal, production or testing (Google Cloud console > Google Auth Platform > Audience).',
     ja: '「{value}」は OAuth 同意画面の対象ではありません。internal、production、testing のいずれかを指定してください (Google Cloud コンソール > Google Auth Platform > [対象])。',
   },
+  appAudienceRequired: {
+    en: 'Answer how the OAuth consent screen is published (Google Cloud console > Google Auth Platform > Audience): Internal, External in production, or External in Testing, whose tokens die after 7 days.',
+    ja: 'OAuth 同意画面の公開状態を選んでください (Google Cloud コンソール > Google Auth Platform > [対象]): 内部、外部 (本番環境)、外部 (テスト中) のいずれかです。テスト中のトークンは 7 日で失効します。',
+  },
   mailboxRequired: {
     en: 'Enter the mailbox address the sender will use (UserID), e.g. printer@contoso.com.',
     ja: '送信に使うメールボックスのアドレス (UserID) を入力してください。例: printer@contoso.com',

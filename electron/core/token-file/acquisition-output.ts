@@ -3,6 +3,8 @@
  * device-code.ts): the INI file written under its lock with the same values and metadata, or the failure
  * explained. Shared so the two flows cannot drift apart in what they write or how they report.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { explainError } from '../diagnose/index.js';
 import type { DiagnoseContext, Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
@@ -75,6 +77,15 @@ export async function writeAcquiredToken(
   scopes: readonly string[],
   now: () => Date,
 ): Promise<{ success: AcquisitionSuccess; created: boolean }> {
+  // The desktop app's default is a folder per mailbox, which may not exist yet: made here, as a save dialog's
+  // "new folder" would, so the lock (a sibling directory) and the file can be created in it.
+  await mkdir(dirname(profile.outFile), { recursive: true }).catch((error: unknown) => {
+    throw new RtwError(
+      'file-unwritable',
+      { path: profile.outFile, reason: String((error as NodeJS.ErrnoException).code ?? error) },
+      { cause: error },
+    );
+  });
   const written = await withFileLock(profile.outFile, () =>
     writeTokenFile(profile.outFile, issuedValues(profile, tokens, scopes, now())),
   );

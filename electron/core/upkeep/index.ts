@@ -39,3 +39,4 @@ export { scheduleSnippets } from './scheduling.js';
 export type { ScheduleSnippets, Weekday } from './scheduling.js';
 export { readTokenHealth } from './token-health.js';
 export type { TokenHealth } from './token-health.js';
+export { recordSecretExpiry } from './secret-expiry.js';

@@ -98,8 +98,8 @@ const TEXT = {
     en: 'No issue time is recorded, so the days left are unknown. Refreshing once records it: rtw refresh "{file}"',
   },
   secretExpired: {
-    ja: 'クライアント シークレットの有効期限 ({date}) を過ぎています。新しいシークレットを作成し、その値でトークンを再発行してください: {command}',
-    en: 'The client secret expired on {date}. Create a new secret and re-issue the token with its Value: {command}',
+    ja: 'クライアント シークレットの有効期限 ({date}) を過ぎています。新しいシークレットを作成し、その値でトークンを再発行してください ({command}、またはアプリのこのファイルの画面で [再発行])。新しい有効期限は、同じ画面の [シークレットの有効期限] 欄 (コマンドでは --secret-expires) に記録します。',
+    en: 'The client secret expired on {date}. Create a new secret and re-issue the token with its Value ({command}, or Re-issue in the app’s view of this file), then record its new expiry in that view’s Secret expires field (--secret-expires on the command line).',
   },
   bomHidesSection: {
     ja: 'ファイルの先頭に UTF-8 の BOM (バイト順マーク) があり、[{section}] の見出しが同じ 1 行目にあります。Windows (送信プログラム) はこの行を見出しとして認識しないため、[{section}] の値を 1 つも読めません。rtw refresh または再発行で見出しを次の行に移せます。メモ帳で「UTF-8」(BOM なし) または「ANSI」で保存し直しても直ります。',
@@ -114,8 +114,8 @@ const TEXT = {
     en: 'The INI’s Provider= is {value}, not {expected}, which this tool writes for {provider}. That is right if your sender expects {value} (a re-issue keeps it); otherwise re-issue with rtw acquire --from "{file}" --provider-value {expected}.',
   },
   secretSoon: {
-    ja: 'クライアント シークレットは {days} 日後 ({date}) に期限切れになります。期限前に新しいシークレットを作成し、トークンを再発行してください: {command}',
-    en: 'The client secret expires in {days} days ({date}). Before then, create a new secret and re-issue the token with it: {command}',
+    ja: 'クライアント シークレットは {days} 日後 ({date}) に期限切れになります。期限前に新しいシークレットを作成してトークンを再発行し ({command}、またはアプリのこのファイルの画面で [再発行])、新しい有効期限を同じ画面の [シークレットの有効期限] 欄 (コマンドでは --secret-expires) に記録してください。',
+    en: 'The client secret expires in {days} days ({date}). Before then, create a new secret, re-issue the token with it ({command}, or Re-issue in the app’s view of this file) and record its new expiry in that view’s Secret expires field (--secret-expires on the command line).',
   },
 } as const satisfies Record<string, Localized>;
 

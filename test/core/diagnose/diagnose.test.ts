@@ -364,9 +364,13 @@ describe('AADSTS', () => {
     expect(viaError.id).toBe(`AADSTS${code}`);
   });
 
-  it('7000215 tells to copy the Value, not the Secret ID', () => {
+  it('7000215: a Value cut short, another app’s or deleted (the form already refuses a Secret ID); compare its start', () => {
     const e = explainAadsts(7000215, { message: 'Invalid client secret provided.' }, FULL_CONTEXT);
-    expect(e.why.en).toMatch(/Secret ID/);
+    expect(e.why.en).not.toMatch(/Secret ID/);
+    for (const cause of [/copied only in part/, /another app/, /deleted/, /first three characters/])
+      expect(e.why.en).toMatch(cause);
+    for (const cause of ['途中までしか', '別のアプリ', '削除', '先頭 3 文字'])
+      expect(e.why.ja).toContain(cause);
     expect(e.steps.map((s) => s.ja).join()).toContain('[値]');
     expect(e.steps[0]?.en).toContain(FULL_CONTEXT.clientId);
   });
