@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createWizardService } from '../app/index.js';
 import { createElectronNetworkClient } from './electron-network.js';
 import { createEventSender, registerIpc } from './ipc.js';
-import { createElectronPlatform, createSignInHosts, expectingAuthority } from './platform.js';
+import { createElectronPlatform } from './platform.js';
 import { createSettingsStore } from './settings.js';
 import { appPageOf, createMainWindow, focusWindow, hardenSession, hardenWebContents } from './window.js';
 
@@ -49,18 +49,16 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, page));
 
   let window: BrowserWindow | undefined;
-  const signInHosts = createSignInHosts();
   const service = createWizardService({
     platform: createElectronPlatform({
       window: () => window,
-      signInHosts,
       settings: createSettingsStore(app.getPath('userData')),
     }),
     createNetworkClient: () => createElectronNetworkClient(),
     emit: createEventSender(() => window?.webContents),
   });
   registerIpc({
-    dispatch: expectingAuthority((name, input) => service.dispatch(name, input), signInHosts),
+    dispatch: (name, input) => service.dispatch(name, input),
     isAppUrl: page.isAppUrl,
   });
 

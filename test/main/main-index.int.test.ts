@@ -108,7 +108,7 @@ describe('the first instance', () => {
     });
   });
 
-  it('runs an acquisition: listener, browser opened on the sign-in host, progress pushed to the window', async () => {
+  it('runs an acquisition: listener, browser opened on its one-time start link, progress pushed to the window', async () => {
     const window = onlyWindow();
     const fromApp = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     const input = {
@@ -124,7 +124,14 @@ describe('the first instance', () => {
       value: { started: true },
     });
     await vi.waitFor(() => expect(stub.callsOf('shell.openExternal')).toHaveLength(1), { timeout: 10_000 });
-    expect(String(stub.callsOf('shell.openExternal')[0]?.[0])).toMatch(
+    // The browser gets the listener's start link (no state or challenge on its command line), which leads on to
+    // the authorize URL on the sign-in host.
+    const opened = new URL(String(stub.callsOf('shell.openExternal')[0]?.[0]));
+    expect(opened.origin).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(opened.pathname).toMatch(/^\/start\/[A-Za-z0-9_-]{43}$/);
+    const next = await fetch(opened, { redirect: 'manual' });
+    expect(next.status).toBe(302);
+    expect(next.headers.get('location')).toMatch(
       /^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/,
     );
     await vi.waitFor(() => {

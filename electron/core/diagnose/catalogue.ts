@@ -9,6 +9,7 @@ import { OAUTH_ENTRIES } from './entries-oauth.js';
 import { APP_ENTRIES, GENERIC_ENTRIES } from './entries-app.js';
 import { MAIL_ENTRIES } from './entries-mail.js';
 import { CHECK_ENTRIES } from './entries-check.js';
+import { HARDENING_ENTRIES } from './entries-hardening.js';
 
 /** Every id the catalogue holds; explainers name entries by it, so a typo is a compile error. */
 export type EntryId =
@@ -17,6 +18,7 @@ export type EntryId =
   | (typeof APP_ENTRIES)[number]['id']
   | (typeof MAIL_ENTRIES)[number]['id']
   | (typeof CHECK_ENTRIES)[number]['id']
+  | (typeof HARDENING_ENTRIES)[number]['id']
   | (typeof GENERIC_ENTRIES)[number]['id'];
 
 /** Everything the catalogue explains, in the order of the troubleshooting doc (and of mail-reply matching). */
@@ -24,6 +26,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...ENTRA_ENTRIES,
   ...OAUTH_ENTRIES,
   ...APP_ENTRIES,
+  ...HARDENING_ENTRIES,
   ...MAIL_ENTRIES,
   ...CHECK_ENTRIES,
   ...GENERIC_ENTRIES,

@@ -104,6 +104,11 @@ const RTW_EXPLAINERS = {
   'value-unwritable': (p, c) => fromEntry('value-unwritable', c, { key: p.key, reason: p.reason }),
   'file-busy': (p, c) => fromEntry('file-busy', c, { path: p.path, seconds: p.seconds }),
   'not-a-token-file': (p, c) => fromEntry('not-a-token-file', c, { path: p.path, key: p.key }),
+  'start-link-reused': (_p, c) => fromEntry('start-link-reused', c),
+  'secret-reentry-required': (p, c) => fromEntry('secret-reentry-required', c, { from: p.from, to: p.to }),
+  'delegate-not-confirmed': (p, c) =>
+    fromEntry('delegate-not-confirmed', c, { signedInAs: p.signedInAs, userId: p.userId }),
+  'id-token-invalid': (p, c) => fromEntry('id-token-invalid', c, { host: p.host, claim: p.claim }),
 } satisfies { [C in ErrorCode]: Explainer<C> };
 
 /** Every RtwError code the catalogue explains (all of them; the tests compare this with errors.ts). */

@@ -49,6 +49,11 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   tokenTenant: '<tenant-id>',
   expiresAt: '<time>',
   step: { ja: '接続', en: 'connecting' },
+  // The hardening's refusals (entries-hardening.ts).
+  from: '<token endpoint>',
+  to: '<token endpoint>',
+  userId: '<mailbox>',
+  claim: '<claim>',
 };
 
 /** The placeholder names that have a default; the tests check the catalogue uses no other. */

@@ -84,6 +84,13 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
   'value-unwritable': { key: 'ClientSecret', reason: 'contains a line break' },
   'file-busy': { path: 'C:\\smail\\smail_refresh_token.ini', seconds: 30 },
   'not-a-token-file': { path: 'C:\\smail\\smail_refresh_token.ini', key: 'RefreshToken' },
+  'start-link-reused': {},
+  'secret-reentry-required': {
+    from: 'https://login.microsoftonline.com/contoso.com/oauth2/v2.0/token',
+    to: 'https://attacker.example/common/oauth2/v2.0/token',
+  },
+  'delegate-not-confirmed': { signedInAs: 'someone@contoso.com', userId: 'printer@contoso.com' },
+  'id-token-invalid': { host: 'login.microsoftonline.com', claim: 'aud' },
 };
 
 const AADSTS_CODES = [
