@@ -25,6 +25,10 @@ const PRELOAD = fileURLToPath(new URL('../../preload/index.cjs', import.meta.url
 /** How long quitting waits for a running acquisition to release its port. */
 const DISPOSE_TIMEOUT_MS = 5_000;
 
+// The CLI's secret variable, if the app was started from a shell that had it: the app never reads it, and every
+// program it starts (the browser through shell.openExternal) would inherit it (issue #15, item 10).
+delete process.env.RTW_CLIENT_SECRET;
+
 // Every renderer sandboxed, whatever a future window's preferences say.
 // https://www.electronjs.org/docs/latest/tutorial/sandbox#enabling-the-sandbox-globally
 app.enableSandbox();

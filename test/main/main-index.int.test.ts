@@ -40,8 +40,15 @@ describe('the first instance', () => {
   beforeAll(async () => {
     stub.resetElectronStub();
     stub.app.paths.userData = userData;
+    // Started from a shell that had it set (for the CLI): the app never reads it, and no child may inherit it.
+    process.env.RTW_CLIENT_SECRET = 'LEAK8Q~inherited-by-the-desktop-app';
     vi.resetModules();
     await import('../../electron/main/index.js');
+  });
+
+  it('takes RTW_CLIENT_SECRET out of its environment before anything runs, so no child inherits it (#15, item 10)', () => {
+    expect(process.env.RTW_CLIENT_SECRET).toBeUndefined();
+    expect(Object.keys(process.env)).not.toContain('RTW_CLIENT_SECRET');
   });
 
   it('sandboxes every renderer and takes the single-instance lock before anything else', () => {
