@@ -93,4 +93,26 @@ export const HARDENING_ENTRIES = [
       START_AGAIN,
     ],
   },
+  {
+    id: 'mail-protocol-violation',
+    kind: 'mail',
+    title: L(
+      '{protocol} サーバー {host}:{port} がプロトコルに従っていません ({step})',
+      'The {protocol} server {host}:{port} broke the protocol ({step})',
+    ),
+    why: L(
+      'サーバーが{violation}。正常なメール サーバーはこうしないため、確認を中止しました (メモリを使い果たしたり、偽の応答を成功と誤認したりしないため)。接続先が本物のメール サーバーではないか、途中の機器が通信を書き換えている可能性があります。',
+      'The server {violation}. A working mail server never does, so the check stopped (rather than buffer without end, or take a forged answer for a success). The host may not be the real mail server, or something in between rewrites the traffic.',
+    ),
+    steps: [
+      L(
+        '接続先のホスト名とポートが正しいか確認します (Exchange Online: smtp.office365.com:587、outlook.office365.com:993/995)。',
+        'Check the host name and port (Exchange Online: smtp.office365.com:587, outlook.office365.com:993/995).',
+      ),
+      L(
+        'プロキシ、ウイルス対策ソフト、ファイアウォールがメールの通信を検査・中継していないか確認します。',
+        'Check whether a proxy, antivirus or firewall inspects or relays mail traffic.',
+      ),
+    ],
+  },
 ] as const satisfies readonly CatalogueEntry[];

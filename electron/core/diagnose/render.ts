@@ -54,6 +54,7 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   to: '<token endpoint>',
   userId: '<mailbox>',
   claim: '<claim>',
+  violation: { ja: 'プロトコルに反する応答を送ってきました', en: 'sent an answer against the protocol' },
 };
 
 /** The placeholder names that have a default; the tests check the catalogue uses no other. */

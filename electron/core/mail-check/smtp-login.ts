@@ -10,6 +10,7 @@ import { format } from 'node:util';
 import nodemailer from 'nodemailer';
 import { classifyErrorCodes, errorCodes } from './failure.js';
 import type { MailFailure, MailStep } from './failure.js';
+import { MAX_LINE_BYTES, SmtpReplyGuard, guardSmtpSocket } from './reply-guard.js';
 import type { Transcript } from './transcript.js';
 import type { LoginOutcome, LoginParams } from './types.js';
 
@@ -86,6 +87,13 @@ export function smtpFailure(error: unknown, timeoutsMs: LoginParams['timeouts'])
     return { kind: 'tls', step, reason: errorCodes(e.cause).at(0) ?? reason };
   }
   if (e.code === 'ECONNECTION' || e.code === 'ESOCKET') return { kind: 'closed', step };
+  // nodemailer's own protocol checks: a reply past maxResponseSize, a reply no command was waiting for.
+  if (e.code === 'EPROTOCOL')
+    return {
+      kind: 'protocol',
+      step,
+      reason: /exceeds maximum allowed size/i.test(e.message) ? 'too-long' : 'unsolicited',
+    };
   return undefined;
 }
 
@@ -101,6 +109,9 @@ export async function smtpLogin(
   // Our own socket, so that a stop can close it: nodemailer's transport.close() does not end a verify() waiting
   // for the greeting (nodemailer 10.6), which then outlived the check by the greeting timeout.
   const socket = new Socket();
+  // Lines, replies and the session bounded, and a reply ahead of its command refused (reply-guard.ts).
+  const guard = new SmtpReplyGuard(() => socket.destroy());
+  guardSmtpSocket(socket, guard);
   const transport = nodemailer.createTransport({
     host,
     socket,
@@ -119,6 +130,7 @@ export async function smtpLogin(
     socketTimeout: params.timeouts.command,
     logger: transcriptLogger(transcript),
     debug: true,
+    maxResponseSize: MAX_LINE_BYTES,
   });
   const onAbort = (): void => {
     socket.destroy();
@@ -139,6 +151,11 @@ export async function smtpLogin(
     return { ok: true, messageSent: true };
   } catch (error) {
     if (params.signal?.aborted === true) throw params.signal.reason;
+    if (guard.violation !== undefined)
+      return {
+        ok: false,
+        failure: { kind: 'protocol', step: stepOf(error as SmtpError), reason: guard.violation },
+      };
     const failure = smtpFailure(error, params.timeouts);
     if (failure === undefined) throw error;
     return { ok: false, failure };
