@@ -208,7 +208,7 @@ describe('input checks', () => {
 describe('docs/scheduling.*.md', () => {
   it.each(['en', 'ja'])('%s shows exactly the snippets the code produces', (lang) => {
     const doc = readFileSync(
-      fileURLToPath(new URL(`../../docs/scheduling.${lang}.md`, import.meta.url)),
+      fileURLToPath(new URL(`../../../docs/scheduling.${lang}.md`, import.meta.url)),
       'utf8',
     );
     expect(doc).toContain(windowsTaskSnippet(DOC_WINDOWS).command);
