@@ -22,8 +22,11 @@ export interface Platform {
    * opens the fixed page.
    */
   openDeviceLogin?(verificationUri: string): Promise<void>;
-  /** Opens the sign-in URL in the system browser. */
-  openBrowser(url: string): Promise<void>;
+  /**
+   * Opens the running sign-in's one-time start link (`http://localhost:<port>/start/<token>`) in the system
+   * browser; `listener` is that sign-in's listener, so the host can refuse anything else.
+   */
+  openBrowser(url: string, listener: { port: number }): Promise<void>;
   /** The OS locale's language. */
   osLang(): Lang;
   /** The admin's saved choice, if any. */

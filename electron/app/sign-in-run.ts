@@ -14,14 +14,23 @@ export type Session = (
 
 /** A browser sign-in for `profile` with the app's network client and browser, in `lang`. */
 export function browserSession(ctx: ServiceContext, profile: Profile, lang: Lang): Session {
-  return (signal, onEvent) =>
-    runAcquisition(profile, {
+  return (signal, onEvent) => {
+    // The host opens only this session's start link: the port its listener announced.
+    let port: number | undefined;
+    return runAcquisition(profile, {
       network: ctx.createNetworkClient(),
-      openBrowser: (url) => ctx.platform.openBrowser(url),
-      onEvent,
+      openBrowser: (url) =>
+        port === undefined
+          ? Promise.reject(new Error('openBrowser before listening'))
+          : ctx.platform.openBrowser(url, { port }),
+      onEvent: (event) => {
+        if (event.type === 'listening') port = event.port;
+        onEvent(event);
+      },
       lang,
       signal,
     });
+  };
 }
 
 /** A device code sign-in for `profile` (no browser here, no port). */

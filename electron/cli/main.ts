@@ -2,7 +2,12 @@
 /** Entry point of `rtw`: wires the real process to the CLI and turns signals into cancellation. */
 import nodeModule from 'node:module';
 import { EXIT } from './shared/exit-codes.js';
+import { detachSecretVariable } from './shared/secret.js';
 import { runCli } from './run.js';
+
+// The client secret may come in RTW_CLIENT_SECRET. Every program this one starts (the browser launcher, the browser)
+// inherits process.env: the variable leaves it before anything runs, and only this process's own copy has it.
+const env = detachSecretVariable(process.env);
 
 // Output nobody reads any more (`rtw help | head -1`) is not an error of the command: without these handlers
 // the EPIPE would surface as an unhandled 'error' event and a crash.
@@ -33,7 +38,7 @@ async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    env: process.env,
+    env,
     cwd: process.cwd(),
     signal: controller.signal,
   });

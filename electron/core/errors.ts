@@ -105,6 +105,18 @@ export interface ErrorParams {
   'file-owner': { path: string; uid: number; gid: number; reason: string };
   /** A value in the file is unusable as it is (a malformed %-escape in a URI): `key` names it, never its value. */
   'file-value-invalid': { path: string; key: string; reason: string };
+  // Issue #15 (secrets and sign-in, hostile answers): codes of the hardening.
+  /** The browser's one-time sign-in link was opened twice: someone else may hold the attempt; it was stopped. */
+  'start-link-reused': Record<string, never>;
+  /**
+   * A kept (file) or remembered secret would go to another token endpoint than the one it was recorded with (the
+   * authority, tenant, cloud or provider changed): the secret must be entered again. `from`/`to` are the endpoints.
+   */
+  'secret-reentry-required': { from: string; to: string };
+  /** The account that signed in is not the mailbox, and nobody confirmed it as a delegate: nothing was written. */
+  'delegate-not-confirmed': { signedInAs: string; userId: string };
+  /** The token answer's ID token does not fit this sign-in (`claim`: iss, aud, tid, exp, iat, nbf, nonce, …). */
+  'id-token-invalid': { host: string; claim: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createWizardService } from '../app/index.js';
 import { createElectronNetworkClient } from './electron-network.js';
 import { createEventSender, registerIpc } from './ipc.js';
-import { createElectronPlatform, createSignInHosts, expectingAuthority } from './platform.js';
+import { createElectronPlatform } from './platform.js';
 import { createSettingsStore } from './settings.js';
 import { appPageOf, createMainWindow, focusWindow, hardenSession, hardenWebContents } from './window.js';
 
@@ -24,6 +24,10 @@ const PRELOAD = fileURLToPath(new URL('../../preload/index.cjs', import.meta.url
 
 /** How long quitting waits for a running acquisition to release its port. */
 const DISPOSE_TIMEOUT_MS = 5_000;
+
+// The CLI's secret variable, if the app was started from a shell that had it: the app never reads it, and every
+// program it starts (the browser through shell.openExternal) would inherit it (issue #15, item 10).
+delete process.env.RTW_CLIENT_SECRET;
 
 // Every renderer sandboxed, whatever a future window's preferences say.
 // https://www.electronjs.org/docs/latest/tutorial/sandbox#enabling-the-sandbox-globally
@@ -49,18 +53,16 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, page));
 
   let window: BrowserWindow | undefined;
-  const signInHosts = createSignInHosts();
   const service = createWizardService({
     platform: createElectronPlatform({
       window: () => window,
-      signInHosts,
       settings: createSettingsStore(app.getPath('userData')),
     }),
     createNetworkClient: () => createElectronNetworkClient(),
     emit: createEventSender(() => window?.webContents),
   });
   registerIpc({
-    dispatch: expectingAuthority((name, input) => service.dispatch(name, input), signInHosts),
+    dispatch: (name, input) => service.dispatch(name, input),
     isAppUrl: page.isAppUrl,
   });
 

@@ -6,8 +6,9 @@
  * program owns a URL's scheme: an unchecked URL from a compromised renderer is code execution.
  * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
  * - `openExternal` takes a page *name*; only the fixed URLs of `EXTERNAL_PAGES` can be opened.
- * - `openBrowser` (the sign-in URL the core builds) must be https on a Microsoft or Google sign-in host, or on the
- *   exact host of the authority the running acquisition uses (a private cloud, the sandbox).
+ * - `openBrowser` opens only the running sign-in's one-time start link: `http://localhost:<its listener's
+ *   port>/start/<token>` (the listener redirects it to the authorize URL). No authorize URL, of any host, is
+ *   opened directly: the renderer's input (an authority it names) can no longer widen what reaches the browser.
  * - `openDeviceLogin` (the verification URI Entra sent the running device code session; the service passes it,
  *   the renderer only names the page `device-login`) must be https on one of `DEVICE_LOGIN_HOSTS`: Entra's
  *   clouds' device login pages, and nothing else — not even the sandbox's authority.
@@ -18,24 +19,10 @@ import { isAbsolute, join } from 'node:path';
 import type { Encryptor } from '../core/upkeep/index.js';
 import { langFromLocale } from '../core/i18n.js';
 import type { Lang } from '../core/i18n.js';
-import { OPERATION_SCHEMAS, reissueProfileInput } from '../app/index.js';
-import { DEFAULT_OUT_FILE, validateProfile } from '../core/sign-in/index.js';
+import { DEFAULT_OUT_FILE } from '../core/sign-in/index.js';
 import type { Platform } from '../app/index.js';
 import type { ExternalPage } from '../shared/contract.js';
-import type { Dispatch } from './ipc.js';
 import type { LanguageChoiceStore } from './settings.js';
-
-/** Hosts Microsoft Entra ID and Microsoft accounts sign in on, in every cloud we support. */
-export const MICROSOFT_SIGN_IN_HOSTS: readonly string[] = [
-  'login.microsoftonline.com',
-  'login.microsoftonline.us',
-  'login.partner.microsoftonline.cn',
-  'login.chinacloudapi.cn',
-  'login.live.com',
-];
-
-/** The host Google's sign-in (the authorize endpoint) is on. */
-export const GOOGLE_SIGN_IN_HOSTS: readonly string[] = ['accounts.google.com'];
 
 /** Where the user guide lives. A placeholder until the docs are published. */
 export const DOCS_BASE_URL = 'https://github.com/refresh-token-wizard/refresh-token-wizard/blob/main/docs';
@@ -99,70 +86,32 @@ export function isHttpsUrlOn(candidate: string, hosts: Iterable<string>): boolea
   return false;
 }
 
-/** The sign-in URL policy, told the authority of the acquisition about to run. */
-export interface SignInHosts {
-  /** Allows the host of this authority (replacing the previous one): the running profile's. */
-  expectAuthority(authority: string): void;
-  /** True when `url` may be opened in the system browser. */
-  isAllowed(url: string): boolean;
-}
-
-/** The Microsoft and Google hosts, plus the current authority's exact host once an acquisition has started. */
-export function createSignInHosts(): SignInHosts {
-  let authorityHost: string | undefined;
-  const known = [...MICROSOFT_SIGN_IN_HOSTS, ...GOOGLE_SIGN_IN_HOSTS];
-  return {
-    expectAuthority(authority) {
-      authorityHost = new URL(authority).host;
-    },
-    isAllowed(url) {
-      return isHttpsUrlOn(url, authorityHost === undefined ? known : [...known, authorityHost]);
-    },
-  };
-}
+/** The path of the listener's one-time start links (sign-in/loopback.ts: `/start/` + 32 random bytes, base64url). */
+const START_PATH = /^\/start\/[A-Za-z0-9_-]{43}$/;
 
 /**
- * The authority a `startAcquisition` input will run with, by the very parsing and validation the service
- * applies; undefined when the service will refuse it (no acquisition starts, a running one keeps its own).
+ * True for the one-time start link of the sign-in listening on `port`: plain http on a loopback name (the
+ * listener's own port, so nothing else on the machine), no user info, query or fragment.
  */
-export function authorityOfStartInput(rawInput: unknown): string | undefined {
-  const parsed = OPERATION_SCHEMAS.startAcquisition.safeParse(rawInput);
-  if (!parsed.success) return undefined;
-  const validation = validateProfile(parsed.data);
-  return validation.ok ? validation.profile.authority : undefined;
-}
-
-/**
- * The authority a `startReissue` input will run with: the file's, unless the changes name another; undefined
- * when the service will refuse it (unreadable file, invalid input).
- */
-export async function authorityOfReissueInput(rawInput: unknown): Promise<string | undefined> {
-  const parsed = OPERATION_SCHEMAS.startReissue.safeParse(rawInput);
-  if (!parsed.success) return undefined;
+export function isStartLinkOf(candidate: string, port: number): boolean {
+  let url: URL;
   try {
-    const { path, changes, keepFileSecret } = parsed.data;
-    const validation = validateProfile(await reissueProfileInput(path, changes, keepFileSecret));
-    return validation.ok ? validation.profile.authority : undefined;
+    url = new URL(candidate);
   } catch {
-    return undefined;
+    return false;
   }
-}
-
-/**
- * Wraps `dispatch` so a starting acquisition first tells the policy its authority: `Platform.openBrowser`
- * only receives a URL, and the profile it belongs to only passes through here.
- */
-export function expectingAuthority(dispatch: Dispatch, hosts: SignInHosts): Dispatch {
-  return async (name, rawInput) => {
-    const authority =
-      name === 'startAcquisition'
-        ? authorityOfStartInput(rawInput)
-        : name === 'startReissue'
-          ? await authorityOfReissueInput(rawInput)
-          : undefined;
-    if (authority !== undefined) hosts.expectAuthority(authority);
-    return dispatch(name, rawInput);
-  };
+  return (
+    url.protocol === 'http:' &&
+    (url.hostname === 'localhost' || url.hostname === '127.0.0.1') &&
+    url.port === String(port) &&
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === '' &&
+    START_PATH.test(url.pathname) &&
+    // The URL parser resolves `..`: what is opened must be exactly what was checked.
+    url.href === candidate
+  );
 }
 
 /**
@@ -183,7 +132,6 @@ export function osLangOf(preferred: readonly string[], locale: string): Lang {
 export interface ElectronPlatformDeps {
   /** The window dialogs belong to, when there is one. */
   window(): BrowserWindow | undefined;
-  signInHosts: SignInHosts;
   settings: LanguageChoiceStore;
 }
 
@@ -236,10 +184,12 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): Platform {
         );
       await shell.openExternal(verificationUri);
     },
-    async openBrowser(url) {
+    async openBrowser(url, listener) {
       // The session reports a refusal as "browser not opened" and shows the URL to copy: nothing is lost.
-      if (!deps.signInHosts.isAllowed(url))
-        throw new Error(`openBrowser refused: ${hostForMessage(url)} is not a sign-in host`);
+      if (!isStartLinkOf(url, listener.port))
+        throw new Error(
+          `openBrowser refused: ${hostForMessage(url)} is not the running sign-in's start link`,
+        );
       await shell.openExternal(url);
     },
     osLang: () => osLangOf(app.getPreferredSystemLanguages(), app.getLocale()),

@@ -40,8 +40,15 @@ describe('the first instance', () => {
   beforeAll(async () => {
     stub.resetElectronStub();
     stub.app.paths.userData = userData;
+    // Started from a shell that had it set (for the CLI): the app never reads it, and no child may inherit it.
+    process.env.RTW_CLIENT_SECRET = 'LEAK8Q~inherited-by-the-desktop-app';
     vi.resetModules();
     await import('../../electron/main/index.js');
+  });
+
+  it('takes RTW_CLIENT_SECRET out of its environment before anything runs, so no child inherits it (#15, item 10)', () => {
+    expect(process.env.RTW_CLIENT_SECRET).toBeUndefined();
+    expect(Object.keys(process.env)).not.toContain('RTW_CLIENT_SECRET');
   });
 
   it('sandboxes every renderer and takes the single-instance lock before anything else', () => {
@@ -108,7 +115,7 @@ describe('the first instance', () => {
     });
   });
 
-  it('runs an acquisition: listener, browser opened on the sign-in host, progress pushed to the window', async () => {
+  it('runs an acquisition: listener, browser opened on its one-time start link, progress pushed to the window', async () => {
     const window = onlyWindow();
     const fromApp = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     const input = {
@@ -124,7 +131,14 @@ describe('the first instance', () => {
       value: { started: true },
     });
     await vi.waitFor(() => expect(stub.callsOf('shell.openExternal')).toHaveLength(1), { timeout: 10_000 });
-    expect(String(stub.callsOf('shell.openExternal')[0]?.[0])).toMatch(
+    // The browser gets the listener's start link (no state or challenge on its command line), which leads on to
+    // the authorize URL on the sign-in host.
+    const opened = new URL(String(stub.callsOf('shell.openExternal')[0]?.[0]));
+    expect(opened.origin).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(opened.pathname).toMatch(/^\/start\/[A-Za-z0-9_-]{43}$/);
+    const next = await fetch(opened, { redirect: 'manual' });
+    expect(next.status).toBe(302);
+    expect(next.headers.get('location')).toMatch(
       /^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/,
     );
     await vi.waitFor(() => {

@@ -3,7 +3,7 @@
  * registry's encryptor (refused on Linux's obfuscating 'basic_text' backend), the `rtw` command for schedules,
  * and the sign-in host policy learning a re-issue's authority from the file it re-issues.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -34,13 +34,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const {
-  authorityOfReissueInput,
-  createElectronPlatform,
-  createSignInHosts,
-  expectingAuthority,
-  rtwCommandOf,
-} = await import('../../electron/main/platform.js');
+const { createElectronPlatform, rtwCommandOf } = await import('../../electron/main/platform.js');
 const { createSettingsStore } = await import('../../electron/main/settings.js');
 
 let dir: string;
@@ -58,7 +52,6 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const platform = () =>
   createElectronPlatform({
     window: () => undefined,
-    signInHosts: createSignInHosts(),
     settings: createSettingsStore(dir),
   });
 
@@ -92,48 +85,5 @@ describe('token upkeep on Electron', () => {
   it('runs rtw with Node from a checkout, by name once packaged', () => {
     expect(rtwCommandOf('/opt/rtw', false)).toEqual(['node', join('/opt/rtw', 'dist', 'cli', 'rtw.cjs')]);
     expect(rtwCommandOf('/opt/rtw/resources/app.asar', true)).toEqual(['rtw']);
-  });
-});
-
-describe('the sign-in host policy and re-issues', () => {
-  const SANDBOX = 'https://127.0.0.1:49152/common';
-  const writeTokenFile = async (): Promise<string> => {
-    const file = join(dir, 'sandbox.ini');
-    await writeFile(
-      file,
-      [
-        '[OAUTH2]',
-        'UserID=printer@contoso.com',
-        'ClientID=3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
-        'ClientSecret=se4Q~abcdefghijklmnopqrstuvwxyz0123456789',
-        'RefreshToken=1.AXsAexampleexampleexample',
-        `TokenURI=${SANDBOX}/oauth2/v2.0/token`,
-        `OuthURI=${SANDBOX}/oauth2/v2.0/authorize`,
-        '',
-      ].join('\r\n'),
-    );
-    return file;
-  };
-
-  it('learns the authority of the file being re-issued before the service opens the browser', async () => {
-    const file = await writeTokenFile();
-    const input = { path: file, changes: {}, keepFileSecret: true };
-    await expect(authorityOfReissueInput(input)).resolves.toBe(SANDBOX);
-    const hosts = createSignInHosts();
-    const dispatch = vi.fn(() => Promise.resolve('dispatched'));
-    await expect(expectingAuthority(dispatch, hosts)('startReissue', input)).resolves.toBe('dispatched');
-    expect(hosts.isAllowed(`${SANDBOX}/oauth2/v2.0/authorize?x=1`)).toBe(true);
-  });
-
-  it('learns nothing from a re-issue the service will refuse', async () => {
-    await expect(
-      authorityOfReissueInput({ path: join(dir, 'missing.ini'), changes: {}, keepFileSecret: true }),
-    ).resolves.toBeUndefined();
-    await expect(authorityOfReissueInput({ path: 1 })).resolves.toBeUndefined();
-    const file = await writeTokenFile();
-    // Without the file's secret and without a new one, the profile is invalid: no authority either.
-    await expect(
-      authorityOfReissueInput({ path: file, changes: {}, keepFileSecret: false }),
-    ).resolves.toBeUndefined();
   });
 });

@@ -9,33 +9,17 @@ import type { ExternalPage } from '../../electron/shared/contract.js';
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);
 
-const {
-  DEVICE_LOGIN_HOSTS,
-  EXTERNAL_PAGES,
-  MICROSOFT_SIGN_IN_HOSTS,
-  authorityOfStartInput,
-  createElectronPlatform,
-  createSignInHosts,
-  expectingAuthority,
-  isHttpsUrlOn,
-  osLangOf,
-} = await import('../../electron/main/platform.js');
+const { DEVICE_LOGIN_HOSTS, EXTERNAL_PAGES, createElectronPlatform, isHttpsUrlOn, osLangOf } =
+  await import('../../electron/main/platform.js');
 const { createSettingsStore, SETTINGS_FILE } = await import('../../electron/main/settings.js');
 
-const AUTHORIZE = 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&state=y';
 const SANDBOX = 'https://127.0.0.1:49152/common';
-const START = {
-  clientId: '3b2f0c6a-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
-  publicClient: true,
-  userId: 'printer@contoso.com',
-};
 
 let userData: string;
 let window: BrowserWindow | undefined;
-const platform = (hosts = createSignInHosts()) =>
+const platform = () =>
   createElectronPlatform({
     window: () => window,
-    signInHosts: hosts,
     settings: createSettingsStore(userData),
   });
 
@@ -46,96 +30,42 @@ beforeEach(async () => {
 });
 afterEach(() => rm(userData, { recursive: true, force: true }));
 
-describe('openBrowser', () => {
-  it('opens https sign-in URLs on every Microsoft sign-in host', async () => {
+describe('openBrowser: only the running sign-in’s one-time start link (issue #15, item 8)', () => {
+  const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE';
+  it('opens the start link on the running listener’s port, and nothing else', async () => {
     const p = platform();
-    for (const host of MICROSOFT_SIGN_IN_HOSTS)
-      await p.openBrowser(`https://${host}/common/oauth2/v2.0/authorize?x=1`);
-    expect(stub.callsOf('shell.openExternal')).toHaveLength(MICROSOFT_SIGN_IN_HOSTS.length);
+    await p.openBrowser(`http://localhost:8001/start/${TOKEN}`, { port: 8001 });
+    await p.openBrowser(`http://127.0.0.1:49152/start/${TOKEN}`, { port: 49152 });
+    expect(stub.callsOf('shell.openExternal').map(([url]) => url)).toEqual([
+      `http://localhost:8001/start/${TOKEN}`,
+      `http://127.0.0.1:49152/start/${TOKEN}`,
+    ]);
   });
 
-  it('opens Google’s sign-in page, and reads a Google profile’s authority as the service does', async () => {
-    const p = platform();
-    await p.openBrowser('https://accounts.google.com/o/oauth2/v2/auth?client_id=x');
-    expect(stub.callsOf('shell.openExternal')).toHaveLength(1);
-    await expect(p.openBrowser('https://accounts.google.com.evil.example/o/oauth2/v2/auth')).rejects.toThrow(
-      /refused/,
-    );
-    expect(
-      authorityOfStartInput({
-        provider: 'google',
-        clientId: '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com',
-        clientSecret: 'GOCSPX-abcdefghijklmnopqrstuvwxyz12',
-        userId: 'printer@example.com',
-      }),
-    ).toBe('https://accounts.google.com');
-  });
-
-  it('refuses non-https URLs and unknown hosts, and opens nothing', async () => {
+  it('refuses any authorize URL, whatever its host (the browser only ever needs the start link)', async () => {
     const p = platform();
     const refused = [
-      'http://login.microsoftonline.com/common/oauth2/v2.0/authorize',
-      'https://login.microsoftonline.com.evil.example/common',
-      'https://login.microsoftonline.com@evil.example/common',
-      'https://user:pass@login.microsoftonline.com/common',
-      'https://evil.example/',
-      'https://login.microsoftonline.com:8443/common',
+      'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&state=y',
+      'https://attacker.example/common/oauth2/v2.0/authorize?client_id=x',
+      `http://localhost:8002/start/${TOKEN}`,
+      `http://localhost:8001/start/${TOKEN}?x=1`,
+      `http://localhost:8001/start/${TOKEN}#x`,
+      `http://user@localhost:8001/start/${TOKEN}`,
+      `http://evil.example:8001/start/${TOKEN}`,
+      `https://localhost:8001/start/${TOKEN}`,
+      `http://localhost:8001/start/short`,
+      `http://localhost:8001/myapp/?code=x`,
+      `http://localhost:8001/start/${TOKEN}/..`,
       'file:///C:/Windows/System32/calc.exe',
-      'ms-msdt:/id PCWDiagnostic',
-      'search-ms:query=x',
-      'javascript:alert(1)',
       'not a url',
-      SANDBOX,
     ];
-    for (const url of refused) await expect(p.openBrowser(url), url).rejects.toThrow(/refused/);
+    for (const url of refused)
+      await expect(p.openBrowser(url, { port: 8001 }), url).rejects.toThrow(/refused/);
     expect(stub.callsOf('shell.openExternal')).toEqual([]);
   });
+});
 
-  it('opens the exact authority host of the acquisition being started, and only that', async () => {
-    const hosts = createSignInHosts();
-    const p = platform(hosts);
-    const dispatch = vi.fn(() => Promise.resolve('ok'));
-    const guarded = expectingAuthority(dispatch, hosts);
-
-    await expect(guarded('startAcquisition', { ...START, authority: `${SANDBOX}/` })).resolves.toBe('ok');
-    expect(dispatch).toHaveBeenCalledWith('startAcquisition', { ...START, authority: `${SANDBOX}/` });
-    await p.openBrowser(`${SANDBOX}/oauth2/v2.0/authorize?client_id=x`);
-    await p.openBrowser(AUTHORIZE); // Microsoft hosts stay allowed
-    await expect(p.openBrowser('https://127.0.0.1:49153/common/oauth2/v2.0/authorize')).rejects.toThrow(
-      /refused/,
-    );
-    await expect(p.openBrowser('https://127.0.0.1/common/oauth2/v2.0/authorize')).rejects.toThrow(/refused/);
-    await expect(p.openBrowser('http://127.0.0.1:49152/common/oauth2/v2.0/authorize')).rejects.toThrow(
-      /refused/,
-    );
-
-    // An input the service will refuse changes nothing: the running acquisition keeps its authority.
-    await guarded('startAcquisition', {
-      ...START,
-      authority: 'https://evil.example/common',
-      clientId: 'not a guid',
-    });
-    await guarded('startAcquisition', { authority: 42 });
-    await expect(p.openBrowser('https://evil.example/common/oauth2/v2.0/authorize')).rejects.toThrow(
-      /refused/,
-    );
-    await p.openBrowser(`${SANDBOX}/oauth2/v2.0/authorize`);
-
-    // A new valid acquisition replaces the authority.
-    await guarded('startAcquisition', { ...START, authority: 'https://login.private.example/contoso.com' });
-    await expect(p.openBrowser(`${SANDBOX}/oauth2/v2.0/authorize`)).rejects.toThrow(/refused/);
-    await p.openBrowser('https://login.private.example/contoso.com/oauth2/v2.0/authorize');
-  });
-
-  it('reads the authority the way the service does', () => {
-    expect(authorityOfStartInput({ ...START })).toBe('https://login.microsoftonline.com/common');
-    expect(authorityOfStartInput({ ...START, cloud: 'usgov', tenant: 'contoso.com' })).toBe(
-      'https://login.microsoftonline.us/contoso.com',
-    );
-    expect(authorityOfStartInput({ ...START, authority: 'http://127.0.0.1:1/common' })).toBeUndefined();
-    expect(authorityOfStartInput('x')).toBeUndefined();
-  });
-
+describe('isHttpsUrlOn', () => {
   it('checks hosts exactly, port included', () => {
     expect(isHttpsUrlOn('https://LOGIN.microsoftonline.com/x', ['login.microsoftonline.com'])).toBe(true);
     expect(isHttpsUrlOn('https://login.microsoftonline.com:443/x', ['login.microsoftonline.com'])).toBe(true);
@@ -194,9 +124,7 @@ describe('openDeviceLogin', () => {
   });
 
   it('refuses anything else, the sandbox and the running authority included, and opens nothing', async () => {
-    const hosts = createSignInHosts();
-    hosts.expectAuthority(SANDBOX);
-    const p = platform(hosts);
+    const p = platform();
     for (const uri of [
       'http://microsoft.com/devicelogin',
       'https://microsoft.com.evil.example/devicelogin',

@@ -72,8 +72,8 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
     occurrences: 3,
     why:
       'No shell.openExternal call takes a URL from the renderer: openExternal maps a page *name* to a fixed ' +
-      'https URL on an allowed host, openBrowser opens only the sign-in URL of the expected identity ' +
-      'provider (sign-in hosts check), and openDeviceLogin opens only the verification URI the running device ' +
+      "https URL on an allowed host, openBrowser opens only the running sign-in's one-time start link " +
+      "(http on loopback, that listener's port: isStartLinkOf), and openDeviceLogin opens only the verification URI the running device " +
       'code session received from Entra (passed by the service, never by the page), and only when it is https ' +
       'on a Microsoft device login host (isDeviceLoginUrl, test/main/platform.test.ts). ' +
       'https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content',

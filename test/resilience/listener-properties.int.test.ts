@@ -40,20 +40,28 @@ function canBind(port: number): Promise<boolean> {
   });
 }
 
-/** The listener still takes the real callback (if none was delivered), shows the result, then frees its port. */
+/**
+ * The listener still takes the real callback (if none was delivered), shows the result to that browser only (at the
+ * tokened location its 303 gave), then frees its port. A client that only guesses the result path gets nothing.
+ */
 async function expectStillWorksThenReleases(): Promise<void> {
   const { port } = listener;
+  let location: string | undefined;
   if (delivered.length === 0) {
     const answer = rawRequest(port, requestBytes('GET', `${PATH}?code=0.AXfinal&state=${state}`, [host()]));
     await expect.poll(() => delivered.length, { timeout: 10_000 }).toBe(1);
     expect(delivered[0]).toMatchObject({ ok: true, code: '0.AXfinal' });
     void delivered[0]?.respond({ kind: 'done', mailbox: 'a@contoso.com', file: 'x.ini' }, 0);
-    expect((await answer).status).toBe(303);
+    const redirect = await answer;
+    expect(redirect.status).toBe(303);
+    location = /\r\nlocation: ([^\r\n]+)/i.exec(redirect.head)?.[1];
+    expect(location).toMatch(new RegExp(`^${PATH}done/[A-Za-z0-9_-]{43}$`));
   } else {
     void delivered[0]?.respond({ kind: 'done', mailbox: 'a@contoso.com', file: 'x.ini' }, 0);
   }
-  const result = await rawRequest(port, requestBytes('GET', `${PATH}done`, [host()]));
-  expect(result.status).toBe(200);
+  expect((await rawRequest(port, requestBytes('GET', `${PATH}done`, [host()]))).status).toBe(404);
+  if (location !== undefined)
+    expect((await rawRequest(port, requestBytes('GET', location, [host()]))).status).toBe(200);
   await listener.close();
   expect(await canBind(port)).toBe(true);
 }

@@ -27,6 +27,8 @@ export const EXIT = {
   busy: 9,
   /** `rtw check`: a mail login failed, or the token does not fit the mail servers (the explanation says why). */
   mailCheck: 10,
+  /** `rtw acquire`: the account that signed in is not the mailbox (`--allow-delegate` for a shared mailbox). */
+  delegate: 11,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -44,7 +46,14 @@ export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
     case 'no-refresh-token':
     case 'device-code-declined':
     case 'device-code-not-public':
+    case 'start-link-reused':
       return EXIT.signIn;
+    case 'delegate-not-confirmed':
+      return EXIT.delegate;
+    case 'secret-reentry-required':
+      return EXIT.usage;
+    case 'id-token-invalid':
+      return EXIT.network;
     case 'idp-unreachable':
     case 'proxy-refused':
     case 'proxy-auth-required':

@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/oauth/index.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** The process surroundings a CLI command uses, injected so commands run in-process in tests. */
 export interface CliIo {
@@ -24,9 +25,12 @@ export function networkOptions(io: CliIo): { env: NodeJS.ProcessEnv; extraCaPem?
   return { env: io.env, ...(io.extraCaPem === undefined ? {} : { extraCaPem: io.extraCaPem }) };
 }
 
-/** Writes one line. */
+/**
+ * Writes one line, its control characters escaped (terminal-text.ts): every line the CLI prints, human or JSON,
+ * goes through here, so text from a server or a file never drives the terminal (issue #15, item 14).
+ */
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
-  stream.write(`${text}\n`);
+  stream.write(`${terminalSafe(text)}\n`);
 }
 
 /** Reads all of standard input as text (for --secret-stdin). */

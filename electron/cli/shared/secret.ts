@@ -5,13 +5,31 @@ import { readAll } from './io.js';
 import type { CliIo } from './io.js';
 import { CLI_TEXT } from './messages.js';
 
+/** The environment variable the client secret may come in. */
+export const SECRET_VARIABLE = 'RTW_CLIENT_SECRET';
+
+/**
+ * Takes the secret variable out of `processEnv` (the environment every child process inherits: the browser
+ * launcher, the browser) and returns a copy for this process's own use that still has it (issue #15, item 10).
+ * On Windows `process.env` is case-insensitive, so the variable is read and deleted whatever its case there.
+ */
+export function detachSecretVariable(processEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const value = processEnv[SECRET_VARIABLE];
+  const own: NodeJS.ProcessEnv = { ...processEnv };
+  if (value !== undefined) own[SECRET_VARIABLE] = value;
+  delete processEnv[SECRET_VARIABLE];
+  return own;
+}
+
 /** The secret from RTW_CLIENT_SECRET, standard input, or a hidden prompt; undefined when none can be had. */
 export async function obtainSecret(
   io: CliIo,
   options: { fromStdin: boolean; lang: Lang; prompt?: string },
 ): Promise<string | undefined> {
   if (options.fromStdin) return (await readAll(io.stdin)).replace(/\r?\n$/, '');
-  const fromEnv = io.env.RTW_CLIENT_SECRET;
+  const fromEnv = io.env[SECRET_VARIABLE];
+  // Read once: whatever this process starts after this (the browser) must not inherit it.
+  delete io.env[SECRET_VARIABLE];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (io.stdin.isTTY !== true || io.stderr.isTTY !== true) return undefined;
   // `read` (npm's own prompt) mutes the echo; the prompt goes to stderr so --json stdout stays clean.

@@ -16,6 +16,7 @@ import {
   XOAUTH2_CHALLENGE_ENTRIES,
 } from './entries-mail-standards.js';
 import { GOOGLE_ENTRIES } from './entries-google.js';
+import { HARDENING_ENTRIES } from './entries-hardening.js';
 
 /** Every id the catalogue holds; explainers name entries by it, so a typo is a compile error. */
 export type EntryId =
@@ -29,6 +30,7 @@ export type EntryId =
   | (typeof XOAUTH2_CHALLENGE_ENTRIES)[number]['id']
   | (typeof CHECK_ENTRIES)[number]['id']
   | (typeof GOOGLE_ENTRIES)[number]['id']
+  | (typeof HARDENING_ENTRIES)[number]['id']
   | (typeof GENERIC_ENTRIES)[number]['id'];
 
 /** Everything the catalogue explains, in the order of the troubleshooting doc (and of mail-reply matching). */
@@ -36,6 +38,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...ENTRA_ENTRIES,
   ...OAUTH_ENTRIES,
   ...APP_ENTRIES,
+  ...HARDENING_ENTRIES,
   ...MAIL_ENTRIES,
   ...SMTP_CODE_ENTRIES,
   ...IMAP_CODE_ENTRIES,

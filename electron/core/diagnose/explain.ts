@@ -154,6 +154,11 @@ const RTW_EXPLAINERS = {
     fromEntry('file-owner', c, { path: p.path, uid: p.uid, gid: p.gid, reason: p.reason }),
   'file-value-invalid': (p, c) =>
     fromEntry('file-value-invalid', c, { path: p.path, key: p.key, reason: p.reason }),
+  'start-link-reused': (_p, c) => fromEntry('start-link-reused', c),
+  'secret-reentry-required': (p, c) => fromEntry('secret-reentry-required', c, { from: p.from, to: p.to }),
+  'delegate-not-confirmed': (p, c) =>
+    fromEntry('delegate-not-confirmed', c, { signedInAs: p.signedInAs, userId: p.userId }),
+  'id-token-invalid': (p, c) => fromEntry('id-token-invalid', c, { host: p.host, claim: p.claim }),
 } satisfies { [C in ErrorCode]: Explainer<C> };
 
 /** Every RtwError code the catalogue explains (all of them; the tests compare this with errors.ts). */

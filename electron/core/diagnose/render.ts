@@ -66,6 +66,12 @@ const DEFAULTS: Readonly<Record<string, ParamValue>> = {
   // The token check's view of the file (entries-check.ts).
   tokenUri: '<TokenURI>',
   recordedAuthority: '<Authority>',
+  // The hardening's refusals (entries-hardening.ts).
+  from: '<token endpoint>',
+  to: '<token endpoint>',
+  userId: '<mailbox>',
+  claim: '<claim>',
+  violation: { ja: 'プロトコルに反する応答を送ってきました', en: 'sent an answer against the protocol' },
 };
 
 /** The placeholder names that have a default; the tests check the catalogue uses no other. */

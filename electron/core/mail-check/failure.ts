@@ -32,7 +32,12 @@ export type MailFailure =
   | { kind: 'tls'; step: MailStep; reason: string }
   | { kind: 'timeout'; step: MailStep; seconds: number }
   | { kind: 'unreachable'; step: MailStep; reason: string }
-  | { kind: 'closed'; step: MailStep };
+  | { kind: 'closed'; step: MailStep }
+  /**
+   * The server broke the protocol in a way the check refuses to go along with (reply-guard.ts): a line or reply past
+   * the bound, a reply before the command it would answer, or more data in all than a login ever needs.
+   */
+  | { kind: 'protocol'; step: MailStep; reason: 'too-long' | 'unsolicited' | 'too-much' };
 
 const STEP_TEXT: Readonly<Record<MailStep, Localized>> = {
   connect: { ja: 'TCP 接続と TLS', en: 'connecting and TLS' },
@@ -41,6 +46,21 @@ const STEP_TEXT: Readonly<Record<MailStep, Localized>> = {
   auth: { ja: 'XOAUTH2 認証', en: 'XOAUTH2 authentication' },
   command: { ja: '認証後のコマンド', en: 'the command after login' },
   send: { ja: 'テスト メールの送信', en: 'sending the test message' },
+};
+
+const VIOLATION_TEXT: Readonly<Record<'too-long' | 'unsolicited' | 'too-much', Localized>> = {
+  'too-long': {
+    ja: '64 KiB を超える行または応答を送ってきました',
+    en: 'sent a line or reply longer than 64 KiB',
+  },
+  unsolicited: {
+    ja: 'コマンドを送る前にその応答を送ってきました',
+    en: 'sent a reply before the command it would answer',
+  },
+  'too-much': {
+    ja: 'ログインに必要な量をはるかに超えるデータ (2 MiB 超) を送ってきました',
+    en: 'sent far more data than a login needs (over 2 MiB)',
+  },
 };
 
 /** The localized name of a step. */
@@ -108,5 +128,11 @@ export function explainMailFailure(
       return explainCheck('mail-unreachable', { ...where, reason: failure.reason }, context);
     case 'closed':
       return explainCheck('mail-connection-closed', { ...where, step: stepText(failure.step) }, context);
+    case 'protocol':
+      return explainCheck(
+        'mail-protocol-violation',
+        { ...where, step: stepText(failure.step), violation: VIOLATION_TEXT[failure.reason] },
+        context,
+      );
   }
 }

@@ -15,6 +15,7 @@ import { ImapFlow } from 'imapflow';
 import type { Logger } from 'imapflow';
 import { classifySocketError } from './failure.js';
 import type { MailFailure, MailStep } from './failure.js';
+import { ImapReplyGuard, MAX_LINE_BYTES } from './reply-guard.js';
 import type { Transcript } from './transcript.js';
 import type { LoginOutcome, LoginParams } from './types.js';
 import { MECHANISM_NOTE, challengeNote, challengeOf } from './xoauth2.js';
@@ -135,6 +136,10 @@ export function imapFailure(
     default:
       break;
   }
+  // imapflow's own bounds (set to reply-guard's): a line, literal or response past them.
+  if (['LineTooLarge', 'LiteralTooLarge', 'ResponseTooLarge'].includes(e.code ?? ''))
+    return { kind: 'protocol', step: actualStep, reason: 'too-long' };
+  if (e.code === 'UnexpectedTag') return { kind: 'protocol', step: actualStep, reason: 'unsolicited' };
   const socket = classifySocketError(error, actualStep);
   if (socket !== undefined) return socket;
   if (e.tlsFailed === true) return { kind: 'tls', step: 'connect', reason: e.message };
@@ -168,7 +173,14 @@ export async function imapLogin(params: LoginParams, transcript: Transcript): Pr
     disableCompression: true,
     // What the ID command (if the server offers it) reports: the product, not the library.
     clientInfo: { name: 'Refresh Token Wizard' },
+    // imapflow's own bounds (1 GiB by default): a check reads greetings, capabilities and a LIST.
+    maxLineLength: MAX_LINE_BYTES,
+    maxLiteralSize: MAX_LINE_BYTES,
+    maxResponseSize: MAX_LINE_BYTES,
   });
+  // Lines and the session bounded, and a tagged answer ahead of its command refused (reply-guard.ts).
+  const guard = new ImapReplyGuard();
+  guard.attach(client);
   // imapflow also reports failures as 'error' events; the awaited calls below carry them, so keep it quiet.
   client.on('error', () => undefined);
   xoauth2Only(client);
@@ -183,6 +195,8 @@ export async function imapLogin(params: LoginParams, transcript: Transcript): Pr
     return { ok: true };
   } catch (error) {
     if (params.signal?.aborted === true) throw params.signal.reason;
+    if (guard.violation !== undefined)
+      return { ok: false, failure: { kind: 'protocol', step: progress.step, reason: guard.violation } };
     const failure = imapFailure(error, progress.step, params.timeouts);
     if (failure?.kind === 'reply' && failure.xoauth2Challenge !== undefined)
       transcript.add('#', challengeNote(failure.xoauth2Challenge));

@@ -8,14 +8,9 @@ export type { MailFailure, MailStep } from './failure.js';
 export { mailEndpoint, parseEndpoint } from './hosts.js';
 export { imapLogin } from './imap-login.js';
 export { popLogin } from './pop-login.js';
-export {
-  Pop3Client,
-  Pop3Error,
-  Pop3LineBuffer,
-  parsePop3Status,
-  parseStat,
-  unstuffLine,
-} from './pop3-client.js';
+export { Pop3Client, Pop3Error, parsePop3Status, parseStat, unstuffLine } from './pop3-client.js';
+export { LineSplitter, MAX_LINE_BYTES, MAX_SESSION_BYTES, ProtocolViolation } from './reply-guard.js';
+export type { Violation } from './reply-guard.js';
 export { redeemRefreshToken, resourceOf } from './redeem.js';
 export { smtpLogin } from './smtp-login.js';
 export { Transcript } from './transcript.js';

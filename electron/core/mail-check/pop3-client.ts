@@ -4,11 +4,18 @@
  * No npm POP3 client speaks XOAUTH2 (FACTS.md). Microsoft's page shows the two-line form — `AUTH XOAUTH2`, the
  * server's `+`, then the base64 string on its own line — which is what this client sends (RFC 5034 allows an
  * initial response on the AUTH line too, but that is not the form Exchange documents).
+ *
+ * Replies are matched to commands strictly (issue #15, item 15): a line may only arrive while a reply is awaited
+ * (the greeting, or the reply to the command just sent), and a reply is complete at its status line, or for a
+ * multi-line reply at its final `.`. Anything the server sends beyond that — a reply ahead of its command — ends the
+ * session as a protocol violation rather than being taken as the next command's answer. Lines and replies are
+ * bounded (reply-guard.ts), and split as they arrive, in linear time.
  */
 import { connect as tlsConnect } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { classifySocketError } from './failure.js';
 import type { MailFailure, MailStep } from './failure.js';
+import { LineSplitter, MAX_LINE_BYTES, ProtocolViolation } from './reply-guard.js';
 import type { StepTimeouts } from './types.js';
 
 /** One POP3 status line: `+OK`, `-ERR`, or the SASL continuation `+`. */
@@ -32,19 +39,6 @@ export function parsePop3Status(line: string): Pop3Status | undefined {
   const indicator = (match[1] ?? '').toUpperCase();
   const status = indicator === '+OK' ? '+OK' : indicator === '-ERR' ? '-ERR' : '+';
   return { status, text: (match[2] ?? '').trim() };
-}
-
-/** Splits a byte stream into lines (CRLF, tolerating bare LF), keeping an incomplete last line for later. */
-export class Pop3LineBuffer {
-  private rest = '';
-
-  /** Adds received data; returns the lines it completed, without their line endings. */
-  push(chunk: string): string[] {
-    const text = this.rest + chunk;
-    const parts = text.split('\n');
-    this.rest = parts.pop() ?? '';
-    return parts.map((line) => line.replace(/\r$/, ''));
-  }
 }
 
 /** Undoes byte-stuffing of a multi-line reply's data lines (RFC 1939 §3): a leading `..` stands for `.`. */
@@ -81,41 +75,46 @@ export interface Pop3ConnectOptions {
   signal?: AbortSignal;
 }
 
+/** The reply the client waits for: what it answers, and what has come of it so far. */
+interface ExpectedReply {
+  step: MailStep;
+  multiline: boolean;
+  reply?: Pop3Reply;
+  /** Bytes of the reply so far (its lines with their line ends): bounded like a line. */
+  bytes: number;
+}
+
 /** A connected POP3 session. */
 export class Pop3Client {
-  private readonly buffer = new Pop3LineBuffer();
-  private readonly queue: string[] = [];
-  private waiter: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
+  private readonly lines = new LineSplitter();
+  /** The reply awaited now (the greeting from the start, then the answer to the command just written), if any. */
+  private expected: ExpectedReply | undefined = { step: 'greeting', multiline: false, bytes: 0 };
+  /** A complete reply `readReply` has not collected yet. */
+  private ready: Pop3Reply | undefined;
+  /** Who waits in `readReply`. */
+  private waiter: { resolve: (reply: Pop3Reply) => void; reject: (error: Error) => void } | undefined;
   private ended: Error | undefined;
 
   private constructor(
     private readonly socket: TLSSocket,
     private readonly options: Pop3ConnectOptions,
   ) {
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      for (const line of this.buffer.push(chunk)) {
-        options.onLine?.('S', line);
-        if (this.waiter !== undefined) {
-          const { resolve } = this.waiter;
-          this.waiter = undefined;
-          resolve(line);
-        } else this.queue.push(line);
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        for (const line of this.lines.push(chunk)) this.receive(line);
+      } catch (error) {
+        if (error instanceof ProtocolViolation) this.fail(this.violation(error));
+        else if (error instanceof Pop3Error) this.fail(error);
+        else throw error;
       }
     });
-    const end = (error: Error): void => {
-      this.ended ??= error;
-      this.waiter?.reject(error);
-      this.waiter = undefined;
-    };
-    socket.on('error', end);
-    socket.on('close', () => end(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' })));
+    socket.on('error', (error: Error) => this.fail(error));
+    socket.on('close', () =>
+      this.fail(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' })),
+    );
     options.signal?.addEventListener(
       'abort',
-      () => {
-        end(options.signal?.reason instanceof Error ? options.signal.reason : new Error('aborted'));
-        socket.destroy();
-      },
+      () => this.fail(options.signal?.reason instanceof Error ? options.signal.reason : new Error('aborted')),
       { once: true },
     );
   }
@@ -125,7 +124,7 @@ export class Pop3Client {
     const socket = await openTls(options);
     const client = new Pop3Client(socket, options);
     try {
-      const greeting = await client.readReply('greeting', options.timeouts.greeting, false);
+      const greeting = await client.readReply('greeting', options.timeouts.greeting);
       return { client, greeting };
     } catch (error) {
       client.close();
@@ -139,8 +138,8 @@ export class Pop3Client {
     step: MailStep,
     options: { multiline?: boolean; logAs?: string } = {},
   ): Promise<Pop3Reply> {
-    this.write(line, options.logAs);
-    return this.readReply(step, this.options.timeouts.command, options.multiline === true);
+    this.write(line, step, options.multiline === true, options.logAs);
+    return this.readReply(step, this.options.timeouts.command);
   }
 
   /**
@@ -173,32 +172,68 @@ export class Pop3Client {
     this.socket.destroy();
   }
 
-  private write(line: string, logAs: string | undefined): void {
-    if (this.ended !== undefined) throw new Pop3Error({ kind: 'closed', step: 'command' });
+  private write(line: string, step: MailStep, multiline: boolean, logAs: string | undefined): void {
+    // Ended by the server: say how (a protocol violation stays one), not just "closed".
+    if (this.ended !== undefined) throw toPop3Error(this.ended, step);
     this.options.onLine?.('C', logAs ?? line);
+    // From now on the reply to this command is awaited, and only that (the previous one was read: command()
+    // awaits each reply before the next command).
+    this.expected = { step, multiline, bytes: 0 };
     this.socket.write(`${line}\r\n`);
   }
 
-  private async readReply(step: MailStep, timeoutMs: number, multiline: boolean): Promise<Pop3Reply> {
-    const line = await this.readLine(step, timeoutMs);
-    const status = parsePop3Status(line);
-    if (status === undefined) throw new Pop3Error({ kind: 'reply', step, reply: line });
-    const reply: Pop3Reply = { ...status, line, lines: [] };
-    if (multiline && status.status === '+OK') {
-      for (;;) {
-        const data = await this.readLine(step, timeoutMs);
-        if (data === '.') break;
-        reply.lines.push(unstuffLine(data));
-      }
+  /** One line from the server: part of the awaited reply, or a protocol violation. */
+  private receive(line: string): void {
+    this.options.onLine?.('S', line);
+    const expected = this.expected;
+    // Nothing awaited: a reply sent ahead of its command (or more than one reply to one command).
+    if (expected === undefined) throw new ProtocolViolation('unsolicited');
+    expected.bytes += Buffer.byteLength(line) + 2;
+    if (expected.bytes > MAX_LINE_BYTES) throw new ProtocolViolation('too-long');
+    if (expected.reply === undefined) {
+      const status = parsePop3Status(line);
+      if (status === undefined) throw new Pop3Error({ kind: 'reply', step: expected.step, reply: line });
+      expected.reply = { ...status, line, lines: [] };
+      if (!(expected.multiline && status.status === '+OK')) this.complete(expected.reply);
+      return;
     }
-    return reply;
+    if (line === '.') this.complete(expected.reply);
+    else expected.reply.lines.push(unstuffLine(line));
   }
 
-  private readLine(step: MailStep, timeoutMs: number): Promise<string> {
-    const queued = this.queue.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
+  private complete(reply: Pop3Reply): void {
+    this.expected = undefined;
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    if (waiter !== undefined) waiter.resolve(reply);
+    else this.ready = reply;
+  }
+
+  private violation(error: ProtocolViolation): Pop3Error {
+    return new Pop3Error(
+      { kind: 'protocol', step: this.expected?.step ?? 'command', reason: error.reason },
+      { cause: error },
+    );
+  }
+
+  /** Ends the session: the waiting `readReply` (if any) fails with `error`, and nothing more is read. */
+  private fail(error: Error): void {
+    this.ended ??= error;
+    this.expected = undefined;
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.reject(error);
+    this.socket.destroy();
+  }
+
+  private readReply(step: MailStep, timeoutMs: number): Promise<Pop3Reply> {
+    const ready = this.ready;
+    if (ready !== undefined) {
+      this.ready = undefined;
+      return Promise.resolve(ready);
+    }
     if (this.ended !== undefined) return Promise.reject(toPop3Error(this.ended, step));
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Pop3Reply>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
         this.close();

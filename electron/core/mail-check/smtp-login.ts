@@ -16,6 +16,7 @@ import { format } from 'node:util';
 import nodemailer from 'nodemailer';
 import { classifyErrorCodes, errorCodes } from './failure.js';
 import type { MailFailure, MailStep, Xoauth2Challenge } from './failure.js';
+import { MAX_LINE_BYTES, SmtpReplyGuard, guardSmtpSocket } from './reply-guard.js';
 import type { Transcript } from './transcript.js';
 import type { LoginOutcome, LoginParams } from './types.js';
 import {
@@ -122,6 +123,13 @@ export function smtpFailure(
     return { kind: 'tls', step, reason: errorCodes(e.cause).at(0) ?? reason };
   }
   if (e.code === 'ECONNECTION' || e.code === 'ESOCKET') return { kind: 'closed', step };
+  // nodemailer's own protocol checks: a reply past maxResponseSize, a reply no command was waiting for.
+  if (e.code === 'EPROTOCOL')
+    return {
+      kind: 'protocol',
+      step,
+      reason: /exceeds maximum allowed size/i.test(e.message) ? 'too-long' : 'unsolicited',
+    };
   return undefined;
 }
 
@@ -143,6 +151,9 @@ export async function smtpLogin(
   // Our own socket, so that a stop can close it: nodemailer's transport.close() does not end a verify() waiting
   // for the greeting (nodemailer 10.6), which then outlived the check by the greeting timeout.
   const socket = new Socket();
+  // Lines, replies and the session bounded, and a reply ahead of its command refused (reply-guard.ts).
+  const guard = new SmtpReplyGuard(() => socket.destroy());
+  guardSmtpSocket(socket, guard);
   const transport = nodemailer.createTransport({
     host,
     socket,
@@ -179,6 +190,7 @@ export async function smtpLogin(
     socketTimeout: params.timeouts.command,
     logger: transcriptLogger(transcript, exchange),
     debug: true,
+    maxResponseSize: MAX_LINE_BYTES,
   });
   const onAbort = (): void => {
     socket.destroy();
@@ -199,6 +211,11 @@ export async function smtpLogin(
     return { ok: true, messageSent: true };
   } catch (error) {
     if (params.signal?.aborted === true) throw params.signal.reason;
+    if (guard.violation !== undefined)
+      return {
+        ok: false,
+        failure: { kind: 'protocol', step: stepOf(error as SmtpError), reason: guard.violation },
+      };
     const failure = smtpFailure(error, params.timeouts, exchange.challenge);
     if (failure === undefined) throw error;
     return { ok: false, failure };

@@ -10,10 +10,16 @@ import { maskXoauth2Blobs } from './xoauth2.js';
 /** Who wrote a transcript line: client, server, or a note of ours (TLS established, timeout…). */
 export type TranscriptSource = 'C' | 'S' | '#';
 
+/** Lines a transcript keeps: a login has a few dozen; a flooding server must not grow it without end. */
+export const MAX_TRANSCRIPT_LINES = 400;
+/** Characters a transcript line keeps (the servers' lines are bounded at 64 KiB; a screen needs far less). */
+export const MAX_TRANSCRIPT_LINE = 2000;
+
 /** Collects masked transcript lines. */
 export class Transcript {
   readonly lines: string[] = [];
   private readonly secrets: string[];
+  private dropped = 0;
 
   /** `secrets`: every token and string that must never appear (more can be added as they become known). */
   constructor(secrets: readonly (string | undefined)[] = []) {
@@ -33,6 +39,15 @@ export class Transcript {
   /** Records one line (multi-line text becomes several lines with the same prefix). */
   add(source: TranscriptSource, text: string): void {
     const prefix = source === 'C' ? 'C: ' : source === 'S' ? 'S: ' : '# ';
-    for (const line of text.replace(/\r?\n$/, '').split(/\r?\n/)) this.lines.push(prefix + this.mask(line));
+    for (const line of text.replace(/\r?\n$/, '').split(/\r?\n/)) {
+      if (this.lines.length >= MAX_TRANSCRIPT_LINES - 1) {
+        // The last kept line says how many more there were.
+        this.dropped += 1;
+        this.lines[MAX_TRANSCRIPT_LINES - 1] = `# … ${this.dropped} more lines not kept`;
+        continue;
+      }
+      const kept = line.length > MAX_TRANSCRIPT_LINE ? `${line.slice(0, MAX_TRANSCRIPT_LINE)}…` : line;
+      this.lines.push(prefix + this.mask(kept));
+    }
   }
 }

@@ -6,7 +6,8 @@ export { asJsonObject, oauthErrorOf, postForm, readTokenAnswer, requestToken } f
 export type { FormAnswer, JsonObject } from './token-client.js';
 export { redeemRefreshGrant, refreshGrantForm } from './refresh-grant.js';
 export type { RefreshGrantRequest, RefreshGrantResult, RefreshGrantSettings } from './refresh-grant.js';
-export { jwtPayload, usernameOfIdToken } from './id-token.js';
+export { checkIdToken, checkedUsername, jwtPayload, usernameOfIdToken } from './id-token.js';
+export type { IdTokenExpectations } from './id-token.js';
 export { newAuthorizationRequest } from './pkce.js';
 export type { AuthorizationRequest } from './pkce.js';
 export { SYSTEM_CLOCK, every } from './clock.js';

@@ -13,7 +13,7 @@
 import { providerOf } from '../providers/index.js';
 import type { RecordedAuthority } from '../providers/index.js';
 import type { IdpNetworkClient } from '../transport/index.js';
-import { usernameOfIdToken } from './id-token.js';
+import { checkedUsername } from './id-token.js';
 import { requestToken } from './token-client.js';
 
 /** The registration and the token to redeem. */
@@ -70,7 +70,16 @@ export async function redeemRefreshGrant(
   const provider = providerOf(request.authority.provider);
   const url = provider.tokenEndpoint(request.authority);
   const answer = await requestToken(network, provider, url, refreshGrantForm(request), request.scopes);
-  const username = answer.idToken === undefined ? undefined : usernameOfIdToken(answer.idToken);
+  const username =
+    answer.idToken === undefined
+      ? undefined
+      : checkedUsername(answer.idToken, {
+          provider: request.authority.provider,
+          clientId: request.clientId,
+          host: new URL(url).host,
+          tenant: request.authority.tenant,
+          now: now(),
+        });
   const at = (secondsFromNow: number): Date => new Date(now().getTime() + secondsFromNow * 1000);
   return {
     accessToken: answer.accessToken,

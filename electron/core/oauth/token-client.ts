@@ -55,9 +55,13 @@ export function readTokenAnswer(
   url: string,
   requestedScopes: readonly string[],
 ): TokenAnswer {
-  const { access_token, refresh_token, expires_in, scope, id_token, refresh_token_expires_in } = answer;
+  const { access_token, token_type, refresh_token, expires_in, scope, id_token, refresh_token_expires_in } =
+    answer;
   const broken = (): RtwError => new RtwError('idp-bad-response', { host: new URL(url).host, status });
   if (typeof access_token !== 'string' || access_token === '') throw broken();
+  // Only a bearer token is what XOAUTH2 sends (RFC 6750); the type is case-insensitive (RFC 6749 §5.1), and a
+  // `mac` or missing one is not an answer we can use (issue #15, item 13).
+  if (typeof token_type !== 'string' || token_type.toLowerCase() !== 'bearer') throw broken();
   if (refresh_token !== undefined && (typeof refresh_token !== 'string' || refresh_token === ''))
     throw broken();
   const expiresIn = seconds(expires_in);

@@ -140,6 +140,8 @@ export interface CodeFlow {
     loginHint: string;
     /** The attempt's one-time values (oauth/pkce.ts): the listener already waits for this `state`. */
     request: { state: string; codeVerifier: string; codeChallenge: string };
+    /** How the listener takes the answer (the provider's `redirect.responseMode`): the URL must ask for it. */
+    responseMode: 'query' | 'form_post';
     network: IdpNetworkClient;
     now: () => Date;
   }): Promise<CodeFlowAttempt>;
@@ -245,8 +247,17 @@ export interface IdentityProvider {
   /** The INI `Provider=` value SMAIL expects for this provider (overridable per file). */
   readonly iniProviderValue: string;
 
-  /** Sign-in redirect: the loopback host, and the default port and path (0 = any free port). */
-  readonly redirect: { host: 'localhost' | '127.0.0.1'; defaultPort: number; defaultPath: string };
+  /**
+   * Sign-in redirect: the loopback host, the default port and path (0 = any free port), and how the provider
+   * delivers its answer there: `form_post` keeps the code and state out of every URL (and so out of the browser's
+   * history), where the provider offers it for this kind of client; else `query`.
+   */
+  readonly redirect: {
+    host: 'localhost' | '127.0.0.1';
+    defaultPort: number;
+    defaultPath: string;
+    responseMode: 'query' | 'form_post';
+  };
   /** The clouds (sovereign instances) the provider has, the default first; Google has one, `global`. */
   readonly clouds: readonly string[];
   /** The device code sign-in, where the provider offers it for the mail scopes (Google's does not allow them). */

@@ -14,7 +14,9 @@ export type PageOutcome =
   | { kind: 'failed'; explanation: Explanation }
   | { kind: 'stale' }
   | { kind: 'duplicate' }
-  | { kind: 'working' };
+  | { kind: 'working' }
+  /** The one-time start link was opened a second time: the attempt was stopped. */
+  | { kind: 'start-used' };
 
 const TEXT = {
   appName: { en: 'Refresh Token Wizard', ja: 'Refresh Token Wizard' },
@@ -37,6 +39,14 @@ const TEXT = {
   duplicateBody: {
     en: 'Refresh Token Wizard already has the response for this sign-in. Return to the app to see the result.',
     ja: 'このサインインの応答はすでに受け付けています。アプリに戻って結果を確認してください。',
+  },
+  startUsedTitle: {
+    en: 'This sign-in link was already used',
+    ja: 'このサインイン リンクはすでに使用されています',
+  },
+  startUsedBody: {
+    en: 'Each sign-in link works once. It was opened before, perhaps by another program on this computer, so Refresh Token Wizard stopped this sign-in to be safe. Return to the app and start the sign-in again.',
+    ja: 'サインイン リンクは 1 回だけ使えます。このリンクは以前に (この PC の別のプログラムによって) 開かれた可能性があるため、安全のためにこのサインインを中止しました。アプリに戻り、サインインをやり直してください。',
   },
   workingTitle: { en: 'Still working', ja: '処理中です' },
   workingBody: {
@@ -108,6 +118,8 @@ function outcomeSection(outcome: PageOutcome, lang: Lang): string {
       return section(lang, 'bad', TEXT.duplicateTitle[lang], paragraph(TEXT.duplicateBody[lang]));
     case 'working':
       return section(lang, '', TEXT.workingTitle[lang], paragraph(TEXT.workingBody[lang]));
+    case 'start-used':
+      return section(lang, 'bad', TEXT.startUsedTitle[lang], paragraph(TEXT.startUsedBody[lang]));
   }
 }
 

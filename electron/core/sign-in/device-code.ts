@@ -16,7 +16,7 @@ import {
   every,
   pollDeviceToken,
   requestDeviceAuthorization,
-  usernameOfIdToken,
+  checkedUsername,
 } from '../oauth/index.js';
 import type { Clock } from '../oauth/index.js';
 import { providerOf, recognizeUri } from '../providers/index.js';
@@ -160,7 +160,17 @@ export async function runDeviceCodeAcquisition(
     ]);
     ticks.abort();
     if (answer.refreshToken === undefined) throw new RtwError('no-refresh-token', {});
-    const username = answer.idToken === undefined ? undefined : usernameOfIdToken(answer.idToken);
+    const tokenUri = tokenEndpointOf(profile);
+    const username =
+      answer.idToken === undefined
+        ? undefined
+        : checkedUsername(answer.idToken, {
+            provider: profile.provider,
+            clientId: profile.clientId,
+            host: new URL(tokenUri).host,
+            tenant: recognizeUri(profile.authority)?.tenant ?? profile.tenant,
+            now: now(),
+          });
     const tokens = { refreshToken: answer.refreshToken, username: username ?? '' };
 
     const { success, created } = await writeAcquiredToken(profile, tokens, scopes, now);

@@ -50,7 +50,10 @@ export type SessionResult = AcquisitionSuccess | AcquisitionFailure;
 /** What a session needs from the outside world. */
 export interface SessionDeps {
   network: IdpNetworkClient;
-  /** Opens the sign-in URL in the system browser; a failure is reported and the URL stays available to copy. */
+  /**
+   * Opens the sign-in in the system browser: it is given the listener's one-time start link (http on loopback),
+   * which redirects to the authorize URL. A failure is reported and the authorize URL stays available to copy.
+   */
   openBrowser: ((url: string) => Promise<void>) | undefined;
   onEvent: (event: SessionEvent) => void;
   lang: Lang;
@@ -94,6 +97,8 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
       path: profile.redirectPath,
       expectedState: request.state,
       lang: deps.lang,
+      responseMode: provider.redirect.responseMode,
+      startHost: provider.redirect.host,
     });
     const redirectUri = redirectUriOf({
       provider: profile.provider,
@@ -112,15 +117,20 @@ export async function runAcquisition(profile: Profile, deps: SessionDeps): Promi
       redirectUri,
       loginHint: profile.userId,
       request,
+      responseMode: provider.redirect.responseMode,
       network: deps.network,
       now,
     });
     const url = attempt.url;
+    // The browser (and whatever launches it: xdg-open, PowerShell) gets a one-time link on the listener, never the
+    // authorize URL: a command line is readable by every local user (`ps`), and that URL carries the state and the
+    // PKCE challenge another user could sign in against with their own account (issue #15, item 9).
+    const startUrl = listener.offerStart(url);
 
     let browserOpened = false;
     if (deps.openBrowser !== undefined) {
       try {
-        await deps.openBrowser(url);
+        await deps.openBrowser(startUrl);
         browserOpened = true;
       } catch {
         // No browser here (a server, a locked-down desktop): the URL is in the event for the admin to open.

@@ -171,8 +171,10 @@ export async function redeemFileToken(
   network: IdpNetworkClient,
   fields: RefreshGrantSettings,
   scopes: string[],
+  now: () => Date,
 ): Promise<string> {
-  const { refreshToken } = await redeemRefreshGrant(network, { ...fields, scopes });
+  // The run's clock: the answer's ID token is checked against it (issue #15, item 13).
+  const { refreshToken } = await redeemRefreshGrant(network, { ...fields, scopes }, now);
   if (refreshToken !== undefined) return refreshToken;
   if (!providerOf(fields.authority.provider).refreshToken.rotates) return fields.refreshToken;
   throw new RtwError('no-refresh-token', {});
@@ -207,7 +209,7 @@ export async function refreshTokenFile(file: string, deps: RefreshDeps): Promise
           });
           const fields = requireTokenFields(file, content, recorded);
           deps.onEvent?.({ type: 'redeeming', file });
-          const rotated = await redeemFileToken(deps.createNetworkClient(), fields, recorded.scopes);
+          const rotated = await redeemFileToken(deps.createNetworkClient(), fields, recorded.scopes, now);
           const refreshedAtDate = now();
           const refreshedAt = refreshedAtDate.toISOString();
           lock.assertHeld();

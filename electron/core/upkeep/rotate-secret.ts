@@ -275,7 +275,7 @@ async function attemptFile(
           const fields = { ...requireTokenFields(file, content, recorded), clientSecret: secret.value };
           let rotated: string;
           try {
-            rotated = await redeemFileToken(deps.createNetworkClient(), fields, recorded.scopes);
+            rotated = await redeemFileToken(deps.createNetworkClient(), fields, recorded.scopes, now);
           } catch (error) {
             if (secretRefused(error)) return { kind: 'refused', error };
             const failed = await failureOutcome(error, scene(file, mailbox, provider, context, deps));

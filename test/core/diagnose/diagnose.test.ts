@@ -101,6 +101,13 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
     key: 'TokenURI',
     reason: 'malformed-percent-escape',
   },
+  'start-link-reused': {},
+  'secret-reentry-required': {
+    from: 'https://login.microsoftonline.com/contoso.com/oauth2/v2.0/token',
+    to: 'https://attacker.example/common/oauth2/v2.0/token',
+  },
+  'delegate-not-confirmed': { signedInAs: 'someone@contoso.com', userId: 'printer@contoso.com' },
+  'id-token-invalid': { host: 'login.microsoftonline.com', claim: 'aud' },
 };
 
 const AADSTS_CODES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Pop3LineBuffer,
+  LineSplitter,
   Transcript,
   checkClaims,
   decodeAccessToken,
@@ -63,6 +63,17 @@ describe('XOAUTH2', () => {
 });
 
 describe('Transcript', () => {
+  it('stays bounded however much a server sends (issue #15, item 15)', () => {
+    const t = new Transcript();
+    // Text with spaces: a long run of one character would be masked as a possible token.
+    t.add('S', 'ok '.repeat(2000));
+    for (let i = 0; i < 999; i += 1) t.add('S', `* OK flood ${i}`);
+    expect(t.lines).toHaveLength(400);
+    expect(t.lines[0]).toBe(`S: ${'ok '.repeat(2000).slice(0, 2000)}…`);
+    expect(t.lines[398]).toBe('S: * OK flood 397');
+    expect(t.lines[399]).toBe('# … 601 more lines not kept');
+  });
+
   it('masks known secrets, XOAUTH2 strings, bearer tokens and JWTs in every line', () => {
     const access = jwt(GOOD);
     const refresh = `1.AXsandbox${'r'.repeat(100)}`;
@@ -223,10 +234,14 @@ describe('POP3 parsing', () => {
   });
 
   it('lines across chunks, CRLF or LF; byte-stuffing; STAT', () => {
-    const buffer = new Pop3LineBuffer();
-    expect(buffer.push('+OK Micro')).toEqual([]);
-    expect(buffer.push('soft\r\n+OK 2 40')).toEqual(['+OK Microsoft']);
-    expect(buffer.push('96\n..dot\r\n.\r\n')).toEqual(['+OK 2 4096', '..dot', '.']);
+    const buffer = new LineSplitter();
+    expect(buffer.push(Buffer.from('+OK Micro'))).toEqual([]);
+    expect(buffer.push(Buffer.from('soft\r\n+OK 2 40'))).toEqual(['+OK Microsoft']);
+    expect(buffer.push(Buffer.from('96\n..dot\r\n.\r\n'))).toEqual(['+OK 2 4096', '..dot', '.']);
+    // A multi-byte character split across chunks comes out whole.
+    const kana = Buffer.from('+OK あ\r\n');
+    expect(buffer.push(kana.subarray(0, 5))).toEqual([]);
+    expect(buffer.push(kana.subarray(5))).toEqual(['+OK あ']);
     expect(unstuffLine('..dot')).toBe('.dot');
     expect(unstuffLine('plain')).toBe('plain');
     expect(parseStat('2 4096')).toEqual({ messages: 2, octets: 4096 });

@@ -57,11 +57,31 @@ function jwt(claims: object): string {
   return `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
 }
 
+const NOW = new Date('2026-11-23T00:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+/** An ID token as Entra issues it for this refresh. */
+const ID_CLAIMS = {
+  iss: `https://login.microsoftonline.com/${TID}/v2.0`,
+  aud: REQUEST.clientId,
+  tid: TID,
+  iat: NOW_S - 10,
+  nbf: NOW_S - 10,
+  exp: NOW_S + 3600,
+  preferred_username: 'delegate@contoso.com',
+};
+
 describe('redeemRefreshGrant', () => {
   it('sends one POST of the grant to the tenant token endpoint, with offline_access so Entra rotates the token', async () => {
     const { network, sent } = scripted({
       status: 200,
-      body: { access_token: 'AT', refresh_token: 'RT-new', expires_in: 3599, scope: SMTP },
+      body: {
+        access_token: 'AT',
+        token_type: 'Bearer',
+        refresh_token: 'RT-new',
+        expires_in: 3599,
+        scope: SMTP,
+      },
     });
     const result = await redeemRefreshGrant(network, REQUEST, () => new Date('2026-11-23T00:00:00Z'));
     expect(sent).toHaveLength(1);
@@ -85,7 +105,10 @@ describe('redeemRefreshGrant', () => {
   });
 
   it('sends no client_secret for a public client (a secret there is AADSTS700025)', async () => {
-    const { network, sent } = scripted({ status: 200, body: { access_token: 'AT', refresh_token: 'RT' } });
+    const { network, sent } = scripted({
+      status: 200,
+      body: { access_token: 'AT', token_type: 'Bearer', refresh_token: 'RT' },
+    });
     await redeemRefreshGrant(network, { ...REQUEST, clientSecret: undefined });
     expect(sent[0]?.form.has('client_secret')).toBe(false);
   });
@@ -93,9 +116,9 @@ describe('redeemRefreshGrant', () => {
   it('reads the signed-in account from the ID token, and the requested scopes when Entra names none', async () => {
     const { network } = scripted({
       status: 200,
-      body: { access_token: 'AT', id_token: jwt({ preferred_username: 'delegate@contoso.com' }) },
+      body: { access_token: 'AT', token_type: 'Bearer', id_token: jwt(ID_CLAIMS) },
     });
-    const result = await redeemRefreshGrant(network, REQUEST);
+    const result = await redeemRefreshGrant(network, REQUEST, () => NOW);
     expect(result.username).toBe('delegate@contoso.com');
     expect(result.scopes).toEqual([SMTP]);
     expect(result.refreshToken).toBeUndefined();
@@ -136,10 +159,10 @@ describe('redeemRefreshGrant', () => {
   });
 
   it.each([
-    ['no access token', { refresh_token: 'RT' }],
-    ['an empty access token', { access_token: '', refresh_token: 'RT' }],
-    ['a refresh token that is not a string', { access_token: 'AT', refresh_token: 42 }],
-    ['an empty refresh token', { access_token: 'AT', refresh_token: '' }],
+    ['no access token', { token_type: 'Bearer', refresh_token: 'RT' }],
+    ['an empty access token', { access_token: '', token_type: 'Bearer', refresh_token: 'RT' }],
+    ['a refresh token that is not a string', { access_token: 'AT', token_type: 'Bearer', refresh_token: 42 }],
+    ['an empty refresh token', { access_token: 'AT', token_type: 'Bearer', refresh_token: '' }],
   ])('a 200 answer with %s is a broken answer, not a success', async (_name, body) => {
     const { network } = scripted({ status: 200, body });
     await expect(redeemRefreshGrant(network, REQUEST)).rejects.toMatchObject({
@@ -165,7 +188,10 @@ describe('redeemRefreshGrant', () => {
   );
 
   it('an empty secret is no secret (a public client)', async () => {
-    const { network, sent } = scripted({ status: 200, body: { access_token: 'AT', refresh_token: 'RT' } });
+    const { network, sent } = scripted({
+      status: 200,
+      body: { access_token: 'AT', token_type: 'Bearer', refresh_token: 'RT' },
+    });
     await redeemRefreshGrant(network, { ...REQUEST, clientSecret: '' });
     expect(sent[0]?.form.has('client_secret')).toBe(false);
   });
@@ -177,6 +203,72 @@ describe('redeemRefreshGrant', () => {
     expect(tokenEndpointOf('https://127.0.0.1:8443/common')).toBe(
       'https://127.0.0.1:8443/common/oauth2/v2.0/token',
     );
+  });
+
+  // Issue #15, item 13: the answer is read as oauth4webapi reads one.
+  it.each([
+    ['a mac token', 'mac'],
+    ['no token type', undefined],
+    ['a token type that is not a string', 1],
+  ])('a 200 answer with %s is a broken answer: only a bearer token can be used', async (_name, tokenType) => {
+    const { network } = scripted({ status: 200, body: { access_token: 'AT', token_type: tokenType } });
+    await expect(redeemRefreshGrant(network, REQUEST)).rejects.toMatchObject({ code: 'idp-bad-response' });
+  });
+
+  it('the token type is case-insensitive (RFC 6749 §5.1)', async () => {
+    const { network } = scripted({ status: 200, body: { access_token: 'AT', token_type: 'bEaReR' } });
+    await expect(redeemRefreshGrant(network, REQUEST)).resolves.toMatchObject({ accessToken: 'AT' });
+  });
+
+  it.each([
+    ['iss', { iss: `https://attacker.example/${TID}/v2.0` }],
+    ['iss', { iss: `https://login.microsoftonline.com/${TID}/` }],
+    ['aud', { aud: 'another-client' }],
+    ['azp', { aud: [REQUEST.clientId, 'another-client'] }],
+    ['tid', { tid: undefined }],
+    ['exp', { exp: NOW_S - 3600 }],
+    ['exp', { exp: undefined }],
+    ['iat', { iat: undefined }],
+    ['nbf', { nbf: NOW_S + 3600 }],
+    ['format', 'not-a-jwt'],
+  ])(
+    'an ID token whose %s does not fit the sign-in is refused, not trusted to name the account',
+    async (claim, change) => {
+      const idToken = typeof change === 'string' ? change : jwt({ ...ID_CLAIMS, ...change });
+      const { network } = scripted({
+        status: 200,
+        body: { access_token: 'AT', token_type: 'Bearer', refresh_token: 'RT', id_token: idToken },
+      });
+      await expect(redeemRefreshGrant(network, REQUEST, () => NOW)).rejects.toMatchObject({
+        code: 'id-token-invalid',
+        params: { host: 'login.microsoftonline.com', claim },
+      });
+    },
+  );
+
+  it("a tenant ID in the authority must be the ID token's tid", async () => {
+    const other = '0b1c2d3e-0000-4000-8000-000000000009';
+    const { network } = scripted({
+      status: 200,
+      body: {
+        access_token: 'AT',
+        token_type: 'Bearer',
+        id_token: jwt({ ...ID_CLAIMS, tid: other, iss: `https://login.microsoftonline.com/${other}/v2.0` }),
+      },
+    });
+    const request = { ...REQUEST, authority: authorityOf(`https://login.microsoftonline.com/${TID}`) };
+    await expect(redeemRefreshGrant(network, request, () => NOW)).rejects.toMatchObject({
+      code: 'id-token-invalid',
+      params: { claim: 'tid' },
+    });
+    // The same token for the tenant it names is fine, and a clock a few minutes off is tolerated.
+    const { network: ok } = scripted({
+      status: 200,
+      body: { access_token: 'AT', token_type: 'Bearer', id_token: jwt({ ...ID_CLAIMS, exp: NOW_S - 60 }) },
+    });
+    await expect(redeemRefreshGrant(ok, request, () => NOW)).resolves.toMatchObject({
+      username: 'delegate@contoso.com',
+    });
   });
 });
 

@@ -64,9 +64,10 @@ describe('redirect listener', () => {
     const responded = received.respond({ kind: 'done', mailbox: 'printer@contoso.com', file: '/tmp/x.ini' });
     const redirect = await callback;
     expect(redirect.status).toBe(303);
-    expect(redirect.headers.location).toBe('/myapp/done');
+    // The result page's path carries a token only this browser was given (issue #15, item 11).
+    expect(redirect.headers.location).toMatch(/^\/myapp\/done\/[A-Za-z0-9_-]{43}$/);
     expect(redirect.headers['referrer-policy']).toBe('no-referrer');
-    const page = await get(l.port, '/myapp/done');
+    const page = await get(l.port, String(redirect.headers.location));
     await responded;
     expect(page.status).toBe(200);
     expect(page.body).toContain('printer@contoso.com');

@@ -14,7 +14,7 @@ let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  idp = await createSandboxIdp();
+  idp = await createSandboxIdp({ now: () => NOW });
 });
 afterAll(async () => {
   await idp.close();

@@ -4,7 +4,7 @@
  * client secret, the verifier and the exact redirect URI.
  */
 import { RtwError } from '../../errors.js';
-import { usernameOfIdToken } from '../../oauth/id-token.js';
+import { checkedUsername } from '../../oauth/id-token.js';
 import { requestToken } from '../../oauth/token-client.js';
 import type { CodeFlow } from '../types.js';
 import { GOOGLE_AUTHORIZE_URI, GOOGLE_TOKEN_URI, google } from './provider.js';
@@ -44,7 +44,16 @@ export const googleCodeFlow: CodeFlow = {
           params.scopes,
         );
         if (answer.refreshToken === undefined) throw new RtwError('no-refresh-token', {});
-        const username = answer.idToken === undefined ? undefined : usernameOfIdToken(answer.idToken);
+        const username =
+          answer.idToken === undefined
+            ? undefined
+            : checkedUsername(answer.idToken, {
+                provider: 'google',
+                clientId: params.clientId,
+                host: new URL(GOOGLE_TOKEN_URI).host,
+                tenant: '',
+                now: params.now(),
+              });
         return {
           refreshToken: answer.refreshToken,
           username: username ?? '',

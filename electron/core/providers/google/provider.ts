@@ -106,7 +106,8 @@ export const google: IdentityProvider = {
   displayName: { en: 'Google (Gmail / Google Workspace)', ja: 'Google (Gmail / Google Workspace)' },
   iniProviderValue: PROVIDER_VALUE_GOOGLE,
   // SmailRefreshToken.exe picks a free port for Google, as Google's loopback rules allow.
-  redirect: { host: '127.0.0.1', defaultPort: 0, defaultPath: '/' },
+  // Google's guide for desktop apps (loopback redirect) names no response_mode: the answer comes in the query.
+  redirect: { host: '127.0.0.1', defaultPort: 0, defaultPath: '/', responseMode: 'query' },
   clouds: ['global'],
   noDeviceCode: {
     en: 'Google’s device code sign-in does not allow the Gmail scope (https://mail.google.com/): sign in with a browser on this computer.',

@@ -6,7 +6,12 @@
  * our timeout and cancel, and work for confidential clients (a Web redirect with a secret, as the SMAIL
  * manual registers it), which `acquireTokenInteractive` does not serve.
  */
-import { ConfidentialClientApplication, LogLevel, PublicClientApplication } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  LogLevel,
+  PublicClientApplication,
+  ResponseMode,
+} from '@azure/msal-node';
 import type { AuthenticationResult, Configuration } from '@azure/msal-node';
 import { OFFLINE_ACCESS, WELL_KNOWN_LOGIN_HOSTS } from './clouds.js';
 import { RtwError } from '../../errors.js';
@@ -75,12 +80,20 @@ export function msalConfiguration(settings: ClientSettings, network: IdpNetworkC
 export async function authorizeUrl(
   app: MsalApp,
   network: IdpNetworkClient,
-  params: { scopes: string[]; redirectUri: string; request: AuthorizationRequest; loginHint?: string },
+  params: {
+    scopes: string[];
+    redirectUri: string;
+    request: AuthorizationRequest;
+    loginHint?: string;
+    responseMode?: 'query' | 'form_post';
+  },
 ): Promise<string> {
   try {
     return await app.getAuthCodeUrl({
       scopes: params.scopes,
       redirectUri: params.redirectUri,
+      // form_post keeps the code out of the URL the browser keeps in its history (MSAL defaults to query).
+      responseMode: params.responseMode === 'form_post' ? ResponseMode.FORM_POST : ResponseMode.QUERY,
       codeChallenge: params.request.codeChallenge,
       codeChallengeMethod: 'S256',
       state: params.request.state,

@@ -20,6 +20,7 @@ export const msalCodeFlow: CodeFlow = {
       redirectUri: params.redirectUri,
       request,
       loginHint: params.loginHint,
+      responseMode: params.responseMode,
     });
     return {
       url,

@@ -102,7 +102,9 @@ export const microsoft: IdentityProvider = {
   displayName: { en: 'Microsoft 365 / Outlook.com (Entra ID)', ja: 'Microsoft 365 / Outlook.com (Entra ID)' },
   iniProviderValue: PROVIDER_VALUE_MICROSOFT,
   // The SMAIL manual registers exactly http://localhost:8001/myapp/ (Web); Entra ignores the port of localhost.
-  redirect: { host: 'localhost', defaultPort: 8001, defaultPath: '/myapp/' },
+  // form_post: "We recommend apps use form_post, especially when using http://localhost as a redirect URI"
+  // (v2-oauth2-auth-code-flow); MSAL Node 7's getAuthCodeUrl takes it for a confidential client too.
+  redirect: { host: 'localhost', defaultPort: 8001, defaultPath: '/myapp/', responseMode: 'form_post' },
   clouds: CLOUD_NAMES,
   deviceCode: entraDeviceCode,
   supportsPublicClient: true,
