@@ -37,6 +37,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const m = await import('./check/index.js');
     return { help: m.checkHelp, run: m.checkCommand };
   },
+  schedule: async () => {
+    const m = await import('./schedule/index.js');
+    return { help: m.scheduleHelp, run: m.scheduleCommand };
+  },
+  alert: async () => {
+    const m = await import('./alert/index.js');
+    return { help: m.alertHelp, run: m.alertCommand };
+  },
 };
 
 /** The whole help text: the general part, then each command's. */

@@ -27,6 +27,10 @@ export const EXIT = {
   busy: 9,
   /** `rtw check`: a mail login failed, or the token does not fit the mail servers (the explanation says why). */
   mailCheck: 10,
+  /** `rtw schedule`: the OS scheduler refused (its answer is shown) or none is available. */
+  scheduler: 11,
+  /** `rtw alert test`: an alert channel did not deliver (which one and why is shown). */
+  alert: 12,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -13,6 +13,12 @@ export interface CliIo {
    * CLI run inside another process (the tests) gives here what that variable would have given.
    */
   extraCaPem?: string;
+  /**
+   * How a schedule starts this same program again, program first: the installed app (it runs headless when given
+   * a command), or Node and the CLI's script. Set by each entry point (electron/cli/main.ts, the app's
+   * electron/main/headless.ts); `rtw schedule add` refuses to guess without it.
+   */
+  selfCommand?: readonly string[];
 }
 
 /** The trust and proxy settings of `io`, as the network clients take them. */

@@ -8,10 +8,10 @@ import { CLI_TEXT } from './messages.js';
 /** The secret from RTW_CLIENT_SECRET, standard input, or a hidden prompt; undefined when none can be had. */
 export async function obtainSecret(
   io: CliIo,
-  options: { fromStdin: boolean; lang: Lang; prompt?: string },
+  options: { fromStdin: boolean; lang: Lang; prompt?: string; envName?: string },
 ): Promise<string | undefined> {
   if (options.fromStdin) return (await readAll(io.stdin)).replace(/\r?\n$/, '');
-  const fromEnv = io.env.RTW_CLIENT_SECRET;
+  const fromEnv = io.env[options.envName ?? 'RTW_CLIENT_SECRET'];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (io.stdin.isTTY !== true || io.stderr.isTTY !== true) return undefined;
   // `read` (npm's own prompt) mutes the echo; the prompt goes to stderr so --json stdout stays clean.

@@ -9,4 +9,4 @@ export {
   readAnswerText,
 } from './network-client.js';
 export type { IdpNetworkClient, Transport } from './network-client.js';
-export { createHttpsNetworkClient } from './node-https-transport.js';
+export { createHttpsNetworkClient, createHttpsTransport } from './node-https-transport.js';

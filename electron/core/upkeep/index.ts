@@ -2,6 +2,7 @@
  * Keeping token files alive: refresh, re-issue from a file, the registry of managed mailboxes, schedules and
  * token health.
  */
+export { APP_DIR_NAME, appDataDir } from './app-data-dir.js';
 export { openMailboxRegistry, reissueAll } from './mailbox-registry.js';
 export type {
   Encryptor,
@@ -14,7 +15,7 @@ export { findTokenFiles, refreshTokenFiles, summarizeRefresh } from './refresh.j
 export type { RefreshEvent, RefreshOutcome } from './refresh.js';
 export { prefillFromTokenFile } from './reissue.js';
 export type { ReissuePrefill } from './reissue.js';
-export { scheduleSnippets } from './scheduling.js';
+export { quotePosixArg, quoteSystemdArg, quoteWindowsArg, scheduleSnippets } from './scheduling.js';
 export type { ScheduleSnippets, Weekday } from './scheduling.js';
 export { readTokenHealth } from './token-health.js';
 export type { TokenHealth } from './token-health.js';
