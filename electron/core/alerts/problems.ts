@@ -134,9 +134,10 @@ export function runProblems(
   healths: readonly TokenHealth[],
 ): AlertProblem[] {
   const failed = outcomes.map(outcomeProblem).filter((p): p is AlertProblem => p !== undefined);
-  // A file that failed is already alerted with the failure's own explanation; its health would say it twice.
-  const failedFiles = new Set(failed.map((p) => p.file));
-  const health = healths.filter((h) => !failedFiles.has(h.file)).flatMap(healthProblems);
+  // A token that needs signing in again is dead: its days left would only say so twice. A refresh that failed
+  // otherwise (network, busy file) leaves the token as it was, and how long it has left is what makes it urgent.
+  const dead = new Set(outcomes.filter((o) => o.status === 'needs-reissue').map((o) => o.file));
+  const health = healths.filter((h) => !dead.has(h.file)).flatMap(healthProblems);
   return [...failed, ...health];
 }
 
