@@ -35,6 +35,8 @@ export interface CliOptions {
   cwd?: string;
   onEvent?: (event: Record<string, unknown>, run: RunningCli) => void;
   onStderr?: (line: string, run: RunningCli) => void;
+  /** In process only: how a schedule starts "this program" (default: Node and the built CLI, as `rtw` does). */
+  selfCommand?: string[];
 }
 
 /** A clean environment: no proxy or CA settings leak in from the machine running the tests. */
