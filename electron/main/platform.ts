@@ -14,7 +14,10 @@
  */
 import { app, clipboard, dialog, safeStorage, shell } from 'electron';
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { appLauncher, cliLauncher } from '../core/schedule/index.js';
+import type { Launcher } from '../core/schedule/index.js';
 import type { Encryptor } from '../core/upkeep/index.js';
 import { langFromLocale } from '../core/i18n.js';
 import type { Lang } from '../core/i18n.js';
@@ -150,6 +153,40 @@ export function expectingAuthority(dispatch: Dispatch, hosts: SignInHosts): Disp
     if (authority !== undefined) hosts.expectAuthority(authority);
     return dispatch(name, rawInput);
   };
+}
+
+/** The first `name` (with `.exe` on Windows) on the PATH of `env`, absolute; undefined when none. */
+export function findOnPath(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  const separator = platform === 'win32' ? ';' : ':';
+  const file = platform === 'win32' ? `${name}.exe` : name;
+  for (const dir of (env.PATH ?? env.Path ?? '').split(separator)) {
+    if (dir === '' || !isAbsolute(dir)) continue;
+    const candidate = join(dir, file);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * How a schedule starts this program. Installed (packaged): the app itself, which runs headless when given a
+ * command (core/schedule/launcher.ts picks the AppImage or portable exe over a temporary copy). From a checkout
+ * (`npm start`): the CLI the build made, with the Node on the PATH, both absolute (a scheduler's PATH is short).
+ */
+export function scheduleLauncherOf(options: {
+  packaged: boolean;
+  execPath: string;
+  appPath: string;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+}): Launcher {
+  if (options.packaged)
+    return appLauncher({ execPath: options.execPath, env: options.env, platform: options.platform });
+  const node = findOnPath('node', options.env, options.platform) ?? 'node';
+  return cliLauncher(node, join(options.appPath, 'dist', 'cli', 'rtw.cjs'));
 }
 
 /**

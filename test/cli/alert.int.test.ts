@@ -127,7 +127,8 @@ describe('rtw alert', () => {
       email: { to: 'a@contoso.com' },
       osLog: true,
     });
-    expect(JSON.parse((await rtw(['alert', 'show', '--json'])).stdout).webhook).toBeUndefined();
+    const after = JSON.parse((await rtw(['alert', 'show', '--json'])).stdout) as { webhook?: unknown };
+    expect(after.webhook).toBeUndefined();
     await rtw(['alert', 'clear']);
     const shown = await rtw(['alert', 'show', '--lang', 'en']);
     expect(shown.stdout).toContain('No alert channel is set');
