@@ -1,14 +1,10 @@
 /**
  * Keeping existing token files alive: open one, read its health, check its token against the mail servers (one
- * check at a time, in the run state's check slot), refresh, read it for a re-issue, and schedule refreshes.
+ * check at a time, in the run state's check slot), refresh, and read it for a re-issue. Keeping it alive on a
+ * schedule, and alerts, are keep-alive-operations.ts.
  */
 import { checkTokenFile } from '../core/mail-check/index.js';
-import {
-  prefillFromTokenFile,
-  readTokenHealth,
-  refreshTokenFiles,
-  scheduleSnippets,
-} from '../core/upkeep/index.js';
+import { prefillFromTokenFile, readTokenHealth, refreshTokenFiles } from '../core/upkeep/index.js';
 import type { WizardOperations } from '../shared/contract.js';
 import { failure } from './results.js';
 import type { ServiceContext } from './service-context.js';
@@ -17,12 +13,7 @@ export function upkeepOperations(
   ctx: ServiceContext,
 ): Pick<
   WizardOperations,
-  | 'chooseTokenFile'
-  | 'tokenHealth'
-  | 'checkTokenFile'
-  | 'refreshFiles'
-  | 'readReissueFile'
-  | 'scheduleSnippets'
+  'chooseTokenFile' | 'tokenHealth' | 'checkTokenFile' | 'refreshFiles' | 'readReissueFile'
 > {
   const { platform, now } = ctx;
   return {
@@ -77,22 +68,6 @@ export function upkeepOperations(
         const input = { ...prefill.input };
         delete input.clientSecret;
         return { ok: true, value: { ...prefill, input } };
-      } catch (error) {
-        return failure(error);
-      }
-    },
-    async scheduleSnippets({ paths, frequency, day, time }) {
-      try {
-        const { lang } = await ctx.language.current();
-        const value = scheduleSnippets({
-          files: paths,
-          command: platform.rtwCommand?.() ?? ['rtw'],
-          lang,
-          ...(frequency === undefined ? {} : { frequency }),
-          ...(day === undefined ? {} : { day }),
-          ...(time === undefined ? {} : { time }),
-        });
-        return { ok: true, value };
       } catch (error) {
         return failure(error);
       }

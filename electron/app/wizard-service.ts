@@ -6,7 +6,7 @@
  * `dispatch` is the single entry: it parses the untrusted input, runs the operation, and turns every
  * failure into `{ok: false, error}` data; it never throws and never returns a stack trace.
  *
- * The operations live in one module per group (sign-in, re-issue all, upkeep, mailboxes, desktop); what runs
+ * The operations live in one module per group (sign-in, re-issue all, upkeep, keep alive, mailboxes, desktop); what runs
  * at a time, and what stops what, is the run state's (run-state.ts).
  */
 import { explainError } from '../core/diagnose/index.js';
@@ -18,6 +18,7 @@ import type {
   WizardOperations,
 } from '../shared/contract.js';
 import { desktopOperations } from './desktop-operations.js';
+import { keepAliveOperations } from './keep-alive-operations.js';
 import type { WizardServiceDeps } from './host.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
 import { mailboxOperations } from './mailbox-operations.js';
@@ -27,7 +28,7 @@ import { createServiceContext } from './service-context.js';
 import { signInOperations } from './sign-in-operations.js';
 import { upkeepOperations } from './upkeep-operations.js';
 
-export type { MailCheckOverrides, Platform, WizardServiceDeps } from './host.js';
+export type { KeepAliveHost, MailCheckOverrides, Platform, WizardServiceDeps } from './host.js';
 
 /** The operations, plus `dispatch` for untrusted input. */
 export interface WizardService extends WizardOperations {
@@ -46,6 +47,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     ...signInOperations(ctx),
     ...reissueAllOperations(ctx),
     ...upkeepOperations(ctx),
+    ...keepAliveOperations(ctx),
     ...mailboxOperations(ctx),
     ...desktopOperations(ctx),
   };

@@ -15,6 +15,7 @@
 import { app, clipboard, dialog, safeStorage, shell } from 'electron';
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
+import { homedir, hostname, userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { appLauncher, cliLauncher } from '../core/schedule/index.js';
 import type { Launcher } from '../core/schedule/index.js';
@@ -23,7 +24,9 @@ import { langFromLocale } from '../core/i18n.js';
 import type { Lang } from '../core/i18n.js';
 import { OPERATION_SCHEMAS, reissueProfileInput } from '../app/index.js';
 import { DEFAULT_OUT_FILE, validateProfile } from '../core/sign-in/index.js';
-import type { Platform } from '../app/index.js';
+import type { KeepAliveHost, Platform } from '../app/index.js';
+import { runCommand } from '../core/command-runner.js';
+import { createElectronTransport } from './electron-network.js';
 import type { ExternalPage } from '../shared/contract.js';
 import type { Dispatch } from './ipc.js';
 import type { LanguageChoiceStore } from './settings.js';
@@ -189,15 +192,6 @@ export function scheduleLauncherOf(options: {
   return cliLauncher(node, join(options.appPath, 'dist', 'cli', 'rtw.cjs'));
 }
 
-/**
- * How a scheduled task runs `rtw`. From a checkout (`npm start`), Node with the built CLI, both absolute; the
- * packaged app cannot run its CLI itself (the RunAsNode fuse is off), so `rtw` as installed with npm, which the
- * snippets flag as not absolute for the admin to complete.
- */
-export function rtwCommandOf(appPath: string, packaged: boolean): readonly string[] {
-  return packaged ? ['rtw'] : ['node', join(appPath, 'dist', 'cli', 'rtw.cjs')];
-}
-
 /** The OS language: the first preferred system language, else Chromium's locale. */
 export function osLangOf(preferred: readonly string[], locale: string): Lang {
   return langFromLocale(preferred[0] ?? locale);
@@ -294,7 +288,24 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): Platform {
       encryptString: (text) => safeStorage.encryptString(text),
       decryptString: (data) => safeStorage.decryptString(data),
     }),
-    rtwCommand: () => rtwCommandOf(app.getAppPath(), app.isPackaged),
+    keepAliveHost: (): KeepAliveHost => ({
+      run: runCommand,
+      env: process.env,
+      platform: process.platform,
+      home: homedir(),
+      user: userInfo().username,
+      uid: process.getuid?.() ?? 0,
+      hostname: hostname(),
+      transport: createElectronTransport(),
+      launcher: () =>
+        scheduleLauncherOf({
+          packaged: app.isPackaged,
+          execPath: process.execPath,
+          appPath: app.getAppPath(),
+          env: process.env,
+          platform: process.platform,
+        }),
+    }),
   };
 }
 

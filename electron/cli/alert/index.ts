@@ -4,6 +4,7 @@ import {
   ALERT_SETTINGS_FILE,
   SECRET_ALERT_DAYS,
   TOKEN_ALERT_DAYS,
+  WEBHOOK_URL_PROBLEMS,
   hasAlertChannel,
   loadAlertSettings,
   sendAlerts,
@@ -143,7 +144,8 @@ async function set(
     if (url === undefined || url === '') return usage(TEXT.noWebhook[lang]);
     const problem = webhookUrlProblem(url);
     // The reason only: the refused URL is not echoed back.
-    if (problem !== undefined) return usage(format(TEXT.badWebhook[lang], { reason: TEXT[problem][lang] }));
+    if (problem !== undefined)
+      return usage(format(TEXT.badWebhook[lang], { reason: WEBHOOK_URL_PROBLEMS[problem][lang] }));
     const chosen = values['webhook-format'];
     webhook = { url, format: chosen === undefined || chosen === 'auto' ? webhookFormatOf(url) : chosen };
   }

@@ -4,10 +4,8 @@ import { format } from '../../core/i18n.js';
 import type { Lang, Localized } from '../../core/i18n.js';
 import {
   BACKEND_NAMES,
-  NoSchedulerError,
-  SCHEDULE_FAILURES,
-  ScheduleToolError,
   createScheduler,
+  scheduleFailureText,
   scheduleIdOf,
   scheduleSpecOf,
   timeText,
@@ -69,24 +67,6 @@ const TEXT = {
     ja: 'このプログラムを起動し直す方法がわかりません。インストールしたアプリか rtw コマンドから実行してください。',
   },
 } as const satisfies Record<string, Localized>;
-
-/** The command's failure, in the admin's words: which tool, what it answered, what to do. */
-export function scheduleFailureText(error: unknown, lang: Lang): string | undefined {
-  if (error instanceof NoSchedulerError) return error.text[lang];
-  if (!(error instanceof ScheduleToolError)) return undefined;
-  const { result } = error;
-  const status =
-    result.code === null
-      ? format(SCHEDULE_FAILURES.notRun[lang], { reason: result.error ?? '' })
-      : format(SCHEDULE_FAILURES.exit[lang], { code: result.code });
-  const output = (result.stderr.trim() || result.stdout.trim())
-    .split(/\r?\n/)
-    .slice(0, 5)
-    .join(' / ')
-    .slice(0, 500);
-  const text = format(SCHEDULE_FAILURES.tool[lang], { tool: error.tool, status, output });
-  return error.hint === undefined ? text : `${text}\n${error.hint[lang]}`;
-}
 
 function localTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
@@ -222,8 +202,9 @@ export async function scheduleCommand(args: string[], io: CliIo, lang: Lang): Pr
       }
     }
   } catch (error) {
-    const text = scheduleFailureText(error, lang);
-    if (text === undefined) throw error;
+    const failure = scheduleFailureText(error);
+    if (failure === undefined) throw error;
+    const text = failure[lang];
     if (json) writeLine(io.stdout, JSON.stringify({ error: text }));
     writeLine(io.stderr, text);
     return EXIT.scheduler;

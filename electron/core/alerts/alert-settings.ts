@@ -11,7 +11,7 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../i18n.js';
-import type { Lang } from '../i18n.js';
+import type { Lang, Localized } from '../i18n.js';
 import { atomicWriteFile, withFileLock } from '../token-file/index.js';
 
 export const ALERT_SETTINGS_FILE = 'alerts.json';
@@ -71,6 +71,19 @@ export function webhookFormatOf(url: string): WebhookFormat {
   if (host.endsWith('.logic.azure.com') || host.endsWith('.api.powerplatform.com')) return 'teams';
   return 'json';
 }
+
+/** Why a webhook URL is refused, in words (never the URL itself: it is a secret, even a wrong one). */
+export const WEBHOOK_URL_PROBLEMS = {
+  'not-a-url': { en: 'it is not a URL', ja: 'URL ではありません' },
+  'not-https': {
+    en: 'it must start with https:// (the URL is the key, and plain http would show it to the network)',
+    ja: 'https:// で始まる必要があります (URL が鍵であり、http ではネットワーク上で読まれます)',
+  },
+  'user-info': {
+    en: 'it must not hold a user name or password',
+    ja: 'ユーザー名やパスワードを含められません',
+  },
+} as const satisfies Record<string, Localized>;
 
 /** Why a webhook URL is refused: not a URL, not https, or user info in it. */
 export function webhookUrlProblem(url: string): 'not-a-url' | 'not-https' | 'user-info' | undefined {

@@ -6,6 +6,7 @@
 export {
   ALERT_SETTINGS_FILE,
   WEBHOOK_FORMATS,
+  WEBHOOK_URL_PROBLEMS,
   hasAlertChannel,
   loadAlertSettings,
   maskWebhookUrl,

@@ -25,3 +25,4 @@ export { NoSchedulerError, createScheduler } from './scheduler.js';
 export type { ScheduleStatus, Scheduler, SchedulerDeps } from './scheduler.js';
 export { finishScheduledRun } from './scheduled-run.js';
 export type { ScheduledRun, ScheduledRunReport } from './scheduled-run.js';
+export { scheduleFailureText } from './failure-text.js';
