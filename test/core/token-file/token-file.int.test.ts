@@ -18,7 +18,12 @@ import {
   writeTokenFile,
 } from '../../../electron/core/token-file/token-file.js';
 import type { OAuth2Key } from '../../../electron/core/token-file/token-file.js';
-import { iniPackageSection, iniPackageValue, pythonValue, readWithPython } from '../../fixtures/ini-readers.js';
+import {
+  iniPackageSection,
+  iniPackageValue,
+  pythonValue,
+  readWithPython,
+} from '../../fixtures/ini-readers.js';
 import { getPrivateProfileString } from '../../fixtures/windows-profile-reader.js';
 
 const FACTS_VALUES: Record<OAuth2Key, string> = {
