@@ -29,7 +29,7 @@ on the command line: the URL is the key); clear: remove it`,
   },
   'webhook-format': {
     type: 'string',
-    placeholder: { en: 'FORMAT', ja: '形式' },
+    placeholder: { en: 'TYPE', ja: '形式' },
     parse: formatOf,
     invalid: {
       en: '--{option} takes auto, teams, slack or json, not "{value}".',
