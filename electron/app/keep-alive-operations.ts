@@ -149,12 +149,14 @@ export function keepAliveOperations(
       withScheduler(paths, async (scheduler, host) => {
         const { lang } = await ctx.language.current();
         const launcher = host.launcher();
+        // The IPC schema already holds `at` to HH:MM.
+        const time = parseTimeOfDay(at);
         const spec = scheduleSpecOf({
           targets: paths,
           launcher: launcher.command,
           lang,
           everyDays,
-          ...(parseTimeOfDay(at) === undefined ? {} : { at: parseTimeOfDay(at) }),
+          ...(time === undefined ? {} : { at: time }),
           loggedOut,
           platform: host.platform,
         });
