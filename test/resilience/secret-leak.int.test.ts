@@ -28,11 +28,16 @@ import { acquire, sandboxProfile, tempDir } from '../helpers/acquisition.js';
 import { sandboxAcquireArgs, spawnCli } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { captureOutput } from './capture.js';
+import { startSandboxMail } from '../fixtures/mail/index.js';
+import { readMessage } from '../fixtures/mail/mail-message.js';
 import { recordedTools } from '../fixtures/recorded-tools.js';
 import { startWebhookReceiver } from '../fixtures/webhook-receiver.js';
 import { ALERT_SETTINGS_FILE, updateAlertSettings } from '../../electron/core/alerts/alert-settings.js';
 import { finishScheduledRun } from '../../electron/core/schedule/scheduled-run.js';
-import { createHttpsTransport } from '../../electron/core/transport/node-https-transport.js';
+import {
+  createHttpsNetworkClient,
+  createHttpsTransport,
+} from '../../electron/core/transport/node-https-transport.js';
 import { refreshTokenFiles } from '../../electron/core/upkeep/refresh.js';
 import { findTokenFiles } from '../../electron/core/upkeep/index.js';
 import type { Capture } from './capture.js';
@@ -252,9 +257,12 @@ describe('secrets, codes and tokens stay out of every output', () => {
     published.push({ flow: 'wizard service', text: capture.text() });
   });
 
-  it("a scheduled run's alerts: the webhook, the OS log, its report and what it keeps", async () => {
+  it("a scheduled run's alerts: the webhook, the e-mail, the OS log, its report and what it keeps", async () => {
     const capture = captureOutput();
     const hook = await startWebhookReceiver(idp.serverTls);
+    const mail = await startSandboxMail({ idp });
+    // The CLI's files name the sandbox's own address as their authority: the CLI's network client reaches it.
+    const network = () => createHttpsNetworkClient({ extraCaPem: idp.caPem, env: {} });
     const dataDir = path.join(dir, 'alerts-data');
     const tools = recordedTools();
     try {
@@ -267,10 +275,16 @@ describe('secrets, codes and tokens stay out of every output', () => {
         if (content.exists && content.oauth2.RefreshToken)
           idp.expireRefreshToken(content.oauth2.RefreshToken);
       }
-      const outcomes = await refreshTokenFiles(files, { createNetworkClient: () => appNetworkClient(route) });
+      const outcomes = await refreshTokenFiles(files, { createNetworkClient: network });
+      expect(outcomes[0]?.status).toBe('refreshed');
       for (const file of files) await noteToken(file);
       await updateAlertSettings(dataDir, () => ({
         webhook: { url: `${hook.origin}/workflows/1/invoke?sig=${WEBHOOK_KEY}`, format: 'json' },
+        email: {
+          to: 'it-admin@contoso.com',
+          via: files[0] ?? '',
+          smtpHost: `${mail.smtp.host}:${mail.smtp.port}`,
+        },
         osLog: true,
       }));
       const report = await finishScheduledRun(
@@ -282,7 +296,7 @@ describe('secrets, codes and tokens stay out of every output', () => {
           platform: 'linux',
           run: tools.run,
           transport: createHttpsTransport({ extraCaPem: idp.caPem, env: {} }),
-          createNetworkClient: () => appNetworkClient(route),
+          createNetworkClient: network,
           extraCaPem: idp.caPem,
         },
       );
@@ -292,6 +306,7 @@ describe('secrets, codes and tokens stay out of every output', () => {
         JSON.stringify(report.alerts?.channels.map((c) => c.detail.en)),
       ).toEqual([
         ['webhook', true],
+        ['email', true],
         ['os-log', true],
       ]);
       expect(hook.received).toHaveLength(1);
@@ -302,6 +317,8 @@ describe('secrets, codes and tokens stay out of every output', () => {
         'webhook bodies',
         hook.received.map((r) => r.json),
       );
+      expect(mail.delivered).toHaveLength(1);
+      capture.add('e-mail', readMessage(mail.delivered[0]?.raw ?? ''));
       expect(tools.calls.length).toBeGreaterThan(0);
       capture.add('OS log', tools.calls);
       capture.add('report', report);
@@ -315,6 +332,7 @@ describe('secrets, codes and tokens stay out of every output', () => {
     } finally {
       capture.restore();
       await hook.close();
+      await mail.close();
     }
     published.push({ flow: 'scheduled run alerts', text: capture.text() });
   });
