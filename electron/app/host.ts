@@ -5,7 +5,9 @@
 import type { Lang } from '../core/i18n.js';
 import type { MailEndpoint, StepTimeouts } from '../core/mail-check/index.js';
 import type { Protocol } from '../core/providers/index.js';
-import type { IdpNetworkClient } from '../core/transport/index.js';
+import type { IdpNetworkClient, Transport } from '../core/transport/index.js';
+import type { CommandRunner } from '../core/command-runner.js';
+import type { Launcher } from '../core/schedule/index.js';
 import type { Encryptor } from '../core/upkeep/index.js';
 import type { ExternalPage, WizardEvent } from '../shared/contract.js';
 
@@ -40,8 +42,25 @@ export interface Platform {
   userDataDir?(): string;
   /** Encrypts remembered secrets for this OS user (Electron's safeStorage); undefined where nothing can. */
   encryptor?(): Encryptor | undefined;
-  /** The program and fixed arguments that run `rtw`, for the schedule snippets. */
-  rtwCommand?(): readonly string[];
+  /** The OS tools, the account and how a schedule starts this app: for Keep alive and alerts. */
+  keepAliveHost?(): KeepAliveHost;
+}
+
+/** What Keep alive and alerts need from the machine (Electron's process in the app; recorded tools in tests). */
+export interface KeepAliveHost {
+  /** Runs the OS tools (schtasks, launchctl, systemctl, crontab, eventcreate, logger). */
+  run: CommandRunner;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  home: string;
+  user: string;
+  uid: number;
+  /** This machine's name, in every alert. */
+  hostname: string;
+  /** How webhooks are posted (the app: Chromium's network stack, with the system proxy and certificates). */
+  transport: Transport;
+  /** How a schedule starts this app (headless), with what the admin should know about it. */
+  launcher(): Launcher;
 }
 
 /**

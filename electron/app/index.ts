@@ -4,6 +4,12 @@
  * end-to-end harness and the benchmarks wire the same service to a browser page.
  */
 export { createWizardService } from './wizard-service.js';
-export type { MailCheckOverrides, Platform, WizardService, WizardServiceDeps } from './wizard-service.js';
+export type {
+  KeepAliveHost,
+  MailCheckOverrides,
+  Platform,
+  WizardService,
+  WizardServiceDeps,
+} from './wizard-service.js';
 export { OPERATION_SCHEMAS } from './ipc-schemas.js';
 export { reissueProfileInput } from './reissue-input.js';

@@ -115,15 +115,25 @@ export const OPERATION_SCHEMAS = {
   }),
   skipReissueAllStep: none,
   cancelReissueAll: none,
-  scheduleSnippets: plain({
+  keepAliveStatus: plain({ paths: z.array(path).min(1).max(200) }),
+  keepAliveAdd: plain({
     paths: z.array(path).min(1).max(200),
-    frequency: z.enum(['weekly', 'daily']).optional(),
-    day: z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']).optional(),
-    time: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-      .optional(),
+    everyDays: z.number().int().min(1).max(30),
+    at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    loggedOut: z.boolean(),
   }),
+  keepAliveRemove: plain({ paths: z.array(path).min(1).max(200) }),
+  alertSettings: none,
+  setAlertSettings: plain({
+    webhookUrl: text(4096).min(1).optional(),
+    webhookFormat: z.enum(['auto', 'teams', 'slack', 'json']).optional(),
+    clearWebhook: z.boolean().optional(),
+    email: plain({ to: text(320).min(3), via: path.optional() }).optional(),
+    clearEmail: z.boolean().optional(),
+    osLog: z.boolean().optional(),
+    lang: z.enum(['ja', 'en', 'run']).optional(),
+  }),
+  testAlerts: plain({ paths: z.array(path).max(200) }),
   listMailboxes: none,
   addMailbox: plain({ path }),
   removeMailbox: plain({ path }),

@@ -1,6 +1,7 @@
 /**
  * Keeping existing token files alive: open one, read its health, check its token against the mail servers (one
- * check at a time, in the run state's check slot), refresh, read it for a re-issue, and schedule refreshes.
+ * check at a time, in the run state's check slot), refresh, and read it for a re-issue. Keeping it alive on a
+ * schedule, and alerts, are keep-alive-operations.ts.
  */
 import { checkTokenFile } from '../core/mail-check/index.js';
 import {
@@ -8,7 +9,6 @@ import {
   readTokenHealth,
   recordSecretExpiry,
   refreshTokenFiles,
-  scheduleSnippets,
 } from '../core/upkeep/index.js';
 import type { WizardOperations } from '../shared/contract.js';
 import { failure } from './results.js';
@@ -23,7 +23,6 @@ export function upkeepOperations(
   | 'checkTokenFile'
   | 'refreshFiles'
   | 'readReissueFile'
-  | 'scheduleSnippets'
   | 'setSecretExpiry'
 > {
   const { platform, now } = ctx;
@@ -79,22 +78,6 @@ export function upkeepOperations(
         const input = { ...prefill.input };
         delete input.clientSecret;
         return { ok: true, value: { ...prefill, input } };
-      } catch (error) {
-        return failure(error);
-      }
-    },
-    async scheduleSnippets({ paths, frequency, day, time }) {
-      try {
-        const { lang } = await ctx.language.current();
-        const value = scheduleSnippets({
-          files: paths,
-          command: platform.rtwCommand?.() ?? ['rtw'],
-          lang,
-          ...(frequency === undefined ? {} : { frequency }),
-          ...(day === undefined ? {} : { day }),
-          ...(time === undefined ? {} : { time }),
-        });
-        return { ok: true, value };
       } catch (error) {
         return failure(error);
       }

@@ -6,8 +6,9 @@
  * `dispatch` is the single entry: it parses the untrusted input, runs the operation, and turns every
  * failure into `{ok: false, error}` data; it never throws and never returns a stack trace.
  *
- * The operations live in one module per group (sign-in, re-issue all, secret rotation, upkeep, mailboxes, desktop); what runs
- * at a time, and what stops what, is the run state's (run-state.ts).
+ * The operations live in one module per group (sign-in, re-issue all, secret rotation, upkeep, keep alive,
+ * mailboxes, desktop, explain, known apps); what runs at a time, and what stops what, is the run state's
+ * (run-state.ts).
  */
 import { explainError } from '../core/diagnose/index.js';
 import type {
@@ -19,6 +20,7 @@ import type {
 } from '../shared/contract.js';
 import { desktopOperations } from './desktop-operations.js';
 import { explainOperations } from './explain-operations.js';
+import { keepAliveOperations } from './keep-alive-operations.js';
 import type { WizardServiceDeps } from './host.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
 import { knownAppOperations } from './known-app-operations.js';
@@ -30,7 +32,7 @@ import { createServiceContext } from './service-context.js';
 import { signInOperations } from './sign-in-operations.js';
 import { upkeepOperations } from './upkeep-operations.js';
 
-export type { MailCheckOverrides, Platform, WizardServiceDeps } from './host.js';
+export type { KeepAliveHost, MailCheckOverrides, Platform, WizardServiceDeps } from './host.js';
 
 /** The operations, plus `dispatch` for untrusted input. */
 export interface WizardService extends WizardOperations {
@@ -50,6 +52,7 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
     ...reissueAllOperations(ctx),
     ...rotateSecretOperations(ctx),
     ...upkeepOperations(ctx),
+    ...keepAliveOperations(ctx),
     ...mailboxOperations(ctx),
     ...desktopOperations(ctx),
     ...explainOperations(),

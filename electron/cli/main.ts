@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Entry point of `rtw`: wires the real process to the CLI and turns signals into cancellation. */
+import { realpathSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { EXIT } from './shared/exit-codes.js';
 import { detachSecretVariable } from './shared/secret.js';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     env,
     cwd: process.cwd(),
     signal: controller.signal,
+    // The script's real path (npm links `rtw` to it), with this very Node: what a schedule should start.
+    selfCommand: [process.execPath, realpathSync(process.argv[1] ?? '')],
   });
   // Exit as soon as the output is out, rather than when the event loop drains: a keep-alive socket or a stray
   // timer must not keep a finished CLI alive. Every file write and lock release has been awaited by now; only the

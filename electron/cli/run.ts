@@ -45,6 +45,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const m = await import('./explain/index.js');
     return { help: m.explainHelp, run: m.explainCommand };
   },
+  schedule: async () => {
+    const m = await import('./schedule/index.js');
+    return { help: m.scheduleHelp, run: m.scheduleCommand };
+  },
+  alert: async () => {
+    const m = await import('./alert/index.js');
+    return { help: m.alertHelp, run: m.alertCommand };
+  },
 };
 
 /** The whole help text: the general part, then each command's. */

@@ -15,12 +15,18 @@
  */
 import { app, clipboard, dialog, safeStorage, shell } from 'electron';
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { existsSync } from 'node:fs';
+import { homedir, hostname, userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { appLauncher, cliLauncher } from '../core/schedule/index.js';
+import type { Launcher } from '../core/schedule/index.js';
 import type { Encryptor } from '../core/upkeep/index.js';
 import { langFromLocale } from '../core/i18n.js';
 import type { Lang } from '../core/i18n.js';
 import { DEFAULT_OUT_FILE } from '../core/sign-in/index.js';
-import type { Platform } from '../app/index.js';
+import type { KeepAliveHost, Platform } from '../app/index.js';
+import { runCommand } from '../core/command-runner.js';
+import { createElectronTransport } from './electron-network.js';
 import type { ExternalPage } from '../shared/contract.js';
 import type { LanguageChoiceStore } from './settings.js';
 
@@ -114,13 +120,38 @@ export function isStartLinkOf(candidate: string, port: number): boolean {
   );
 }
 
+/** The first `name` (with `.exe` on Windows) on the PATH of `env`, absolute; undefined when none. */
+export function findOnPath(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  const separator = platform === 'win32' ? ';' : ':';
+  const file = platform === 'win32' ? `${name}.exe` : name;
+  for (const dir of (env.PATH ?? env.Path ?? '').split(separator)) {
+    if (dir === '' || !isAbsolute(dir)) continue;
+    const candidate = join(dir, file);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /**
- * How a scheduled task runs `rtw`. From a checkout (`npm start`), Node with the built CLI, both absolute; the
- * packaged app cannot run its CLI itself (the RunAsNode fuse is off), so `rtw` as installed with npm, which the
- * snippets flag as not absolute for the admin to complete.
+ * How a schedule starts this program. Installed (packaged): the app itself, which runs headless when given a
+ * command (core/schedule/launcher.ts picks the AppImage or portable exe over a temporary copy). From a checkout
+ * (`npm start`): the CLI the build made, with the Node on the PATH, both absolute (a scheduler's PATH is short).
  */
-export function rtwCommandOf(appPath: string, packaged: boolean): readonly string[] {
-  return packaged ? ['rtw'] : ['node', join(appPath, 'dist', 'cli', 'rtw.cjs')];
+export function scheduleLauncherOf(options: {
+  packaged: boolean;
+  execPath: string;
+  appPath: string;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+}): Launcher {
+  if (options.packaged)
+    return appLauncher({ execPath: options.execPath, env: options.env, platform: options.platform });
+  const node = findOnPath('node', options.env, options.platform) ?? 'node';
+  return cliLauncher(node, join(options.appPath, 'dist', 'cli', 'rtw.cjs'));
 }
 
 /** The OS language: the first preferred system language, else Chromium's locale. */
@@ -220,7 +251,24 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): Platform {
       encryptString: (text) => safeStorage.encryptString(text),
       decryptString: (data) => safeStorage.decryptString(data),
     }),
-    rtwCommand: () => rtwCommandOf(app.getAppPath(), app.isPackaged),
+    keepAliveHost: (): KeepAliveHost => ({
+      run: runCommand,
+      env: process.env,
+      platform: process.platform,
+      home: homedir(),
+      user: userInfo().username,
+      uid: process.getuid?.() ?? 0,
+      hostname: hostname(),
+      transport: createElectronTransport(),
+      launcher: () =>
+        scheduleLauncherOf({
+          packaged: app.isPackaged,
+          execPath: process.execPath,
+          appPath: app.getAppPath(),
+          env: process.env,
+          platform: process.platform,
+        }),
+    }),
   };
 }
 

@@ -19,7 +19,8 @@ import type { RotationOutcome, RotationSummary } from '../core/upkeep/index.js';
 import type { AppAudience, ProfileField, ProfileInput, ValidationIssue } from '../core/sign-in/index.js';
 import type { ReissuePrefill } from '../core/upkeep/index.js';
 import type { RefreshOutcome } from '../core/upkeep/index.js';
-import type { ScheduleSnippets, Weekday } from '../core/upkeep/index.js';
+import type { AlertChannel, AlertSettingsView, WebhookFormat } from '../core/alerts/index.js';
+import type { BackendKind, RunRecord } from '../core/schedule/index.js';
 import type { SessionEvent } from '../core/sign-in/index.js';
 import type { TokenFilePlan } from '../core/token-file/index.js';
 import type { TokenHealth } from '../core/upkeep/index.js';
@@ -185,12 +186,64 @@ export interface MailboxList {
   encryptionAvailable: boolean;
 }
 
-/** When a scheduled refresh runs. */
-export interface ScheduleChoice {
-  frequency?: 'weekly' | 'daily';
-  day?: Weekday;
+// ---- Keep alive and alerts (issue 17, parts 2 and 3) ----------------------------------------------------------
+
+/** The schedule of some token files, as the Keep alive panel shows it: this OS's scheduler only. */
+export interface KeepAliveView {
+  id: string;
+  /** The scheduler it lives in (or would): the one of this OS. */
+  backend: BackendKind;
+  installed: boolean;
+  everyDays?: number;
+  /** `HH:MM`, local. */
+  at?: string;
+  loggedOut?: boolean;
+  /** What it runs: the program and its arguments, as one line. */
+  command?: string;
+  /** ISO times, where the OS says. */
+  nextRun?: string;
+  lastRun?: { at?: string; exitCode?: number };
+  /** How the last scheduled run went, as it recorded itself. */
+  lastRecorded?: RunRecord;
+  /** What to know about it (signed out or not, lingering, S4U's limits, a temporary app location). */
+  notes: Localized[];
+  /** The OS tool's refusal when adding or removing failed; nothing else changed. */
+  problem?: Localized;
+}
+
+/** What the admin chose in the Keep alive panel. */
+export interface KeepAliveChoice {
+  paths: string[];
+  everyDays: number;
   /** `HH:MM`. */
-  time?: string;
+  at: string;
+  loggedOut: boolean;
+}
+
+/** A change to the alert settings; what is absent stays as it is. */
+export interface AlertSettingsInput {
+  /** A new webhook URL (a secret: never sent back, only its scheme and host). */
+  webhookUrl?: string;
+  webhookFormat?: WebhookFormat | 'auto';
+  clearWebhook?: boolean;
+  email?: { to: string; via?: string };
+  clearEmail?: boolean;
+  osLog?: boolean;
+  /** The alerts' language, or `run`: each run's. */
+  lang?: Lang | 'run';
+}
+
+/** The settings after a change, or why the change was refused (nothing changed then). */
+export interface AlertSettingsResult {
+  settings: AlertSettingsView;
+  problem?: Localized;
+}
+
+/** How a test alert went, per channel. */
+export interface AlertTestResult {
+  channels: Array<{ channel: AlertChannel; ok: boolean; detail: Localized }>;
+  /** Why nothing was sent (no channel set). */
+  problem?: Localized;
 }
 
 /** Every operation: name → (input) → result. */
@@ -268,8 +321,18 @@ export interface WizardOperations {
   skipReissueAllStep(input: void): Promise<void>;
   /** Stops the walk: the running sign-in is cancelled and the rest is not reached. */
   cancelReissueAll(input: void): Promise<void>;
-  /** Task Scheduler, cron and systemd snippets running `rtw refresh` on these files. */
-  scheduleSnippets(input: { paths: string[] } & ScheduleChoice): Promise<Result<ScheduleSnippets>>;
+  // Keep alive and alerts.
+  /** The schedule that keeps these files alive, made or not, with what the OS and its last run recorded. */
+  keepAliveStatus(input: { paths: string[] }): Promise<Result<KeepAliveView>>;
+  /** Creates (or replaces) it with this OS's scheduler, running the app's headless `refresh --scheduled`. */
+  keepAliveAdd(input: KeepAliveChoice): Promise<Result<KeepAliveView>>;
+  /** Removes it. */
+  keepAliveRemove(input: { paths: string[] }): Promise<Result<KeepAliveView>>;
+  /** The alert settings (the webhook masked). */
+  alertSettings(input: void): Promise<Result<AlertSettingsResult>>;
+  setAlertSettings(input: AlertSettingsInput): Promise<Result<AlertSettingsResult>>;
+  /** Sends a test alert through every channel; the e-mail through these files' mailbox unless one is set. */
+  testAlerts(input: { paths: string[] }): Promise<Result<AlertTestResult>>;
   listMailboxes(input: void): Promise<Result<MailboxList>>;
   /** Lists a token file among the managed mailboxes (reads its mailbox, tenant and client ID). */
   addMailbox(input: { path: string }): Promise<Result<MailboxEntry>>;
@@ -358,7 +421,12 @@ export const OPERATION_NAMES = [
   'rotateSecret',
   'skipReissueAllStep',
   'cancelReissueAll',
-  'scheduleSnippets',
+  'keepAliveStatus',
+  'keepAliveAdd',
+  'keepAliveRemove',
+  'alertSettings',
+  'setAlertSettings',
+  'testAlerts',
   'listMailboxes',
   'addMailbox',
   'removeMailbox',

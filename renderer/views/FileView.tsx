@@ -1,7 +1,7 @@
 /**
  * An existing INI file: its token's health (mailbox, tenant, protocols, masked token, when it was issued and
  * last refreshed, the days left, the secret's expiry, with warnings), and what can be done with it: check it
- * against the mail servers, refresh it now, re-issue it through the wizard, schedule regular refreshes.
+ * against the mail servers, refresh it now, re-issue it through the wizard, keep it alive on a schedule.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Protocol } from '../../electron/core/providers/types.js';
@@ -15,7 +15,7 @@ import { CheckPanel } from '../components/CheckPanel.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ExplanationView } from '../components/ExplanationView.js';
 import { Icon } from '../components/Icon.js';
-import { SchedulePanel } from '../components/SchedulePanel.js';
+import { KeepAlivePanel } from '../components/KeepAlivePanel.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { useLang, useLocalized, useT } from '../i18n/context.js';
 import { PROVIDERS } from '../../electron/core/providers/registry.js';
@@ -198,8 +198,8 @@ export function FileView({
 
       {load.status === 'ready' ? (
         <details className="advanced file-section schedule-panel">
-          <summary>{t('schedule.title')}</summary>
-          <SchedulePanel paths={[path]} />
+          <summary>{t('keepAlive.title')}</summary>
+          <KeepAlivePanel paths={[path]} />
         </details>
       ) : null}
     </div>

@@ -243,22 +243,6 @@ describe('an existing file', () => {
     const list = await h.service.dispatch('listMailboxes', undefined);
     expect(list).toMatchObject({ ok: true, value: { mailboxes: [{ entry: { lastStatus: 'refreshed' } }] } });
   });
-
-  it('scheduleSnippets: the host’s rtw command on the file, in three formats', async () => {
-    const result = await h.service.dispatch('scheduleSnippets', {
-      paths: [file],
-      frequency: 'daily',
-      time: '04:05',
-    });
-    expect(result).toMatchObject({ ok: true });
-    if (!result.ok) return;
-    expect(result.value.cron.line).toMatch(
-      /^5 4 \* \* \* \/usr\/bin\/node \/opt\/rtw\/cli\/main\.js refresh /,
-    );
-    expect(result.value.cron.line).toContain(file);
-    expect(result.value.windows.command).toContain('/SC DAILY');
-    expect(result.value.systemd.timer).toContain('OnCalendar=*-*-* 04:05:00');
-  });
 });
 
 describe('re-issue', () => {

@@ -6,10 +6,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACQUIRE_OPTIONS } from '../../electron/cli/acquire/options.js';
+import { ALERT_OPTIONS } from '../../electron/cli/alert/options.js';
 import { CHECK_OPTIONS } from '../../electron/cli/check/options.js';
 import { EXPLAIN_OPTIONS } from '../../electron/cli/explain/options.js';
 import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
 import { ROTATE_SECRET_OPTIONS } from '../../electron/cli/rotate-secret/options.js';
+import { SCHEDULE_OPTIONS } from '../../electron/cli/schedule/options.js';
 import { helpText } from '../../electron/cli/run.js';
 import { flagText } from '../../electron/cli/shared/help.js';
 import { CLI_TEXT } from '../../electron/cli/shared/messages.js';
@@ -26,6 +28,8 @@ const COMMANDS: ReadonlyArray<[string, OptionTable]> = [
   ['show', SHOW_OPTIONS],
   ['check', CHECK_OPTIONS],
   ['explain', EXPLAIN_OPTIONS],
+  ['schedule', SCHEDULE_OPTIONS],
+  ['alert', ALERT_OPTIONS],
 ];
 
 describe('rtw help', () => {

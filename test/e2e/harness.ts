@@ -14,13 +14,54 @@ import type { Lang } from '../../electron/core/i18n.js';
 import type { IdpNetworkClient } from '../../electron/core/transport/network-client.js';
 import { mkdtemp } from 'node:fs/promises';
 import { createWizardService } from '../../electron/app/wizard-service.js';
-import type { MailCheckOverrides, Platform, WizardService } from '../../electron/app/wizard-service.js';
+import type {
+  KeepAliveHost,
+  MailCheckOverrides,
+  Platform,
+  WizardService,
+} from '../../electron/app/wizard-service.js';
+import { createHttpsTransport } from '../../electron/core/transport/node-https-transport.js';
+import { recordedTools } from '../fixtures/recorded-tools.js';
 import type { ExternalPage, WizardEvent } from '../../electron/shared/contract.js';
 import { OPERATION_NAMES } from '../../electron/shared/contract.js';
 import { PRODUCTION_LOGIN_HOSTS } from '../fixtures/sandbox/idp.js';
 import { browserInstallHint, findBrowser } from '../../scripts/find-browser.mjs';
 
 export { serveRenderer } from '../helpers/renderer-server.js';
+
+/** A Windows PC whose Task Scheduler keeps the tasks it is given (schtasks and PowerShell answer from memory). */
+function windowsKeepAliveHost(): KeepAliveHost {
+  const tasks = new Set<string>();
+  const tools = recordedTools((call) => {
+    const task = call.args[call.args.indexOf('/TN') + 1] ?? '';
+    if (call.program === 'schtasks.exe' && call.args[0] === '/Create') tasks.add(task);
+    if (call.program === 'schtasks.exe' && call.args[0] === '/Delete') tasks.delete(task);
+    if (call.program === 'schtasks.exe' && call.args[0] === '/Query')
+      return tasks.has(task)
+        ? { code: 0 }
+        : { code: 1, stderr: 'ERROR: The system cannot find the file specified.' };
+    if (call.program === 'powershell.exe')
+      return {
+        stdout:
+          '{"State":"Ready","LastRunTime":null,"LastTaskResult":267011,"NextRunTime":"2026-12-14T03:17:00Z"}',
+      };
+    return undefined;
+  });
+  return {
+    run: tools.run,
+    env: { USERDOMAIN: 'CONTOSO', USERNAME: 'jimu' },
+    platform: 'win32',
+    home: 'C:\\Users\\jimu',
+    user: 'jimu',
+    uid: 0,
+    hostname: 'JIMU-PC',
+    transport: createHttpsTransport({ env: {} }),
+    launcher: () => ({
+      command: ['C:\\Users\\jimu\\AppData\\Local\\Programs\\Refresh Token Wizard\\Refresh Token Wizard.exe'],
+      notes: [],
+    }),
+  };
+}
 
 /**
  * The browser `npm test`'s prerequisite step found (same finder): CHROMIUM_PATH, else Debian's chromium or an
@@ -156,7 +197,9 @@ export async function openWizard(
       encryptString: (text) => Buffer.from(`e2e:${Buffer.from(text).toString('base64')}`),
       decryptString: (data) => Buffer.from(data.toString().slice(4), 'base64').toString(),
     }),
-    rtwCommand: () => ['/usr/bin/node', '/opt/refresh-token-wizard/dist/cli/rtw.cjs'],
+    // Keep alive on "Windows" (shown as the screenshots' admins see it): Task Scheduler's tools answer from a
+    // script (the real schedulers are run by test/core/schedule and test/cli/schedule.int.test.ts).
+    keepAliveHost: () => windowsKeepAliveHost(),
   };
   const pending: WizardEvent[] = [];
   const emit = (event: WizardEvent): void => {

@@ -249,8 +249,19 @@ describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
       .getByText(text(lang, 'file.daysLeft', { days: 89 }))
       .first()
       .waitFor();
-    await page.locator('summary', { hasText: text(lang, 'schedule.title') }).click();
-    await page.getByText(text(lang, 'schedule.windows')).waitFor();
+    // Keep alive: only this OS's scheduler (here the harness's "Windows"), turned on with one click.
+    await page.locator('summary', { hasText: text(lang, 'keepAlive.title') }).click();
+    await page.getByText(text(lang, 'keepAlive.state.off')).waitFor();
+    await page.getByRole('button', { name: text(lang, 'keepAlive.add') }).click();
+    await page
+      .getByText(
+        text(lang, 'keepAlive.state.on', {
+          every: 7,
+          at: '03:17',
+          backend: text(lang, 'keepAlive.backend.windows-task'),
+        }),
+      )
+      .waitFor();
     await expectAccessible(page, `${lang} file`);
     await page.locator('main.card').evaluate((el) => el.scrollTo(0, 0));
     await shoot(page, lang, '8-file');

@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../electron/cli/run.js';
-import { OutputLines, baseEnv } from './cli.js';
+import { CLI_PATH, OutputLines, baseEnv } from './cli.js';
 import type { CliOptions, CliRun, RunningCli } from './cli.js';
 
 /** A stream that hands each complete line on, after the write returns, as a pipe from another process would. */
@@ -62,6 +62,7 @@ export async function runCliInProcess(args: string[], options: CliOptions = {}):
     env,
     cwd: options.cwd ?? process.cwd(),
     signal: controller.signal,
+    selfCommand: options.selfCommand ?? [process.execPath, CLI_PATH],
     ...(caFile === undefined ? {} : { extraCaPem: await readFile(caFile, 'utf8') }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });

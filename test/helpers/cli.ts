@@ -38,6 +38,8 @@ export interface CliOptions {
   onStderr?: (line: string, run: RunningCli) => void;
   /** In process only: the run's time (a fake clock drives time-outs and countdowns). */
   clock?: Clock;
+  /** In process only: how a schedule starts "this program" (default: Node and the built CLI, as `rtw` does). */
+  selfCommand?: string[];
 }
 
 /** A clean environment: no proxy or CA settings leak in from the machine running the tests. */

@@ -1,7 +1,10 @@
 /** A `Platform` for shell tests: every capability a recording mock, answering like a quiet desktop. */
 import { vi } from 'vitest';
 import type { Encryptor } from '../../electron/core/upkeep/mailbox-registry.js';
-import type { Platform } from '../../electron/app/wizard-service.js';
+import type { KeepAliveHost, Platform } from '../../electron/app/wizard-service.js';
+import { createHttpsTransport } from '../../electron/core/transport/node-https-transport.js';
+import { recordedTools } from '../fixtures/recorded-tools.js';
+import type { RecordedTools } from '../fixtures/recorded-tools.js';
 import { testTempDirSync } from './temp-dir.js';
 
 type AllCapabilities = Required<Platform>;
@@ -41,6 +44,39 @@ export function fakePlatform(options: { userDataDir?: string; encryptor?: Encryp
       return dataDir;
     }),
     encryptor: vi.fn<AllCapabilities['encryptor']>(() => encryptor),
-    rtwCommand: vi.fn<AllCapabilities['rtwCommand']>(() => ['/usr/bin/node', '/opt/rtw/cli/main.js']),
+    keepAliveHost: vi.fn<AllCapabilities['keepAliveHost']>(() => fakeKeepAliveHost()),
+  };
+}
+
+/**
+ * A machine for Keep alive and alerts: Windows by default, its tools recorded (`tools`), webhooks over node:https
+ * trusting `extraCaPem`; `answer` scripts what the tools reply.
+ */
+export function fakeKeepAliveHost(
+  options: {
+    platform?: NodeJS.Platform;
+    answer?: Parameters<typeof recordedTools>[0];
+    tools?: RecordedTools;
+    extraCaPem?: string;
+  } = {},
+): KeepAliveHost & { tools: RecordedTools } {
+  const tools = options.tools ?? recordedTools(options.answer);
+  return {
+    tools,
+    run: tools.run,
+    env: { USERDOMAIN: 'CONTOSO', USERNAME: 'jimu' },
+    platform: options.platform ?? 'win32',
+    home: 'C:\\Users\\jimu',
+    user: 'jimu',
+    uid: 0,
+    hostname: 'jimu-pc',
+    transport: createHttpsTransport({
+      env: {},
+      ...(options.extraCaPem === undefined ? {} : { extraCaPem: options.extraCaPem }),
+    }),
+    launcher: () => ({
+      command: ['C:\\Program Files\\Refresh Token Wizard\\Refresh Token Wizard.exe'],
+      notes: [],
+    }),
   };
 }

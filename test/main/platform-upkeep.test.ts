@@ -34,7 +34,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createElectronPlatform, rtwCommandOf } = await import('../../electron/main/platform.js');
+const { createElectronPlatform, findOnPath, scheduleLauncherOf } =
+  await import('../../electron/main/platform.js');
 const { createSettingsStore } = await import('../../electron/main/settings.js');
 
 let dir: string;
@@ -82,8 +83,46 @@ describe('token upkeep on Electron', () => {
     expect(encryptor?.isEncryptionAvailable()).toBe(false);
   });
 
-  it('runs rtw with Node from a checkout, by name once packaged', () => {
-    expect(rtwCommandOf('/opt/rtw', false)).toEqual(['node', join('/opt/rtw', 'dist', 'cli', 'rtw.cjs')]);
-    expect(rtwCommandOf('/opt/rtw/resources/app.asar', true)).toEqual(['rtw']);
+  it('schedules the installed app itself (headless), or from a checkout the built CLI with the Node on the PATH', () => {
+    const packaged = (platform: NodeJS.Platform, execPath: string, env: NodeJS.ProcessEnv = {}) =>
+      scheduleLauncherOf({ packaged: true, execPath, appPath: '/x/resources/app.asar', env, platform });
+    expect(packaged('win32', 'C:\\Program Files\\RTW\\Refresh Token Wizard.exe').command).toEqual([
+      'C:\\Program Files\\RTW\\Refresh Token Wizard.exe',
+    ]);
+    // The portable exe unpacks itself to a temporary folder: the schedule names the exe the admin keeps.
+    expect(
+      packaged('win32', 'C:\\Temp\\2abc\\RTW.exe', {
+        PORTABLE_EXECUTABLE_FILE: 'D:\\Tools\\RTW-portable.exe',
+      }).command,
+    ).toEqual(['D:\\Tools\\RTW-portable.exe']);
+    // An AppImage runs from a mount that is gone after it exits; Linux needs Chromium's headless switches.
+    expect(
+      packaged('linux', '/tmp/.mount_RTWx1/refresh-token-wizard', { APPIMAGE: '/home/u/RTW.AppImage' })
+        .command,
+    ).toEqual(['/home/u/RTW.AppImage', '--ozone-platform=headless', '--disable-gpu']);
+    const fromDmg = packaged(
+      'darwin',
+      '/Volumes/Refresh Token Wizard/Refresh Token Wizard.app/Contents/MacOS/Refresh Token Wizard',
+    );
+    expect(fromDmg.notes[0]?.en).toMatch(/temporary location/);
+
+    const node = findOnPath('node', process.env);
+    expect(node).toBeDefined();
+    expect(
+      scheduleLauncherOf({
+        packaged: false,
+        execPath: '/x/electron',
+        appPath: '/opt/rtw',
+        env: process.env,
+        platform: process.platform,
+      }).command,
+    ).toEqual([node, join('/opt/rtw', 'dist', 'cli', 'rtw.cjs')]);
+    expect(findOnPath('no-such-program-here', process.env)).toBeUndefined();
+  });
+
+  it('gives Keep alive the real OS tools, this account and the launcher', () => {
+    const host = platform().keepAliveHost?.();
+    expect(host?.platform).toBe(process.platform);
+    expect(host?.launcher().command.at(-1)).toBe(join('/opt/refresh-token-wizard', 'dist', 'cli', 'rtw.cjs'));
   });
 });

@@ -1,15 +1,18 @@
 /**
  * Packs the built app with electron-builder itself (`--linux dir`, placeholder Electron, offline) and checks
- * what ships: app.asar holds the compiled main process, core, IPC contract, bundled preload, built renderer and
- * the production dependencies, and nothing else (no CLI, tests, sources, maps, declarations, dev
- * dependencies); the executable's fuses are flipped as configured; unused Chromium locales are gone.
+ * what ships: app.asar holds the compiled main process, core, IPC contract, the CLI's commands (the app runs them
+ * headless), bundled preload, built renderer and the production dependencies, and nothing else (no CLI entry or
+ * bundle, tests, sources, maps, declarations, dev dependencies); the executable's fuses are flipped as
+ * configured; unused Chromium locales are gone.
  * Runs after `npm run build` (as `npm test` does).
  */
 import * as asar from '@electron/asar';
+import { execFile } from 'node:child_process';
 import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builderRequire, ROOT } from './builder-config.js';
 import { packDir } from './pack-dir.js';
@@ -67,13 +70,19 @@ describe('packing with electron-builder --dir (offline, placeholder Electron)', 
     expect(packed.cacheEntries).toEqual([]);
   });
 
-  it('ships every compiled main, app service, core and contract module, the bundled preload and the built renderer', async () => {
+  it('ships every compiled main, app service, CLI command, core and contract module, the bundled preload and the built renderer', async () => {
     const app = [
       ...(await filesOnDisk('dist/electron/main')),
       ...(await filesOnDisk('dist/electron/app')),
+      ...(await filesOnDisk('dist/electron/cli')),
       ...(await filesOnDisk('dist/electron/core')),
       ...(await filesOnDisk('dist/electron/shared')),
-    ].filter((f) => f.endsWith('.js'));
+    ].filter((f) => f.endsWith('.js') && f !== 'dist/electron/cli/main.js');
+    // The headless app's CLI: the dispatcher, every command's folder, and the package.json it reads its version from.
+    expect(app).toEqual(
+      expect.arrayContaining(['dist/electron/cli/run.js', 'dist/electron/cli/refresh/index.js']),
+    );
+    expect(entries).toContain('dist/package.json');
     const renderer = (await filesOnDisk('dist/renderer')).filter((f) => !f.endsWith('.map'));
     expect(app).toContain('dist/electron/main/index.js');
     expect(renderer).toContain('dist/renderer/index.html');
@@ -86,11 +95,12 @@ describe('packing with electron-builder --dir (offline, placeholder Electron)', 
   it('ships nothing of ours beyond those', () => {
     const ours = entries.filter((e) => !e.startsWith('node_modules/') && e !== 'node_modules');
     const allowed =
-      /^(package\.json|dist|dist\/electron|dist\/electron\/(main|app|core|shared)(\/.*\.js|\/[^.]+)?|dist\/preload(\/index\.cjs)?|dist\/renderer(\/.*)?)$/;
+      /^(package\.json|dist|dist\/package\.json|dist\/electron|dist\/electron\/(main|app|cli|core|shared)(\/.*\.js|\/[^.]+)?|dist\/preload(\/index\.cjs)?|dist\/renderer(\/.*)?)$/;
     expect(ours.filter((e) => !allowed.test(e))).toEqual([]);
     // Named, so a failure says what leaked.
     const leaks = [
-      /^dist\/electron\/cli\//, // the CLI ships through npm
+      /^dist\/electron\/cli\/main\.js$/, // the CLI's entry runs the process that loads it
+      /^dist\/cli\//, // the CLI's bundle ships through npm (a second copy of every dependency)
       /^dist\/electron\/preload\//, // the unbundled preload (the sandbox cannot load it)
       /^dist\/test\//, // compiled tests and fixtures (sandbox IdP, fake mail servers)
       /^(electron|renderer|test|scripts|bench|docs|assets)\//, // sources and the rest of the repository
@@ -121,6 +131,29 @@ describe('packing with electron-builder --dir (offline, placeholder Electron)', 
     ) as { main: string; type: string };
     expect(manifest.type).toBe('module');
     expect(entries).toContain(manifest.main);
+  });
+
+  it('runs headless from what it ships: the CLI’s command loads from app.asar’s files and dependencies alone', async () => {
+    // Unpacked (Node cannot read asar), and started as the app is, with the stand-in electron: `refresh --help`
+    // loads the refresh command and everything it imports, from the packed files and node_modules only.
+    const unpacked = join(work, 'unpacked');
+    asar.extractAll(join(packed.appDir, 'resources', 'app.asar'), unpacked);
+    const register = join(ROOT, 'test/fixtures/electron-stub-register.mjs');
+    const run = (args: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', '--import', register, join(unpacked, 'dist/electron/main/index.js'), ...args],
+        { cwd: ROOT, env: { PATH: process.env.PATH, RTW_STUB_USER_DATA: join(work, 'user-data') } },
+      );
+    const help = await run(['refresh', '--help', '--lang', 'en']);
+    const cli = await promisify(execFile)(process.execPath, [
+      join(ROOT, 'dist/cli/rtw.cjs'),
+      'refresh',
+      '--help',
+      '--lang',
+      'en',
+    ]);
+    expect(help.stdout).toBe(cli.stdout);
   });
 
   it('flips the fuses in the executable', async () => {

@@ -74,7 +74,11 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     const included = (config.files ?? []).filter((f) => !f.startsWith('!'));
     for (const pattern of included)
-      expect(pattern).toMatch(/^(package\.json|dist\/(electron\/(main|app|core|shared)|preload|renderer)\/)/);
+      expect(pattern).toMatch(
+        /^(package\.json|dist\/package\.json|dist\/(electron\/(main|app|cli|core|shared)|preload|renderer)\/)/,
+      );
+    // The CLI's commands run headless in the app; its entry, which runs whatever process loads it, does not ship.
+    expect(config.files).toContain('!dist/electron/cli/main.js');
     expect(config.files).toEqual(expect.arrayContaining(['!**/*.map', '!**/*.d.ts', '!**/*.tsbuildinfo*']));
   });
 

@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ACQUIRE_HELP } from '../../electron/cli/acquire/help.js';
 import { ACQUIRE_OPTIONS } from '../../electron/cli/acquire/options.js';
+import { ALERT_HELP } from '../../electron/cli/alert/help.js';
+import { ALERT_OPTIONS } from '../../electron/cli/alert/options.js';
 import { CHECK_HELP } from '../../electron/cli/check/help.js';
 import { CHECK_OPTIONS } from '../../electron/cli/check/options.js';
 import { EXPLAIN_HELP } from '../../electron/cli/explain/help.js';
@@ -19,6 +21,8 @@ import { REFRESH_HELP } from '../../electron/cli/refresh/help.js';
 import { REFRESH_OPTIONS } from '../../electron/cli/refresh/options.js';
 import { ROTATE_SECRET_HELP } from '../../electron/cli/rotate-secret/help.js';
 import { ROTATE_SECRET_OPTIONS } from '../../electron/cli/rotate-secret/options.js';
+import { SCHEDULE_HELP } from '../../electron/cli/schedule/help.js';
+import { SCHEDULE_OPTIONS } from '../../electron/cli/schedule/options.js';
 import { flagText, optionRows, renderHelp } from '../../electron/cli/shared/help.js';
 import type { CommandHelp } from '../../electron/cli/shared/help.js';
 import { COMMON_OPTIONS } from '../../electron/cli/shared/options.js';
@@ -46,6 +50,8 @@ const COMMANDS: ReadonlyArray<[CommandHelp, OptionTable]> = [
   [SHOW_HELP, SHOW_OPTIONS],
   [CHECK_HELP, CHECK_OPTIONS],
   [EXPLAIN_HELP, EXPLAIN_OPTIONS],
+  [SCHEDULE_HELP, SCHEDULE_OPTIONS],
+  [ALERT_HELP, ALERT_OPTIONS],
 ];
 
 /** The first cells of the Markdown table rows in `markdown` that name options (`--…`), backticks and `\\|` undone. */

@@ -12,9 +12,12 @@ import type { Lang } from '../../electron/core/i18n.js';
 import { explainMailFailure } from '../../electron/core/mail-check/index.js';
 import type { CheckReport } from '../../electron/core/mail-check/index.js';
 import type { TokenHealth } from '../../electron/core/upkeep/token-health.js';
+import type { AlertSettingsView } from '../../electron/core/alerts/alert-settings.js';
 import type {
   AcquisitionEvent,
   KnownApp,
+  AlertSettingsInput,
+  KeepAliveView,
   LanguageState,
   OperationInput,
   OperationName,
@@ -43,6 +46,11 @@ export const SHARED_MAILBOX = 'shared@contoso.com';
 /** The file a mailbox gets by default: a folder named after it beside the default file. */
 export const mailboxPath = (mailbox: string): string =>
   `C:\\Users\\admin\\Documents\\${mailbox}\\smail_refresh_token.ini`;
+/** A note the main process adds to a schedule it made (Windows, signed in only). */
+export const SAMPLE_NOTE = {
+  ja: 'Windows にサインインしている間だけ実行されます。',
+  en: 'Runs only while you are signed in to Windows.',
+};
 
 /** A file's health as the main process reports it: masked values only. */
 export const SAMPLE_HEALTH: TokenHealth = {
@@ -132,6 +140,32 @@ export const SAMPLE_REPORT: CheckReport = {
 export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
   const listeners = new Set<(event: WizardEvent) => void>();
   let language: LanguageState = { lang, source: 'os' };
+  // Keep alive as the main process would answer on Windows: off, then what the admin chose.
+  const keepAlive = {
+    installed: undefined as { everyDays: number; at: string; loggedOut: boolean } | undefined,
+    view(paths: string[]): KeepAliveView {
+      const base = { id: 'rtw-0123456789', backend: 'windows-task' as const, notes: [] };
+      if (keepAlive.installed === undefined) return { ...base, installed: false };
+      return {
+        ...base,
+        ...keepAlive.installed,
+        installed: true,
+        command: `"C:\\Program Files\\Refresh Token Wizard\\Refresh Token Wizard.exe" refresh --scheduled -- ${paths.join(' ')}`,
+        nextRun: '2025-03-10T03:17:00.000Z',
+        lastRun: { at: '2025-03-03T03:21:00.000Z', exitCode: 0 },
+        lastRecorded: {
+          at: '2025-03-03T03:21:05.000Z',
+          exitCode: 0,
+          total: 1,
+          refreshed: 1,
+          needsReissue: 0,
+          failed: 0,
+        },
+        notes: [SAMPLE_NOTE],
+      };
+    },
+  };
+  const alerts = { settings: { osLog: false } as AlertSettingsView };
   const emit = (event: WizardEvent): void => {
     act(() => {
       for (const listener of listeners) listener(event);
@@ -227,23 +261,50 @@ export function createFakeWizard(lang: Lang = 'en'): FakeWizard {
     ),
     skipReissueAllStep: vi.fn(() => Promise.resolve()),
     cancelReissueAll: vi.fn(() => Promise.resolve()),
-    scheduleSnippets: vi.fn(({ paths }) =>
+    keepAliveStatus: vi.fn(({ paths }) =>
+      Promise.resolve({ ok: true as const, value: keepAlive.view(paths) }),
+    ),
+    keepAliveAdd: vi.fn(({ paths, everyDays, at, loggedOut }) => {
+      keepAlive.installed = { everyDays, at, loggedOut };
+      return Promise.resolve({ ok: true as const, value: keepAlive.view(paths) });
+    }),
+    keepAliveRemove: vi.fn(({ paths }) => {
+      keepAlive.installed = undefined;
+      return Promise.resolve({ ok: true as const, value: keepAlive.view(paths) });
+    }),
+    alertSettings: vi.fn(() => Promise.resolve({ ok: true as const, value: { settings: alerts.settings } })),
+    setAlertSettings: vi.fn((input: AlertSettingsInput) => {
+      if (input.webhookUrl?.startsWith('http:') === true)
+        return Promise.resolve({
+          ok: true as const,
+          value: {
+            settings: alerts.settings,
+            problem: { ja: 'この Webhook の URL は使えません', en: 'The webhook URL is refused' },
+          },
+        });
+      if (input.webhookUrl !== undefined)
+        alerts.settings = {
+          ...alerts.settings,
+          webhook: { url: `${new URL(input.webhookUrl).origin}/…`, format: 'teams' },
+        };
+      if (input.email !== undefined) alerts.settings = { ...alerts.settings, email: input.email };
+      if (input.osLog !== undefined) alerts.settings = { ...alerts.settings, osLog: input.osLog };
+      return Promise.resolve({ ok: true as const, value: { settings: alerts.settings } });
+    }),
+    testAlerts: vi.fn(() =>
       Promise.resolve({
         ok: true as const,
         value: {
-          windows: {
-            command: `schtasks /Create /TN "Refresh Token Wizard" /SC WEEKLY /D MON /ST 03:17 /TR "rtw refresh ${paths.join(' ')}" /F`,
-            warnings: [],
-          },
-          cron: { line: `17 3 * * 1 rtw refresh ${paths.join(' ')}`, warnings: [] },
-          systemd: {
-            serviceName: 'rtw-refresh.service',
-            timerName: 'rtw-refresh.timer',
-            service: '[Service]',
-            timer: '[Timer]',
-            install: 'sudo systemctl enable --now rtw-refresh.timer',
-            warnings: [{ ja: 'rtw は絶対パスではありません', en: 'rtw is not an absolute path' }],
-          },
+          channels: [
+            {
+              channel: 'webhook' as const,
+              ok: true,
+              detail: {
+                ja: 'https://prod-01.japaneast.logic.azure.com/… (teams): HTTP 202',
+                en: 'https://prod-01.japaneast.logic.azure.com/… (teams): HTTP 202',
+              },
+            },
+          ],
         },
       }),
     ),

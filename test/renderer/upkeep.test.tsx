@@ -16,6 +16,7 @@ import { formatDate } from '../../renderer/views/format.js';
 import {
   DEFAULT_PATH,
   SAMPLE_HEALTH,
+  SAMPLE_NOTE,
   SAMPLE_REPORT,
   VALID,
   WRITTEN,
@@ -26,6 +27,7 @@ import {
   walkTo,
 } from './helpers.js';
 import { violations } from './screen-checks.js';
+import { formatDateTime } from '../../renderer/views/format.js';
 import type { FakeWizard } from './helpers.js';
 
 afterEach(cleanup);
@@ -243,32 +245,79 @@ describe('an INI file opened', () => {
     expect(await violations()).toEqual([]);
   });
 
-  it('schedules refreshes: snippets from the main process, each copyable', async () => {
+  it('keeps the file alive with this OS’s scheduler only: on, its status, updated, off', async () => {
     const { fake, user } = await openFile();
-    await user.click(screen.getByText(tx('en', 'schedule.title')));
-    await screen.findByText(tx('en', 'schedule.windows'));
-    expect(fake.api.scheduleSnippets).toHaveBeenLastCalledWith({
+    await user.click(screen.getByText(tx('en', 'keepAlive.title'), { selector: 'summary' }));
+    const backend = tx('en', 'keepAlive.backend.windows-task');
+    await screen.findByText(tx('en', 'keepAlive.intro', { backend }));
+    expect(fake.api.keepAliveStatus).toHaveBeenCalledWith({ paths: [DEFAULT_PATH] });
+    expect(screen.getByText(tx('en', 'keepAlive.state.off'))).toBeTruthy();
+    // Only this OS: no other scheduler is named.
+    expect(screen.queryByText(/systemd|LaunchAgent|crontab/)).toBeNull();
+    expect(screen.getByText(tx('en', 'keepAlive.loggedOut.hint.windows-task'))).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText(tx('en', 'keepAlive.every')), '14');
+    const at = screen.getByLabelText(tx('en', 'keepAlive.at'));
+    await user.clear(at);
+    await user.type(at, '9');
+    expect(at.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: tx('en', 'keepAlive.add') }).disabled).toBe(
+      true,
+    );
+    await user.type(at, '{Backspace}04:05');
+    await user.click(screen.getByLabelText(tx('en', 'keepAlive.loggedOut')));
+    await user.click(screen.getByRole('button', { name: tx('en', 'keepAlive.add') }));
+    expect(fake.api.keepAliveAdd).toHaveBeenCalledWith({
       paths: [DEFAULT_PATH],
-      frequency: 'weekly',
-      day: 'MON',
-      time: '03:17',
+      everyDays: 14,
+      at: '04:05',
+      loggedOut: true,
     });
-    await user.selectOptions(screen.getByLabelText(tx('en', 'schedule.frequency')), 'daily');
-    expect(fake.api.scheduleSnippets).toHaveBeenLastCalledWith(
-      expect.objectContaining({ frequency: 'daily', paths: [DEFAULT_PATH] }),
+    await screen.findByText(tx('en', 'keepAlive.state.on', { every: 14, at: '04:05', backend }));
+    expect(
+      screen.getByText(
+        `${formatDateTime('2025-03-03T03:21:00.000Z', 'en')} — ${tx('en', 'keepAlive.result.ok')}`,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(SAMPLE_NOTE.en)).toBeTruthy();
+    expect(await violations()).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: tx('en', 'keepAlive.remove') }));
+    expect(fake.api.keepAliveRemove).toHaveBeenCalledWith({ paths: [DEFAULT_PATH] });
+    await screen.findByText(tx('en', 'keepAlive.state.off'));
+  });
+
+  it('configures alerts: the webhook URL typed like a password and never shown back, a refused one explained, a test', async () => {
+    const { fake, user } = await openFile();
+    await user.click(screen.getByText(tx('en', 'keepAlive.title'), { selector: 'summary' }));
+    const url = await screen.findByLabelText<HTMLInputElement>(tx('en', 'alerts.webhookUrl'));
+    expect(url.type).toBe('password');
+    await user.type(url, 'http://hooks.example/x?sig=SECRET');
+    await user.click(screen.getByRole('button', { name: tx('en', 'alerts.save') }));
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'The webhook URL is refused');
+    await user.clear(url);
+    await user.type(url, 'https://prod-01.japaneast.logic.azure.com/workflows/1?sig=SECRET');
+    await user.type(screen.getByLabelText(tx('en', 'alerts.email')), 'it-admin@contoso.com');
+    await user.click(screen.getByLabelText(tx('en', 'alerts.viaThisFile')));
+    await user.click(screen.getByRole('button', { name: tx('en', 'alerts.save') }));
+    expect(fake.api.setAlertSettings).toHaveBeenLastCalledWith({
+      webhookUrl: 'https://prod-01.japaneast.logic.azure.com/workflows/1?sig=SECRET',
+      webhookFormat: 'auto',
+      email: { to: 'it-admin@contoso.com', via: DEFAULT_PATH },
+    });
+    await screen.findByText('https://prod-01.japaneast.logic.azure.com/… (Teams (Adaptive Card))');
+    expect(url.value).toBe('');
+    expect(document.body.textContent).not.toContain('SECRET');
+    await user.click(screen.getByLabelText(tx('en', 'alerts.osLog')));
+    expect(fake.api.setAlertSettings).toHaveBeenLastCalledWith({ osLog: true });
+    await user.click(screen.getByRole('button', { name: tx('en', 'alerts.test') }));
+    expect(fake.api.testAlerts).toHaveBeenCalledWith({ paths: [DEFAULT_PATH] });
+    await screen.findByText(
+      tx('en', 'alerts.test.sent', {
+        channel: tx('en', 'alerts.channel.webhook'),
+        detail: 'https://prod-01.japaneast.logic.azure.com/… (teams): HTTP 202',
+      }),
     );
-    expect(screen.queryByLabelText(tx('en', 'schedule.day'))).toBeNull();
-    const time = screen.getByLabelText(tx('en', 'schedule.time'));
-    await user.clear(time);
-    await user.type(time, '9');
-    expect(time.getAttribute('aria-invalid')).toBe('true');
-    await user.type(time, '{Backspace}04:05');
-    expect(fake.api.scheduleSnippets).toHaveBeenLastCalledWith(expect.objectContaining({ time: '04:05' }));
-    expect(screen.getByText('rtw is not an absolute path')).toBeTruthy();
-    await user.click(
-      screen.getByRole('button', { name: tx('en', 'copy.label', { what: tx('en', 'schedule.cron') }) }),
-    );
-    expect(fake.api.copyText).toHaveBeenCalledWith({ text: `17 3 * * 1 rtw refresh ${DEFAULT_PATH}` });
     expect(await violations()).toEqual([]);
   });
 

@@ -254,12 +254,9 @@ describe.each(['ja', 'en'] as const)(
       ...SAMPLE_HEALTH.warnings.map((w) => w[lang]),
       formatDate('2025-04-30', lang),
       '2025-04-30',
-      // Schedule snippets, as the main process builds them.
-      `schtasks /Create /TN "Refresh Token Wizard" /SC WEEKLY /D MON /ST 03:17 /TR "rtw refresh ${DEFAULT_PATH}" /F`,
-      `17 3 * * 1 rtw refresh ${DEFAULT_PATH}`,
-      'sudo systemctl enable --now rtw-refresh.timer',
-      lang === 'ja' ? 'rtw は絶対パスではありません' : 'rtw is not an absolute path',
+      // The Keep alive panel's time field, and the alert form's placeholder.
       '03:17',
+      'https://…',
       'http://localhost:8001/myapp/',
       ...mailScopes(CLOUDS.global, ['smtp', 'imap']),
       OFFLINE_ACCESS,
@@ -286,9 +283,9 @@ describe.each(['ja', 'en'] as const)(
       await user.click(screen.getByRole('button', { name: tx(lang, 'nav.openFile') }));
       await screen.findByText(SAMPLE_HEALTH.refreshTokenMasked);
       expectOnlyCatalogueText(lang, data, 'file view');
-      await user.click(screen.getByText(tx(lang, 'schedule.title')));
-      await screen.findByText(tx(lang, 'schedule.windows'));
-      expectOnlyCatalogueText(lang, data, 'file view, schedule');
+      await user.click(screen.getByText(tx(lang, 'keepAlive.title'), { selector: 'summary' }));
+      await screen.findByText(tx(lang, 'keepAlive.state.off'));
+      expectOnlyCatalogueText(lang, data, 'file view, keep alive');
       await user.click(screen.getByRole('button', { name: tx(lang, 'file.action.refresh') }));
       await screen.findByText(tx(lang, 'file.refresh.done', { token: 'M.C7…(1432)' }));
       expectOnlyCatalogueText(lang, data, 'file view, refreshed');

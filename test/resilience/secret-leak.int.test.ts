@@ -8,7 +8,7 @@
  * the whole value and for every 12-character window past the first four characters.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -34,6 +34,18 @@ import { sandboxService } from '../helpers/sandbox-service.js';
 import { sandboxAcquireArgs, spawnCli } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { captureOutput } from './capture.js';
+import { startSandboxMail } from '../fixtures/mail/index.js';
+import { readMessage } from '../fixtures/mail/mail-message.js';
+import { recordedTools } from '../fixtures/recorded-tools.js';
+import { startWebhookReceiver } from '../fixtures/webhook-receiver.js';
+import { ALERT_SETTINGS_FILE, updateAlertSettings } from '../../electron/core/alerts/alert-settings.js';
+import { finishScheduledRun } from '../../electron/core/schedule/scheduled-run.js';
+import {
+  createHttpsNetworkClient,
+  createHttpsTransport,
+} from '../../electron/core/transport/node-https-transport.js';
+import { refreshTokenFiles } from '../../electron/core/upkeep/refresh.js';
+import { findTokenFiles } from '../../electron/core/upkeep/index.js';
 import type { Capture } from './capture.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
@@ -50,6 +62,8 @@ const SECRET = distinctive('LEAK8Q~', 40);
 const WRONG_SECRET = distinctive('LEAK8Q~WRONG', 40);
 /** The secret the files held before a rotation to `SECRET`. */
 const OLD_SECRET = distinctive('LEAK8Q~OLD', 40);
+/** The key in a webhook URL (Teams Workflows' `sig`): a secret like the others. */
+const WEBHOOK_KEY = distinctive('LEAK8Q~HOOK', 40);
 
 let idp: SandboxIdp;
 /** Production login hosts to the sandbox, for the app's network client. */
@@ -321,12 +335,92 @@ describe('secrets, codes and tokens stay out of every output', () => {
     published.push({ flow: 'wizard service rotate secret', text: capture.text() });
   });
 
+  it("a scheduled run's alerts: the webhook, the e-mail, the OS log, its report and what it keeps", async () => {
+    const capture = captureOutput();
+    const hook = await startWebhookReceiver(idp.serverTls);
+    const mail = await startSandboxMail({ idp });
+    // The CLI's files name the sandbox's own address as their authority: the CLI's network client reaches it.
+    const network = () => createHttpsNetworkClient({ extraCaPem: idp.caPem, env: {} });
+    const dataDir = path.join(dir, 'alerts-data');
+    const tools = recordedTools();
+    try {
+      // The files the flows above wrote: one refreshed, the others' tokens dead (an alert that quotes each file).
+      const { files } = await findTokenFiles([dir]);
+      expect(files.length).toBeGreaterThanOrEqual(2);
+      for (const file of files) await noteToken(file);
+      for (const file of files.slice(1)) {
+        const content = await readTokenFile(file);
+        if (content.exists && content.oauth2.RefreshToken)
+          idp.expireRefreshToken(content.oauth2.RefreshToken);
+      }
+      const outcomes = await refreshTokenFiles(files, { createNetworkClient: network });
+      expect(outcomes[0]?.status).toBe('refreshed');
+      for (const file of files) await noteToken(file);
+      await updateAlertSettings(dataDir, () => ({
+        webhook: { url: `${hook.origin}/workflows/1/invoke?sig=${WEBHOOK_KEY}`, format: 'json' },
+        email: {
+          to: 'it-admin@contoso.com',
+          via: files[0] ?? '',
+          smtpHost: `${mail.smtp.host}:${mail.smtp.port}`,
+        },
+        osLog: true,
+      }));
+      const report = await finishScheduledRun(
+        { targets: [dir], outcomes, exitCode: 8, lang: 'en' },
+        {
+          dataDir,
+          now: () => new Date(),
+          host: 'leak-test',
+          platform: 'linux',
+          run: tools.run,
+          transport: createHttpsTransport({ extraCaPem: idp.caPem, env: {} }),
+          createNetworkClient: network,
+          extraCaPem: idp.caPem,
+        },
+      );
+      // Every channel really delivered, so what they carried is searched below.
+      expect(
+        report.alerts?.channels.map((c) => [c.channel, c.ok]),
+        JSON.stringify(report.alerts?.channels.map((c) => c.detail.en)),
+      ).toEqual([
+        ['webhook', true],
+        ['email', true],
+        ['os-log', true],
+      ]);
+      expect(hook.received).toHaveLength(1);
+      expect(hook.received[0]?.path).toContain(WEBHOOK_KEY);
+      // The alert quotes the files whose tokens died (with what happened and the fix).
+      expect(JSON.stringify(hook.received[0]?.json)).toContain(files[1] ?? '?');
+      capture.add(
+        'webhook bodies',
+        hook.received.map((r) => r.json),
+      );
+      expect(mail.delivered).toHaveLength(1);
+      capture.add('e-mail', readMessage(mail.delivered[0]?.raw ?? ''));
+      expect(tools.calls.length).toBeGreaterThan(0);
+      capture.add('OS log', tools.calls);
+      capture.add('report', report);
+      // What the run left in the app's data folder (its record, the once-a-day memory); not the settings file,
+      // which holds the webhook's key on purpose, as the INI file holds the token.
+      for (const name of await readdir(dataDir, { recursive: true })) {
+        const file = path.join(dataDir, name);
+        if (name !== ALERT_SETTINGS_FILE && (await stat(file)).isFile())
+          capture.add(`data ${name}`, await readFile(file, 'utf8'));
+      }
+    } finally {
+      capture.restore();
+      await hook.close();
+      await mail.close();
+    }
+    published.push({ flow: 'scheduled run alerts', text: capture.text() });
+  });
+
   it('none of them printed or published a secret, a code or a refresh token', () => {
     // The flows above must really have produced what is searched for.
     expect(codes.length).toBeGreaterThanOrEqual(8);
     expect(tokens.length).toBeGreaterThanOrEqual(4);
     expect(published.length).toBeGreaterThanOrEqual(7);
-    const needles = [SECRET, WRONG_SECRET, OLD_SECRET, ...codes, ...tokens];
+    const needles = [SECRET, WRONG_SECRET, OLD_SECRET, WEBHOOK_KEY, ...codes, ...tokens];
     for (const { flow, text } of published) {
       expect(text.length, flow).toBeGreaterThan(0);
       expect(text, flow).not.toContain('LEAK8Q~');

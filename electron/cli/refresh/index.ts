@@ -15,6 +15,7 @@ import { CLI_TEXT } from '../shared/messages.js';
 import { UsageError, parseCommandLine } from '../shared/options.js';
 import type { ParsedCommandLine } from '../shared/options.js';
 import { REFRESH_OPTIONS } from './options.js';
+import { finishScheduled } from './scheduled.js';
 
 export { refreshHelp } from './help.js';
 
@@ -111,10 +112,16 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
   }
   const { values, operands } = parsed;
   const json = values.json === true;
-  const { files } = await findTokenFiles(operands.map((p) => path.resolve(io.cwd, p)));
+  const targets = operands.map((p) => path.resolve(io.cwd, p));
+  // A scheduled run records itself and alerts (scheduled.ts) whatever happened, a folder found empty included.
+  const finish = (outcomes: RefreshOutcome[], code: ExitCode): Promise<ExitCode> =>
+    values.scheduled === true
+      ? finishScheduled({ targets, outcomes, exitCode: code, lang }, io).then(() => code)
+      : Promise.resolve(code);
+  const { files } = await findTokenFiles(targets);
   if (files.length === 0) {
     writeLine(io.stderr, TEXT.noFiles[lang]);
-    return EXIT.usage;
+    return finish([], EXIT.usage);
   }
   const onEvent = (event: RefreshEvent): void => {
     if (event.type === 'waiting-for-lock' && !json)
@@ -143,5 +150,5 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
   const exitCode = refreshExitCode(outcomes);
   if (json) writeLine(io.stdout, JSON.stringify({ event: 'summary', ...summary, exitCode }));
   else writeLine(io.stdout, format(TEXT.summary[lang], { ...summary }));
-  return exitCode;
+  return finish(outcomes, exitCode);
 }

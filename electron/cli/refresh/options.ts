@@ -39,4 +39,13 @@ export const REFRESH_OPTIONS = defineOptions({
   },
   parallel: PARALLEL_OPTION,
   wait: WAIT_OPTION,
+  scheduled: {
+    type: 'boolean',
+    description: {
+      en: `run as a schedule does (rtw schedule): record how the run went for rtw schedule status,
+then send the alerts configured with rtw alert`,
+      ja: `スケジュールとして実行する (rtw schedule): 結果を rtw schedule status 用に記録し、
+rtw alert で設定した通知を送る`,
+    },
+  },
 });

@@ -29,6 +29,10 @@ export const EXIT = {
   mailCheck: 10,
   /** `rtw acquire`: the account that signed in is not the mailbox (`--allow-delegate` for a shared mailbox). */
   delegate: 11,
+  /** `rtw schedule`: the OS scheduler refused (its answer is shown) or none is available. */
+  scheduler: 12,
+  /** `rtw alert test`: an alert channel did not deliver (which one and why is shown). */
+  alert: 13,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -18,6 +18,12 @@ export interface CliIo {
   extraCaPem?: string;
   /** Time for sign-in time-outs and countdowns; the real process uses the real clock (tests drive a fake one). */
   clock?: Clock;
+  /**
+   * How a schedule starts this same program again, program first: the installed app (it runs headless when given
+   * a command), or Node and the CLI's script. Set by each entry point (electron/cli/main.ts, the app's
+   * electron/main/headless.ts); `rtw schedule add` refuses to guess without it.
+   */
+  selfCommand?: readonly string[];
 }
 
 /** The trust and proxy settings of `io`, as the network clients take them. */

@@ -15,7 +15,7 @@ Every command takes --lang ja|en (default: from the OS locale).
 
 Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4 network · 5 file · 6 timeout ·
 7 redirect port · 8 token needs re-issuing · 9 file busy (another run) · 10 mail check failed ·
-130 interrupted`,
+11 OS scheduler refused · 12 alert not delivered · 130 interrupted`,
     ja: `Refresh Token Wizard (rtw) — Microsoft 365 / Outlook.com のメール用 OAuth2 リフレッシュ トークンを取得し、
 従来の送信プログラム (SMAIL、複合機、業務システム) が読む INI ファイルに書き込みます。
 
@@ -25,7 +25,7 @@ Exit codes: 0 done · 1 unexpected · 2 usage or input · 3 sign-in refused · 4
 
 終了コード: 0 完了 · 1 想定外のエラー · 2 使い方・入力 · 3 サインイン拒否 · 4 ネットワーク · 5 ファイル · 6 タイムアウト ·
 7 リダイレクト ポート · 8 トークンの再発行が必要 · 9 ファイル使用中 (ほかの処理) · 10 メール チェック失敗 ·
-130 中断`,
+11 OS のスケジューラが拒否 · 12 通知を送信できない · 130 中断`,
   },
   unknownCommand: {
     en: 'Unknown command "{command}". Run rtw --help.',

@@ -9,5 +9,9 @@ export {
   readAnswerText,
 } from './network-client.js';
 export type { IdpNetworkClient, Transport } from './network-client.js';
-export { createHttpsNetworkClient, createHttpsNetworkSession } from './node-https-transport.js';
+export {
+  createHttpsNetworkClient,
+  createHttpsNetworkSession,
+  createHttpsTransport,
+} from './node-https-transport.js';
 export type { HttpsNetworkSession } from './node-https-transport.js';

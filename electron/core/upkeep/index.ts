@@ -2,6 +2,7 @@
  * Keeping token files alive: refresh, client secret rotation, re-issue from a file, the registry of managed
  * mailboxes, schedules and token health.
  */
+export { APP_DIR_NAME, appDataDir } from './app-data-dir.js';
 export { openMailboxRegistry, reissueAll } from './mailbox-registry.js';
 export type {
   Encryptor,
@@ -35,7 +36,7 @@ export type {
   SkipReason,
 } from './rotate-secret.js';
 export type { ReissuePrefill } from './reissue.js';
-export { scheduleSnippets } from './scheduling.js';
+export { quotePosixArg, quoteSystemdArg, quoteWindowsArg, scheduleSnippets } from './scheduling.js';
 export type { ScheduleSnippets, Weekday } from './scheduling.js';
 export { readTokenHealth } from './token-health.js';
 export type { TokenHealth } from './token-health.js';

@@ -12,49 +12,7 @@ import {
 } from '../../../electron/core/upkeep/scheduling.js';
 import type { ScheduleOptions } from '../../../electron/core/upkeep/scheduling.js';
 import { DOC_POSIX, DOC_WINDOWS } from '../../fixtures/scheduling-examples.js';
-
-/** The MSVC runtime's command-line splitting (what schtasks.exe and node.exe do with their command line). */
-function splitWindowsCommandLine(line: string): string[] {
-  const args: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (line[i] === ' ' || line[i] === '\t') i++;
-    if (i >= line.length) break;
-    let arg = '';
-    let quoted = false;
-    while (i < line.length && (quoted || (line[i] !== ' ' && line[i] !== '\t'))) {
-      if (line[i] === '\\') {
-        let n = 0;
-        while (line[i] === '\\') {
-          n++;
-          i++;
-        }
-        if (line[i] === '"') {
-          arg += '\\'.repeat(Math.floor(n / 2));
-          if (n % 2 === 1) {
-            arg += '"';
-            i++;
-          }
-        } else arg += '\\'.repeat(n);
-        continue;
-      }
-      if (line[i] === '"') {
-        if (quoted && line[i + 1] === '"') {
-          arg += '"';
-          i += 2;
-          continue;
-        }
-        quoted = !quoted;
-        i++;
-        continue;
-      }
-      arg += line[i];
-      i++;
-    }
-    args.push(arg);
-  }
-  return args;
-}
+import { splitWindowsCommandLine } from '../../fixtures/windows-command-line.js';
 
 /** systemd's ExecStart= parsing: `%%` and `$$` unescaped, words split outside quotes, C escapes inside. */
 function splitExecStart(value: string): string[] {
