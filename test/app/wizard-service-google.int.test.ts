@@ -93,8 +93,17 @@ describe('a Google profile in the desktop app’s service', () => {
     expect(
       listening?.channel === 'session' && listening.event.type === 'listening' && listening.event.redirectUri,
     ).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // The browser gets the listener's one-time start link (issue #15, item 9), which leads it to Google.
+    const port = new URL(
+      String(
+        listening?.channel === 'session' && listening.event.type === 'listening'
+          ? listening.event.redirectUri
+          : '',
+      ),
+    ).port;
     expect(h.platform.openBrowser).toHaveBeenCalledWith(
-      expect.stringMatching(/^https:\/\/accounts\.google\.com\/o\/oauth2\/v2\/auth\?/),
+      expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:${port}/start/[A-Za-z0-9_-]{43}$`)),
+      { port: Number(port) },
     );
     const content = await readTokenFile(file);
     expect(content.exists && content.oauth2).toMatchObject({

@@ -24,6 +24,9 @@ const HOSTILE =
   'AADSTS70000: ok\u001b]0;pwned\u0007\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007' +
   '\u001b[2J\u001b[1;1H\rFAKE\u009b31mred\u009d0;t\u009c\u0008\u007f\u202eevil';
 
+/** The same in an INI value, without its CR: the Windows reader ends a line at a CR (item 4), as the parser does. */
+const HOSTILE_IN_INI = HOSTILE.replace('\r', '');
+
 /** C0 controls other than tab and newline, DEL, C1 controls, and bidi overrides: none may reach a terminal. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
@@ -58,7 +61,7 @@ async function tokenFile(dir: string, values: { userId: string; tokenUri: string
 describe('INI values in rtw show', () => {
   it('shows a hostile UserID escaped, and gives it back exactly in --json', async () => {
     const file = await tokenFile(sandbox.dir, {
-      userId: `printer${HOSTILE}@contoso.com`,
+      userId: `printer${HOSTILE_IN_INI}@contoso.com`,
       tokenUri: 'https://login.microsoftonline.com/contoso.com/oauth2/v2.0/token',
     });
     const human = await runCliInProcess(['show', file]);
@@ -67,7 +70,7 @@ describe('INI values in rtw show', () => {
     const json = await runCliInProcess(['show', file, '--json']);
     expectNoRawControls(json);
     const shown = JSON.stringify(json.events[0]);
-    expect(shown).toContain(JSON.stringify(`printer${HOSTILE}@contoso.com`).slice(1, -1));
+    expect(shown).toContain(JSON.stringify(`printer${HOSTILE_IN_INI}@contoso.com`).slice(1, -1));
   });
 });
 

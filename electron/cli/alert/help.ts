@@ -1,5 +1,6 @@
 /** The help of `rtw alert`: its prose; the options come from options.ts. */
 import type { Lang } from '../../core/i18n.js';
+import { EXIT } from '../shared/exit-codes.js';
 import { renderHelp } from '../shared/help.js';
 import type { CommandHelp } from '../shared/help.js';
 import { ALERT_OPTIONS } from './options.js';
@@ -45,8 +46,8 @@ Webhook (Teams Workflows、Slack、JSON)、メールボックス自身のトー�
 設定ファイル (alerts.json) はアプリのメールボックス一覧と同じフォルダーにあり、本人だけが読めます。`,
   },
   notes: {
-    en: 'Exit codes: 0 done · 2 wrong command line or nothing configured · 12 an alert channel did not deliver.',
-    ja: '終了コード: 0 完了 · 2 コマンド ラインの誤り、または何も設定されていない · 12 通知を届けられない経路がある。',
+    en: `Exit codes: 0 done · 2 wrong command line or nothing configured · ${EXIT.alert} an alert channel did not deliver.`,
+    ja: `終了コード: 0 完了 · 2 コマンド ラインの誤り、または何も設定されていない · ${EXIT.alert} 通知を届けられない経路がある。`,
   },
 };
 

@@ -1,5 +1,6 @@
 /** The help of `rtw schedule`: its prose; the options come from options.ts. */
 import type { Lang } from '../../core/i18n.js';
+import { EXIT } from '../shared/exit-codes.js';
 import { renderHelp } from '../shared/help.js';
 import type { CommandHelp } from '../shared/help.js';
 import { SCHEDULE_OPTIONS } from './options.js';
@@ -33,9 +34,9 @@ status はスケジュールの有無、次回の実行、前回の結果を表�
 順序にかかわらず同じスケジュールを指します。`,
   },
   notes: {
-    en: `Exit codes: 0 done · 2 wrong command line · 11 the OS scheduler refused or is not available (the message
+    en: `Exit codes: 0 done · 2 wrong command line · ${EXIT.scheduler} the OS scheduler refused or is not available (the message
 says which tool and what it answered). See docs/scheduling.en.md.`,
-    ja: `終了コード: 0 完了 · 2 コマンド ラインの誤り · 11 OS のスケジューラが拒否した、または使えない (どのツールが
+    ja: `終了コード: 0 完了 · 2 コマンド ラインの誤り · ${EXIT.scheduler} OS のスケジューラが拒否した、または使えない (どのツールが
 何と答えたかを表示)。docs/scheduling.ja.md を参照。`,
   },
 };

@@ -74,8 +74,9 @@ export async function runDeviceCodeAcquisition(
   profile: Profile,
   deps: DeviceCodeDeps,
 ): Promise<SessionResult> {
-  const now = deps.now ?? (() => new Date());
   const clock = deps.clock ?? SYSTEM_CLOCK;
+  // One time for the whole flow: the ID token's exp and iat are checked against the clock that runs the polling.
+  const now = deps.now ?? (() => new Date(clock.now()));
   const provider = providerOf(profile.provider);
   const mail = provider.mailScopes(profile, profile.protocols);
   // What MSAL sent for this flow: the mail scopes and the OIDC ones; `offline_access` brings the refresh token.

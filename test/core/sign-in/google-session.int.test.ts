@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { playBrowser } from '../../fixtures/browser.js';
+import { followStartLink, playBrowser } from '../../fixtures/browser.js';
 import { routeToSandbox } from '../../fixtures/route-to-sandbox.js';
 import { createSandboxIdp } from '../../fixtures/sandbox/idp.js';
 import type { SandboxIdp } from '../../fixtures/sandbox/idp.js';
@@ -73,8 +73,10 @@ describe('a Google sign-in that does not end with a token', () => {
     // A browser that drops prompt=consent: what a client without it gets from Google on a second consent.
     const run = await acquire(idp, googleProfile(idp, path.join(dir, 'again.ini')), {
       dispatcher,
-      browser: (url) => {
-        const withoutPrompt = new URL(url);
+      browser: async (url) => {
+        const started = await followStartLink(url);
+        if (!('authorizeUrl' in started)) throw new Error(`start link refused: ${started.status}`);
+        const withoutPrompt = started.authorizeUrl;
         withoutPrompt.searchParams.delete('prompt');
         return playBrowser(withoutPrompt.href, { dispatcher });
       },
