@@ -5,6 +5,7 @@ import { RtwError } from '../../core/errors.js';
 import { format } from '../../core/i18n.js';
 import type { Lang, Localized } from '../../core/i18n.js';
 import { providerOf } from '../../core/providers/index.js';
+import { keyLabel } from '../../core/token-file/index.js';
 import { readTokenHealth } from '../../core/upkeep/index.js';
 import type { TokenHealth } from '../../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
@@ -19,24 +20,25 @@ import { SHOW_OPTIONS } from './options.js';
 
 export { showHelp } from './help.js';
 
+/** The rows' labels; a row that shows one key of the file is labelled as the key table names it (schema.ts). */
 const LABELS = {
   file: { en: 'File', ja: 'ファイル' },
-  mailbox: { en: 'Mailbox', ja: 'メールボックス' },
-  signedInAs: { en: 'Signed in as', ja: 'サインインしたアカウント' },
-  tenant: { en: 'Tenant', ja: 'テナント' },
-  cloud: { en: 'Cloud', ja: 'クラウド' },
-  clientId: { en: 'Client ID', ja: 'クライアント ID' },
-  protocols: { en: 'Protocols', ja: 'プロトコル' },
-  refreshToken: { en: 'Refresh token', ja: 'リフレッシュ トークン' },
-  clientSecret: { en: 'Client secret', ja: 'クライアント シークレット' },
-  issuedAt: { en: 'Issued', ja: '発行日時' },
-  lastRefreshedAt: { en: 'Last refreshed', ja: '最終更新日時' },
+  mailbox: keyLabel('UserID'),
+  signedInAs: keyLabel('SignedInAs'),
+  tenant: keyLabel('Tenant'),
+  cloud: keyLabel('Cloud'),
+  clientId: keyLabel('ClientID'),
+  protocols: keyLabel('Protocols'),
+  refreshToken: keyLabel('RefreshToken'),
+  clientSecret: keyLabel('ClientSecret'),
+  issuedAt: keyLabel('IssuedAt'),
+  lastRefreshedAt: keyLabel('LastRefreshedAt'),
   daysLeft: { en: 'Days left (90-day limit)', ja: '残り日数 (90 日の期限)' },
   provider: { en: 'Provider', ja: 'プロバイダー' },
   providerValue: { en: 'Provider= (INI)', ja: 'Provider= (INI)' },
   appAudience: { en: 'Consent screen', ja: '同意画面' },
   daysLeftGoogle: { en: 'Days left', ja: '残り日数' },
-  secretExpires: { en: 'Secret expires', ja: 'シークレットの有効期限' },
+  secretExpires: keyLabel('ClientSecretExpiresAt'),
   warnings: { en: 'To do:', ja: '対応が必要:' },
   none: { en: '(not recorded)', ja: '(記録なし)' },
   daysUntil: { en: '{days} (until {date})', ja: '{days} ({date} まで)' },

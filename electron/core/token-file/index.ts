@@ -24,6 +24,7 @@ export {
   OAUTH2_SECTION,
   OAUTH2_TIME_OUT,
   TOKEN_FILE_KEYS,
+  keyLabel,
   keyRow,
   refreshValues,
   secretRotationValues,

@@ -232,3 +232,10 @@ export function secretRotationValues(values: SecretRotationValues, refreshed?: R
 export function keyRow(section: string, key: string): TokenFileKey | undefined {
   return TOKEN_FILE_KEYS.find((row) => row.section === section && row.key === key);
 }
+
+/** A key's label (previews, `rtw show`): the table's, so a key is named the same wherever it is shown. */
+export function keyLabel(key: OAuth2Key | MetaKey): Localized {
+  const row = TOKEN_FILE_KEYS.find((r) => r.key === key);
+  if (row === undefined) throw new Error(`no row for ${key} in the key table`);
+  return row.label;
+}
