@@ -89,22 +89,34 @@ function text(lang: Lang, key: MessageKey, params: Record<string, string | numbe
   return format(CATALOGUE[key][lang], params);
 }
 
-/** A fresh Chromium with the wizard open, its system browser routed to the sandbox. */
+/**
+ * A fresh Chromium with the wizard open on its first screen, quick mode, its system browser routed to the sandbox.
+ * `outputFile` is the admin's own file: a folder named after the mailbox beside the main process's default
+ * (`dir/outputName`), where quick mode and the guided wizard both put it; the "Open an INI file" dialog answers it.
+ */
 async function start(
   lang: Lang,
   outputName: string,
-): Promise<{ page: Page; context: BrowserContext; log: PlatformLog; outputFile: string }> {
+): Promise<{
+  page: Page;
+  context: BrowserContext;
+  log: PlatformLog;
+  outputFile: string;
+  defaultFile: string;
+}> {
   const context = await launchChromium(await mkdtemp(path.join(dir, 'profile-')), lang);
   const opened: (typeof open)[number] = { context };
   open.push(opened);
   const dispatcher = routeToSandbox(idp);
   await routeSignInHosts(context, dispatcher);
-  const outputFile = path.join(dir, outputName);
+  const defaultFile = path.join(dir, outputName);
+  const outputFile = mailboxFile(defaultFile, idp.users.admin.upn);
   const { page, service, log } = await openWizard(context, {
     url: renderer.url,
     network: () => appNetworkClient(route),
     lang,
-    outputFile,
+    outputFile: defaultFile,
+    tokenFile: outputFile,
     mail: {
       endpoints: { smtp: mail.smtp, imap: mail.imap, pop: mail.pop },
       extraCaPem: idp.caPem,
@@ -112,8 +124,19 @@ async function start(
     },
   });
   opened.service = service;
+  await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'quick.title'));
+  return { page, context, log, outputFile, defaultFile };
+}
+
+/** Where a mailbox's file goes by default: a folder named after the address, beside the default file. */
+function mailboxFile(defaultFile: string, mailbox: string): string {
+  return path.join(path.dirname(defaultFile), mailbox, path.basename(defaultFile));
+}
+
+/** From quick mode to the guided wizard, as a first-timer goes: "Guided setup", then the Account step. */
+async function toGuided(page: Page, lang: Lang): Promise<void> {
+  await page.getByRole('button', { name: text(lang, 'mode.toGuided'), exact: true }).click();
   await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'step.account.title'));
-  return { page, context, log, outputFile };
 }
 
 /** axe-core in the page (evaluated over CDP, so the page's strict CSP stays on): no violations. */
@@ -143,7 +166,7 @@ async function shoot(page: Page, lang: Lang, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, file) });
 }
 
-/** Fills steps 1–4 for the sandbox's confidential app and stops on the sign-in step. */
+/** From quick mode, "Guided setup", then fills steps 1–4 for the sandbox's confidential app; stops on Sign in. */
 async function fillToSignIn(
   page: Page,
   lang: Lang,
@@ -154,6 +177,7 @@ async function fillToSignIn(
     await expectAccessible(page, `${lang} ${where}`);
     await shoot(page, lang, name);
   };
+  await toGuided(page, lang);
   await snap('1-account', 'account');
   await next(page, lang, 'step.registration.title');
   await page
@@ -196,15 +220,22 @@ describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
     await shoot(page, lang, '5-signin');
 
     const url = await startSignIn(page, lang, log);
-    expect(url).toMatch(/^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/);
+    // The browser is given the listener's one-time start link, which goes on to Entra's authorize URL.
+    expect(url).toMatch(/^http:\/\/localhost:8001\/start\/[\w-]+$/);
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
     await page.getByText(text(lang, 'signin.now.waiting', { mailbox: idp.users.admin.upn })).waitFor();
     await expectAccessible(page, `${lang} sign-in (waiting)`);
     await shoot(page, lang, '5-signin-waiting');
 
     const browserPage = await signInWithBrowser(context, url);
+    expect(requested.filter((u) => u.startsWith('https://'))[0]).toMatch(
+      /^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/,
+    );
     await page.getByText(text(lang, 'result.success.created')).waitFor();
     // The system browser was told the outcome, without the code left in its address bar.
-    expect(browserPage.url()).toMatch(/^http:\/\/localhost:8001\/myapp\/done$/);
+    // (The result page's path ends in a token only this browser was given.)
+    expect(browserPage.url()).toMatch(/^http:\/\/localhost:8001\/myapp\/done\/[\w-]+$/);
     expect(await browserPage.textContent('body')).toContain(
       lang === 'ja' ? 'サインインが完了しました' : 'Sign-in complete',
     );
@@ -276,7 +307,8 @@ describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
     // 9. The mailboxes: the file is listed with its health.
     await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
     await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'mailboxes.title'));
-    await page.locator('.mailbox-table').getByText(outputFile).waitFor();
+    // The file as its name and folder; the whole path in its text for screen readers, and in the tooltip.
+    await page.locator('.mailbox-table').getByTitle(outputFile, { exact: true }).waitFor();
     await expectAccessible(page, `${lang} mailboxes`);
     await shoot(page, lang, '9-mailboxes');
   });
@@ -331,7 +363,7 @@ describe('failure paths', () => {
       await retry.click();
       await expect.poll(() => log.signInUrls.length).toBe(1);
       const browserPage = await signInWithBrowser(context, log.signInUrls[0] ?? '');
-      expect(browserPage.url()).toBe(`http://localhost:${port}/myapp/done`);
+      expect(browserPage.url()).toMatch(new RegExp(`^http://localhost:${port}/myapp/done/[\\w-]+$`));
       await page.getByText(text(lang, 'result.success.created')).waitFor();
       expect(getPrivateProfileString(await readFile(outputFile), 'OAUTH2', 'UserID')).toBe(
         idp.users.admin.upn,
@@ -347,6 +379,7 @@ describe.each(['en', 'ja'] as const)('device code sign-in in %s', (lang) => {
     // A 1-second poll keeps the test short; the code lives the 15 minutes Entra gives.
     idp.setDeviceCodeTiming({ intervalSeconds: 1, expiresInSeconds: 900 });
     const { page, log, outputFile } = await start(lang, `device-code-${lang}.ini`);
+    await toGuided(page, lang);
     await next(page, lang, 'step.registration.title');
     await page.getByLabel(text(lang, 'reg.clientId.label'), { exact: true }).fill(idp.apps.public.clientId);
     // A secret typed before choosing the device code is neither sent nor written.
