@@ -33,7 +33,8 @@ export function CopyButton({ text, what, className }: { text: string; what: stri
         type="button"
         className="button button-small"
         onClick={copy}
-        aria-label={t('copy.label', { what })}
+        // The name holds the visible word (WCAG 2.5.3, axe label-content-name-mismatch): "Copied" while it shows.
+        aria-label={state === 'copied' ? t('copy.announce', { what }) : t('copy.label', { what })}
       >
         <Icon name={state === 'copied' ? 'check' : 'copy'} />
         <span aria-hidden="true">{state === 'copied' ? t('copy.done') : t('copy.button')}</span>

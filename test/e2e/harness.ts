@@ -106,8 +106,35 @@ export interface PlatformLog {
   signInUrls: string[];
 }
 
-/** Sends the sign-in hosts of the "system browser" to the sandbox, keeping the production URLs. */
+/**
+ * Sends the sign-in hosts of the "system browser" to the sandbox, keeping the production URLs. The app opens its
+ * one-time start link (`http://localhost:PORT/start/…`, 127.0.0.1 for Google), which answers with a 302 to the
+ * authorize URL; Playwright routes only the first request of a redirect chain, so the browser would look the
+ * production host up in DNS. The start link is therefore fetched once here, as the browser would (the real
+ * listener answers it and marks it used), and its redirect is followed as a new navigation, which is routed.
+ */
 export async function routeSignInHosts(context: BrowserContext, dispatcher: Dispatcher): Promise<void> {
+  await context.route(
+    (url) =>
+      url.protocol === 'http:' &&
+      (url.hostname === 'localhost' || url.hostname === '127.0.0.1') &&
+      url.pathname.startsWith('/start/'),
+    async (route) => {
+      const response = await fetch(route.request().url(), { redirect: 'manual' });
+      const location = response.headers.get('location');
+      await response.body?.cancel();
+      if (response.status !== 302 || location === null) {
+        await route.fulfill({ status: response.status, body: `start link answered ${response.status}` });
+        return;
+      }
+      // The hop the browser would make, as a navigation (a meta refresh) so the route below takes it.
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><meta http-equiv="refresh" content="0;url=${location.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`,
+      });
+    },
+  );
   for (const host of PRODUCTION_LOGIN_HOSTS) {
     await context.route(`https://${host}/**`, async (route) => {
       const request = route.request();
@@ -132,12 +159,18 @@ export async function routeSignInHosts(context: BrowserContext, dispatcher: Disp
 }
 
 /**
- * The system browser: a second page that opens the sign-in URL, is signed in by the identity provider, and
- * follows Entra's redirect to the app's loopback listener. Resolves with that page once it has loaded.
+ * The system browser: a second page that opens the app's start link, goes on to the sign-in URL, is signed in by
+ * the identity provider, and follows its redirect to the app's loopback listener. Resolves with that page once the
+ * listener's result page has loaded.
  */
 export async function signInWithBrowser(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
+  // The start link's hop is a navigation of its own, and the provider's answer may be a form posted by script:
+  // done when the page is back on the loopback listener, past its start link.
+  await page.waitForURL(
+    (u) => (u.hostname === 'localhost' || u.hostname === '127.0.0.1') && !u.pathname.startsWith('/start/'),
+  );
   return page;
 }
 

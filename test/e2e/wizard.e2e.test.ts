@@ -89,22 +89,34 @@ function text(lang: Lang, key: MessageKey, params: Record<string, string | numbe
   return format(CATALOGUE[key][lang], params);
 }
 
-/** A fresh Chromium with the wizard open, its system browser routed to the sandbox. */
+/**
+ * A fresh Chromium with the wizard open on its first screen, quick mode, its system browser routed to the sandbox.
+ * `outputFile` is the admin's own file: a folder named after the mailbox beside the main process's default
+ * (`dir/outputName`), where quick mode and the guided wizard both put it; the "Open an INI file" dialog answers it.
+ */
 async function start(
   lang: Lang,
   outputName: string,
-): Promise<{ page: Page; context: BrowserContext; log: PlatformLog; outputFile: string }> {
+): Promise<{
+  page: Page;
+  context: BrowserContext;
+  log: PlatformLog;
+  outputFile: string;
+  defaultFile: string;
+}> {
   const context = await launchChromium(await mkdtemp(path.join(dir, 'profile-')), lang);
   const opened: (typeof open)[number] = { context };
   open.push(opened);
   const dispatcher = routeToSandbox(idp);
   await routeSignInHosts(context, dispatcher);
-  const outputFile = path.join(dir, outputName);
+  const defaultFile = path.join(dir, outputName);
+  const outputFile = mailboxFile(defaultFile, idp.users.admin.upn);
   const { page, service, log } = await openWizard(context, {
     url: renderer.url,
     network: () => appNetworkClient(route),
     lang,
-    outputFile,
+    outputFile: defaultFile,
+    tokenFile: outputFile,
     mail: {
       endpoints: { smtp: mail.smtp, imap: mail.imap, pop: mail.pop },
       extraCaPem: idp.caPem,
@@ -112,8 +124,19 @@ async function start(
     },
   });
   opened.service = service;
+  await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'quick.title'));
+  return { page, context, log, outputFile, defaultFile };
+}
+
+/** Where a mailbox's file goes by default: a folder named after the address, beside the default file. */
+function mailboxFile(defaultFile: string, mailbox: string): string {
+  return path.join(path.dirname(defaultFile), mailbox, path.basename(defaultFile));
+}
+
+/** From quick mode to the guided wizard, as a first-timer goes: "Guided setup", then the Account step. */
+async function toGuided(page: Page, lang: Lang): Promise<void> {
+  await page.getByRole('button', { name: text(lang, 'mode.toGuided'), exact: true }).click();
   await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'step.account.title'));
-  return { page, context, log, outputFile };
 }
 
 /** axe-core in the page (evaluated over CDP, so the page's strict CSP stays on): no violations. */
@@ -143,7 +166,7 @@ async function shoot(page: Page, lang: Lang, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, file) });
 }
 
-/** Fills steps 1–4 for the sandbox's confidential app and stops on the sign-in step. */
+/** From quick mode, "Guided setup", then fills steps 1–4 for the sandbox's confidential app; stops on Sign in. */
 async function fillToSignIn(
   page: Page,
   lang: Lang,
@@ -154,6 +177,7 @@ async function fillToSignIn(
     await expectAccessible(page, `${lang} ${where}`);
     await shoot(page, lang, name);
   };
+  await toGuided(page, lang);
   await snap('1-account', 'account');
   await next(page, lang, 'step.registration.title');
   await page
@@ -196,15 +220,22 @@ describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
     await shoot(page, lang, '5-signin');
 
     const url = await startSignIn(page, lang, log);
-    expect(url).toMatch(/^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/);
+    // The browser is given the listener's one-time start link, which goes on to Entra's authorize URL.
+    expect(url).toMatch(/^http:\/\/localhost:8001\/start\/[\w-]+$/);
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
     await page.getByText(text(lang, 'signin.now.waiting', { mailbox: idp.users.admin.upn })).waitFor();
     await expectAccessible(page, `${lang} sign-in (waiting)`);
     await shoot(page, lang, '5-signin-waiting');
 
     const browserPage = await signInWithBrowser(context, url);
+    expect(requested.filter((u) => u.startsWith('https://'))[0]).toMatch(
+      /^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/,
+    );
     await page.getByText(text(lang, 'result.success.created')).waitFor();
     // The system browser was told the outcome, without the code left in its address bar.
-    expect(browserPage.url()).toMatch(/^http:\/\/localhost:8001\/myapp\/done$/);
+    // (The result page's path ends in a token only this browser was given.)
+    expect(browserPage.url()).toMatch(/^http:\/\/localhost:8001\/myapp\/done\/[\w-]+$/);
     expect(await browserPage.textContent('body')).toContain(
       lang === 'ja' ? 'サインインが完了しました' : 'Sign-in complete',
     );
@@ -265,6 +296,26 @@ describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
     await expectAccessible(page, `${lang} file`);
     await page.locator('main.card').evaluate((el) => el.scrollTo(0, 0));
     await shoot(page, lang, '8-file');
+    // Alerts, under Keep alive: a webhook (its URL is a key: once saved only its host is shown) and an e-mail
+    // sent through this file's mailbox.
+    const webhook = 'https://contoso.webhook.office.com/webhookb2/e2e-key-0123456789abcdef';
+    await page.getByLabel(text(lang, 'alerts.webhookUrl'), { exact: true }).fill(webhook);
+    await page.getByLabel(text(lang, 'alerts.email'), { exact: true }).fill('it-alerts@contoso.com');
+    await page.getByLabel(text(lang, 'alerts.viaThisFile'), { exact: true }).check();
+    await page.getByRole('button', { name: text(lang, 'alerts.save'), exact: true }).click();
+    await page
+      .getByText(text(lang, 'alerts.emailValue', { to: 'it-alerts@contoso.com', via: outputFile }), {
+        exact: false,
+      })
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => page.getByLabel(text(lang, 'alerts.webhookUrl'), { exact: true }).inputValue())
+      .toBe('');
+    expect(await page.content()).not.toContain('e2e-key-0123456789abcdef');
+    await expectAccessible(page, `${lang} file, alerts`);
+    await page.locator('#alerts-title').scrollIntoViewIfNeeded();
+    await shoot(page, lang, '8-file-alerts');
     await page.getByRole('button', { name: text(lang, 'file.action.refresh') }).click();
     await page.locator('.refresh-status .banner').waitFor();
     const refreshed = getPrivateProfileString(await readFile(outputFile), 'OAUTH2', 'RefreshToken') ?? '';
@@ -276,9 +327,263 @@ describe.each(['en', 'ja'] as const)('the wizard in %s', (lang) => {
     // 9. The mailboxes: the file is listed with its health.
     await page.getByRole('button', { name: text(lang, 'nav.mailboxes') }).click();
     await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'mailboxes.title'));
-    await page.locator('.mailbox-table').getByText(outputFile).waitFor();
+    // The file as its name and folder; the whole path in its text for screen readers, and in the tooltip.
+    await page.locator('.mailbox-table').getByTitle(outputFile, { exact: true }).waitFor();
     await expectAccessible(page, `${lang} mailboxes`);
     await shoot(page, lang, '9-mailboxes');
+  });
+});
+
+/** A field of the window, by its label. */
+function field(page: Page, lang: Lang, key: MessageKey) {
+  return page.getByLabel(text(lang, key), { exact: true });
+}
+
+/** Checked with axe and photographed in the light scheme, then again in the dark one (the OS's choice). */
+async function shootLightAndDark(page: Page, lang: Lang, name: string, where: string): Promise<void> {
+  await expectAccessible(page, `${lang} ${where} (light)`);
+  await shoot(page, lang, name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    await expectAccessible(page, `${lang} ${where} (dark)`);
+    await shoot(page, lang, `${name}-dark`);
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+}
+
+/** Quick mode's Sign in: the browser is given the listener's one-time start link. */
+async function quickSignIn(page: Page, lang: Lang, log: PlatformLog): Promise<string> {
+  const before = log.signInUrls.length;
+  await page.getByRole('button', { name: text(lang, 'quick.signIn'), exact: true }).click();
+  await expect.poll(() => log.signInUrls.length).toBe(before + 1);
+  return log.signInUrls.at(-1) ?? '';
+}
+
+/** Signs in in the system browser; returns the first provider URL it was sent to (the authorize URL). */
+async function signInAt(context: BrowserContext, url: string): Promise<{ authorize: string; page: Page }> {
+  const requested: string[] = [];
+  const onRequest = (request: { url(): string }): void => void requested.push(request.url());
+  context.on('request', onRequest);
+  try {
+    const page = await signInWithBrowser(context, url);
+    return { authorize: requested.find((u) => u.startsWith('https://')) ?? '', page };
+  } finally {
+    context.off('request', onRequest);
+  }
+}
+
+/** The INI file as the Windows reader reads it, for a confidential Entra app. */
+async function expectEntraIni(
+  file: string,
+  expected: { userId: string; clientId: string; secret: string; tenant: string },
+): Promise<string> {
+  const ini = await readFile(file);
+  expect(getPrivateProfileString(ini, 'OAUTH2', 'UserID')).toBe(expected.userId);
+  expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientID')).toBe(expected.clientId);
+  expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientSecret')).toBe(expected.secret);
+  expect(getPrivateProfileString(ini, 'OAUTH2', 'TokenURI')).toBe(
+    `https://login.microsoftonline.com/${expected.tenant}/oauth2/v2.0/token`,
+  );
+  const token = getPrivateProfileString(ini, 'OAUTH2', 'RefreshToken') ?? '';
+  expect(token.length).toBeGreaterThan(20);
+  return token;
+}
+
+describe.each(['en', 'ja'] as const)('quick mode in %s', (lang) => {
+  it('signs in from one screen into the mailbox’s own file; "Another mailbox (same app)" writes a second file and leaves the first byte for byte', async () => {
+    const { page, context, log, outputFile, defaultFile } = await start(lang, `quick-${lang}.ini`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    // No step rail: one screen, and the guided wizard one click away.
+    expect(await page.getByRole('navigation', { name: text(lang, 'rail.label') }).count()).toBe(0);
+    await page.getByRole('button', { name: text(lang, 'mode.toGuided'), exact: true }).waitFor();
+
+    // Provider, mailbox, client ID, secret Value: the file follows the mailbox.
+    await field(page, lang, 'provider.label').selectOption('microsoft');
+    await field(page, lang, 'mailbox.userId.label').fill(idp.users.admin.upn);
+    await field(page, lang, 'reg.clientId.label').fill(idp.apps.confidential.clientId);
+    await field(page, lang, 'reg.secret.label').fill(idp.defaults.secrets.valid.value);
+    await expect.poll(() => field(page, lang, 'output.file.label').inputValue()).toBe(outputFile);
+    await shootLightAndDark(page, lang, '0-quick', 'quick mode');
+
+    const url = await quickSignIn(page, lang, log);
+    expect(url).toMatch(/^http:\/\/localhost:8001\/start\/[\w-]+$/);
+    await page.getByText(text(lang, 'signin.now.waiting', { mailbox: idp.users.admin.upn })).waitFor();
+    await expectAccessible(page, `${lang} quick mode (waiting)`);
+    const { authorize } = await signInAt(context, url);
+    // The Options' defaults: tenant common, global cloud, SMTP.
+    expect(authorize).toMatch(/^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/);
+    expect(new URL(authorize).searchParams.get('scope')).toContain('https://outlook.office.com/SMTP.Send');
+    await page.getByText(text(lang, 'result.success.created')).waitFor();
+    await expectAccessible(page, `${lang} quick mode, result`);
+    const token = await expectEntraIni(outputFile, {
+      userId: idp.users.admin.upn,
+      clientId: idp.apps.confidential.clientId,
+      secret: idp.defaults.secrets.valid.value,
+      tenant: 'common',
+    });
+    const html = await page.content();
+    expect(html).not.toContain(token);
+    expect(html).not.toContain(idp.defaults.secrets.valid.value);
+    // Not the default file itself: that is where a second mailbox would have overwritten the first.
+    await expect(readFile(defaultFile)).rejects.toThrow(/ENOENT/);
+    const first = await readFile(outputFile);
+
+    // A second mailbox of the same app: the app's values kept, the mailbox and its file new.
+    await page.getByRole('button', { name: text(lang, 'result.anotherMailbox'), exact: true }).click();
+    await expect.poll(() => page.locator('#step-heading').textContent()).toBe(text(lang, 'quick.title'));
+    expect(await field(page, lang, 'mailbox.userId.label').inputValue()).toBe('');
+    expect(await field(page, lang, 'reg.clientId.label').inputValue()).toBe(idp.apps.confidential.clientId);
+    const printer = idp.users.printer.upn;
+    const secondFile = mailboxFile(defaultFile, printer);
+    await field(page, lang, 'mailbox.userId.label').fill(printer);
+    await expect.poll(() => field(page, lang, 'output.file.label').inputValue()).toBe(secondFile);
+    try {
+      idp.signInAs(printer);
+      await signInAt(context, await quickSignIn(page, lang, log));
+      await page.getByText(text(lang, 'result.success.created')).waitFor();
+    } finally {
+      idp.signInAs(null);
+    }
+    await expectEntraIni(secondFile, {
+      userId: printer,
+      clientId: idp.apps.confidential.clientId,
+      secret: idp.defaults.secrets.valid.value,
+      tenant: 'common',
+    });
+    expect((await readFile(outputFile)).equals(first)).toBe(true);
+    await expect(readFile(`${outputFile}.bak`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('signs in to Google from the same screen: the consent screen question asked at once, Google’s INI written', async () => {
+    // The default name SMAIL reads, as the pictures show it, in a folder of this test's own.
+    await mkdir(path.join(dir, `google-${lang}`));
+    const { page, context, log, defaultFile } = await start(
+      lang,
+      path.join(`google-${lang}`, 'smail_refresh_token.ini'),
+    );
+    const client = idp.google.clients.internal;
+    const account = idp.google.accounts.admin.email;
+    await field(page, lang, 'provider.label').selectOption('google');
+    // Google's consent screen audience has no default (the file records it): the Options open by themselves.
+    await field(page, lang, 'google.audience.internal').check();
+    await field(page, lang, 'mailbox.userId.label').fill(account);
+    await field(page, lang, 'reg.clientId.labelGoogle').fill(client.clientId);
+    await field(page, lang, 'reg.secret.labelGoogle').fill(client.secrets[0] ?? '');
+    const file = mailboxFile(defaultFile, account);
+    await expect.poll(() => field(page, lang, 'output.file.label').inputValue()).toBe(file);
+    await expectAccessible(page, `${lang} quick mode, Google`);
+    await shoot(page, lang, '0-quick-google');
+
+    const url = await quickSignIn(page, lang, log);
+    // Google's desktop apps come back to 127.0.0.1 on a free port.
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/start\/[\w-]+$/);
+    const { authorize } = await signInAt(context, url);
+    expect(authorize).toMatch(/^https:\/\/accounts\.google\.com\/o\/oauth2\/v2\/auth\?/);
+    await page.getByText(text(lang, 'result.success.created')).waitFor();
+    await expectAccessible(page, `${lang} quick mode, Google result`);
+    const ini = await readFile(file);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'UserID')).toBe(account);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientID')).toBe(client.clientId);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'ClientSecret')).toBe(client.secrets[0]);
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'TokenURI')).toBe('https://oauth2.googleapis.com/token');
+    expect(getPrivateProfileString(ini, 'OAUTH2', 'Provider')).toBe('0');
+    expect(getPrivateProfileString(ini, 'RefreshTokenWizard', 'AppAudience')).toBe('internal');
+    const token = getPrivateProfileString(ini, 'OAUTH2', 'RefreshToken') ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    expect(await page.content()).not.toContain(token);
+  });
+});
+
+describe('quick mode, keyboard and paste', () => {
+  /** Tab (only) until focus is on the element with this id; how many presses it took. */
+  async function tabTo(page: Page, id: string): Promise<number> {
+    for (let presses = 1; presses <= 40; presses++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((want) => document.activeElement?.id === want, id)) return presses;
+    }
+    throw new Error(`Tab never reached #${id}`);
+  }
+
+  it('goes from the first screen to a written INI file with Tab, typing and Enter only (en)', async () => {
+    const lang = 'en';
+    const { page, context, log, outputFile } = await start(lang, 'keyboard.ini');
+    await tabTo(page, 'field-userId');
+    await page.keyboard.type(idp.users.admin.upn);
+    await tabTo(page, 'field-clientId');
+    await page.keyboard.type(idp.apps.confidential.clientId);
+    // The secret Value is the next stop after the client ID.
+    expect(await tabTo(page, 'field-clientSecret')).toBe(1);
+    await page.keyboard.type(idp.defaults.secrets.valid.value);
+    await expect.poll(() => field(page, lang, 'output.file.label').inputValue()).toBe(outputFile);
+    // Enter in a field is Sign in.
+    const before = log.signInUrls.length;
+    await page.keyboard.press('Enter');
+    await expect.poll(() => log.signInUrls.length).toBe(before + 1);
+    await signInAt(context, log.signInUrls.at(-1) ?? '');
+    await page.getByText(text(lang, 'result.success.created')).waitFor();
+    await expectEntraIni(outputFile, {
+      userId: idp.users.admin.upn,
+      clientId: idp.apps.confidential.clientId,
+      secret: idp.defaults.secrets.valid.value,
+      tenant: 'common',
+    });
+  });
+
+  it('fills the app from the line the Cloud Shell command prints, and signs in with it (ja)', async () => {
+    const lang = 'ja';
+    const { page, context, log, defaultFile } = await start(lang, 'cloud-shell.ini');
+    const app = idp.apps.singleTenant;
+    const secret = app.secrets[0]?.value ?? '';
+    const tenantId = idp.defaults.tenants.work.id;
+    await page.locator('summary', { hasText: text(lang, 'cloudShell.title') }).click();
+    await page
+      .getByRole('button', {
+        name: text(lang, 'copy.label', { what: text(lang, 'cloudShell.commandWhat') }),
+      })
+      .click();
+    // The command for quick mode's defaults: the redirect URI SMAIL uses, a secret added (--append).
+    await expect.poll(() => log.copied.at(-1) ?? '').toContain(`REDIRECT_URI='http://localhost:8001/myapp/'`);
+    expect(log.copied.at(-1)).toContain('--append');
+    // Checked while the button says it copied (its name must hold what it shows).
+    await page.getByText(text(lang, 'copy.done'), { exact: true }).waitFor();
+    await expectAccessible(page, `${lang} quick mode, Cloud Shell command copied`);
+
+    // What Cloud Shell shows at the end of the run: the prompt, then the one line to paste back.
+    const line = JSON.stringify({
+      rtw: 1,
+      clientId: app.clientId,
+      tenantId,
+      signInAudience: 'AzureADMyOrg',
+      secret,
+      secretExpires: '2027-05-01T10:00:00.123456+00:00',
+    });
+    const box = field(page, lang, 'cloudShell.step.back');
+    await box.fill(`user@Azure:~$ rtw_register\n${line}\n`);
+    await page.getByRole('button', { name: text(lang, 'cloudShell.fill'), exact: true }).click();
+    await page.getByRole('status').getByText(text(lang, 'cloudShell.filled')).waitFor();
+    // Emptied once read; the secret is only the secret field's value, never in the markup.
+    expect(await box.inputValue()).toBe('');
+    expect(await field(page, lang, 'reg.clientId.label').inputValue()).toBe(app.clientId);
+    expect(await field(page, lang, 'reg.secret.label').inputValue()).toBe(secret);
+    expect(await page.content()).not.toContain(secret);
+    await expectAccessible(page, `${lang} quick mode, Cloud Shell filled`);
+
+    const user = idp.users.admin.upn;
+    await field(page, lang, 'mailbox.userId.label').fill(user);
+    const url = await quickSignIn(page, lang, log);
+    const { authorize } = await signInAt(context, url);
+    // A single-tenant app signs in at its own tenant.
+    expect(authorize).toMatch(
+      new RegExp(`^https://login\\.microsoftonline\\.com/${tenantId}/oauth2/v2\\.0/authorize\\?`),
+    );
+    await page.getByText(text(lang, 'result.success.created')).waitFor();
+    const file = mailboxFile(defaultFile, user);
+    await expectEntraIni(file, { userId: user, clientId: app.clientId, secret, tenant: tenantId });
+    expect(getPrivateProfileString(await readFile(file), 'RefreshTokenWizard', 'ClientSecretExpiresAt')).toBe(
+      '2027-05-01',
+    );
   });
 });
 
@@ -331,7 +636,7 @@ describe('failure paths', () => {
       await retry.click();
       await expect.poll(() => log.signInUrls.length).toBe(1);
       const browserPage = await signInWithBrowser(context, log.signInUrls[0] ?? '');
-      expect(browserPage.url()).toBe(`http://localhost:${port}/myapp/done`);
+      expect(browserPage.url()).toMatch(new RegExp(`^http://localhost:${port}/myapp/done/[\\w-]+$`));
       await page.getByText(text(lang, 'result.success.created')).waitFor();
       expect(getPrivateProfileString(await readFile(outputFile), 'OAUTH2', 'UserID')).toBe(
         idp.users.admin.upn,
@@ -347,6 +652,7 @@ describe.each(['en', 'ja'] as const)('device code sign-in in %s', (lang) => {
     // A 1-second poll keeps the test short; the code lives the 15 minutes Entra gives.
     idp.setDeviceCodeTiming({ intervalSeconds: 1, expiresInSeconds: 900 });
     const { page, log, outputFile } = await start(lang, `device-code-${lang}.ini`);
+    await toGuided(page, lang);
     await next(page, lang, 'step.registration.title');
     await page.getByLabel(text(lang, 'reg.clientId.label'), { exact: true }).fill(idp.apps.public.clientId);
     // A secret typed before choosing the device code is neither sent nor written.

@@ -8,6 +8,9 @@ import path from 'node:path';
 export const SCREENSHOT_FILES = [
   ...(['en', 'ja'] as const).flatMap((lang) =>
     [
+      '0-quick',
+      '0-quick-dark',
+      '0-quick-google',
       '1-account',
       '2-registration',
       '3-mailbox',
@@ -18,6 +21,7 @@ export const SCREENSHOT_FILES = [
       '6-result',
       '7-check',
       '8-file',
+      '8-file-alerts',
       '9-mailboxes',
       '10-reissue-all',
       '11-rotate-secret',
