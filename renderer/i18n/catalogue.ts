@@ -13,7 +13,7 @@
 import type { Lang, Localized } from '../../electron/core/i18n.js';
 
 export const CATALOGUE = {
-  'app.title': { ja: 'リフレッシュトークン ウィザード', en: 'Refresh Token Wizard' },
+  'app.title': { ja: 'リフレッシュ トークン ウィザード', en: 'Refresh Token Wizard' },
   'app.bridgeFailed.title': { ja: 'アプリ内部で問題が起きました', en: 'Something went wrong inside the app' },
   'app.bridgeFailed.why': {
     ja: 'ウィンドウとアプリ本体の間の通信が失敗しました。入力内容は失われていません。',
@@ -49,7 +49,7 @@ export const CATALOGUE = {
   },
   'step.output.title': { ja: '出力ファイル', en: 'Output file' },
   'step.output.description': {
-    ja: 'リフレッシュトークンを書き込む INI ファイルを選びます (SMAIL などが読む smail_refresh_token.ini)。',
+    ja: 'リフレッシュ トークンを書き込む INI ファイルを選びます (SMAIL などが読む smail_refresh_token.ini)。',
     en: 'Choose the INI file to write the refresh token to (smail_refresh_token.ini, read by SMAIL and other senders).',
   },
   'step.signin.title': { ja: 'サインイン', en: 'Sign in' },
@@ -313,7 +313,7 @@ export const CATALOGUE = {
     en: 'Waiting for you to sign in in the browser, as {mailbox}.',
   },
   'signin.now.exchanging': {
-    ja: 'サインインを確認しました。リフレッシュトークンを受け取り、ファイルに書き込んでいます…',
+    ja: 'サインインを確認しました。リフレッシュ トークンを受け取り、ファイルに書き込んでいます…',
     en: 'Signed in. Getting the refresh token and writing the file…',
   },
   'signin.now.cancelling': { ja: 'キャンセルしています…', en: 'Cancelling…' },
@@ -432,11 +432,11 @@ export const CATALOGUE = {
 
   // Step 6: result
   'result.success.created': {
-    ja: 'リフレッシュトークンを取得し、新しいファイルに書き込みました。',
+    ja: 'リフレッシュ トークンを取得し、新しいファイルに書き込みました。',
     en: 'The refresh token was saved to a new file.',
   },
   'result.success.updated': {
-    ja: 'リフレッシュトークンを取得し、ファイルを更新しました。',
+    ja: 'リフレッシュ トークンを取得し、ファイルを更新しました。',
     en: 'The refresh token was saved; the file was updated.',
   },
   'result.file': { ja: 'ファイル', en: 'File' },
@@ -445,7 +445,7 @@ export const CATALOGUE = {
   'result.backup': { ja: '以前の内容', en: 'Previous content' },
   'result.userId': { ja: 'メールボックス (UserID)', en: 'Mailbox (UserID)' },
   'result.signedInAs': { ja: 'サインインしたアカウント', en: 'Signed in as' },
-  'result.token': { ja: 'リフレッシュトークン', en: 'Refresh token' },
+  'result.token': { ja: 'リフレッシュ トークン', en: 'Refresh token' },
   'result.tokenNote': {
     ja: '安全のため先頭の数文字と長さだけを表示しています。トークン全体はファイルにだけ書き込まれています。',
     en: 'Only its first characters and length are shown, for safety. The whole token is only in the file.',
@@ -464,7 +464,7 @@ export const CATALOGUE = {
     en: 'In SMAIL, choose OAUTH-XOAUTH2 as the SMTP authentication. The SMTP user ID and password are not used.',
   },
   'result.next.expiry': {
-    ja: 'リフレッシュトークンは 90 日間使われないと失効します。使うたびに更新されるので、定期的に送信していれば再取得は不要です。',
+    ja: 'リフレッシュ トークンは 90 日間使われないと失効します。使うたびに更新されるので、定期的に送信していれば再取得は不要です。',
     en: 'The refresh token expires after 90 days without use. Each use renews it, so a sender that runs regularly never needs a new one.',
   },
   'result.fix': { ja: '「{step}」に戻って修正', en: 'Fix it in “{step}”' },
@@ -524,7 +524,7 @@ export const CATALOGUE = {
   'check.run': { ja: 'トークンを確認', en: 'Check the token' },
   'check.runAgain': { ja: 'もう一度確認', en: 'Check again' },
   'check.progress.redeeming': {
-    ja: 'リフレッシュトークンでアクセス トークンを取得しています…',
+    ja: 'リフレッシュ トークンでアクセス トークンを取得しています…',
     en: 'Getting an access token with the refresh token…',
   },
   'check.progress.connecting': {
@@ -550,7 +550,7 @@ export const CATALOGUE = {
     en: 'This access token cannot be read (a personal account’s). The logins below tell whether it works.',
   },
   'check.token.rotated': {
-    ja: '確認中に Entra が新しいリフレッシュトークンを発行しました。ファイルのトークンは引き続き有効なので、書き換えていません。',
+    ja: '確認中に Entra が新しいリフレッシュ トークンを発行しました。ファイルのトークンは引き続き有効なので、書き換えていません。',
     en: 'Entra issued a new refresh token during the check. The token in the file stays valid and was not replaced.',
   },
   'check.findings.title': { ja: '気づいたこと', en: 'Findings' },
@@ -698,7 +698,7 @@ export const CATALOGUE = {
     ja: 'OS のログにも書き込む (イベント ログ、syslog、統合ログ)',
     en: 'Also write them to the OS log (Event Log, syslog, unified log)',
   },
-  'alerts.save': { ja: '保存', en: 'Save' },
+  'alerts.save': { ja: '通知の設定を保存', en: 'Save alert settings' },
   'alerts.test': { ja: 'テスト通知を送信', en: 'Send a test alert' },
   'alerts.removeWebhook': { ja: 'Webhook を削除', en: 'Remove the webhook' },
   'alerts.removeEmail': { ja: 'メールの通知を削除', en: 'Remove the e-mail' },

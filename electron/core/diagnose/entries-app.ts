@@ -377,11 +377,11 @@ export const APP_ENTRIES = [
     id: 'no-refresh-token',
     kind: 'app',
     title: L(
-      'サインインは成功しましたが、リフレッシュトークンが返されませんでした',
+      'サインインは成功しましたが、リフレッシュ トークンが返されませんでした',
       'Sign-in succeeded, but no refresh token came back',
     ),
     why: L(
-      'アクセス許可 offline_access (データへのアクセスの維持) が付与されていないため、Entra ID がリフレッシュトークンを発行しませんでした。',
+      'アクセス許可 offline_access (データへのアクセスの維持) が付与されていないため、Entra ID がリフレッシュ トークンを発行しませんでした。',
       'The offline_access permission (maintain access to data) was not granted, so Entra ID issued no refresh token.',
     ),
     steps: [
@@ -795,7 +795,7 @@ export const GENERIC_ENTRIES = [
         'Check that the sending program authenticates with XOAUTH2 and that user= is the account the token was issued for: {mailbox}.',
       ),
       L(
-        'このツールでリフレッシュトークンを取得し直してから、もう一度試します。',
+        'このツールでリフレッシュ トークンを取得し直してから、もう一度試します。',
         'Get a new refresh token with this tool and try once more.',
       ),
     ],

@@ -8,7 +8,7 @@ import { DOCS, L, REISSUE, SHARED_MAILBOX, WAIT_PROPAGATION } from './fragments.
 
 /** Re-issuing with the fully qualified mail scopes, the fix for every wrong-token finding. */
 const REISSUE_FULL_SCOPES = L(
-  'このツールでリフレッシュトークンを取得し直します。このツールは常に https://outlook.office.com/ で始まる完全なスコープ (例: https://outlook.office.com/SMTP.Send) を要求します。',
+  'このツールでリフレッシュ トークンを取得し直します。このツールは常に https://outlook.office.com/ で始まる完全なスコープ (例: https://outlook.office.com/SMTP.Send) を要求します。',
   'Issue the refresh token again with this tool: it always requests fully qualified scopes starting with https://outlook.office.com/ (e.g. https://outlook.office.com/SMTP.Send).',
 );
 
@@ -85,7 +85,7 @@ export const CHECK_ENTRIES = [
         'If your organization requires it, click “Grant admin consent for (your organization)”.',
       ),
       L(
-        'このツールで、使うプロトコルをすべて選んでリフレッシュトークンを取得し直します。',
+        'このツールで、使うプロトコルをすべて選んでリフレッシュ トークンを取得し直します。',
         'Issue the refresh token again with this tool, with every protocol you use selected.',
       ),
     ],

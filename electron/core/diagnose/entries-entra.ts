@@ -54,7 +54,7 @@ export const ENTRA_ENTRIES = [
       NEW_SECRET,
       COPY_SECRET_VALUE,
       L(
-        'コピーした値をこのツールのクライアント シークレット欄に貼り付け、リフレッシュトークンを取得し直します。',
+        'コピーした値をこのツールのクライアント シークレット欄に貼り付け、リフレッシュ トークンを取得し直します。',
         'Paste that Value into this tool’s client secret field and get the refresh token again.',
       ),
       L(
@@ -85,7 +85,7 @@ export const ENTRA_ENTRIES = [
       NEW_SECRET,
       COPY_SECRET_VALUE,
       L(
-        '新しい値をこのツールに入力してリフレッシュトークンを取得し直し、INI ファイルの ClientSecret と RefreshToken を更新します。',
+        '新しい値をこのツールに入力してリフレッシュ トークンを取得し直し、INI ファイルの ClientSecret と RefreshToken を更新します。',
         'Enter the new Value in this tool and get the refresh token again, which updates ClientSecret and RefreshToken in the INI file.',
       ),
       L(
@@ -302,7 +302,7 @@ export const ENTRA_ENTRIES = [
     aadsts: 50076,
     title: L('多要素認証が必要です (AADSTS50076)', 'Multi-factor authentication is required (AADSTS50076)'),
     why: L(
-      '条件付きアクセスまたはユーザーごとの MFA の設定により、このサインインには多要素認証が必要ですが、要求の中で実行できませんでした。保存済みのリフレッシュトークンを新しい場所 (送信サーバーの IP アドレスなど) から使った場合にも起こります。',
+      '条件付きアクセスまたはユーザーごとの MFA の設定により、このサインインには多要素認証が必要ですが、要求の中で実行できませんでした。保存済みのリフレッシュ トークンを新しい場所 (送信サーバーの IP アドレスなど) から使った場合にも起こります。',
       'Conditional Access or per-user MFA requires multi-factor authentication for this sign-in, and the request could not perform it. It also happens when a stored refresh token is used from a new location, such as the sending server’s IP address.',
     ),
     steps: [
@@ -519,11 +519,11 @@ export const ENTRA_ENTRIES = [
     kind: 'entra',
     aadsts: 700082,
     title: L(
-      'リフレッシュトークンが長期間使われず期限切れになりました (AADSTS700082)',
+      'リフレッシュ トークンが長期間使われず期限切れになりました (AADSTS700082)',
       'The refresh token expired from inactivity (AADSTS700082)',
     ),
     why: L(
-      'リフレッシュトークンは 90 日間使われないと無効になります。送信プログラムが長期間メールを送らなかったか、INI に古いトークンが残っています。',
+      'リフレッシュ トークンは 90 日間使われないと無効になります。送信プログラムが長期間メールを送らなかったか、INI に古いトークンが残っています。',
       'A refresh token becomes invalid after 90 days without use. The sending program sent no mail for that long, or the INI still holds an old token.',
     ),
     steps: [
@@ -540,11 +540,11 @@ export const ENTRA_ENTRIES = [
     kind: 'entra',
     aadsts: 70008,
     title: L(
-      '認可コードまたはリフレッシュトークンの有効期限が切れています (AADSTS70008)',
+      '認可コードまたはリフレッシュ トークンの有効期限が切れています (AADSTS70008)',
       'The authorization code or refresh token has expired (AADSTS70008)',
     ),
     why: L(
-      'サインイン直後のコードは数分で、リフレッシュトークンは 90 日間使われないと期限切れになります。',
+      'サインイン直後のコードは数分で、リフレッシュ トークンは 90 日間使われないと期限切れになります。',
       'The code from a sign-in expires within minutes, and a refresh token expires after 90 days without use.',
     ),
     steps: [
@@ -553,7 +553,7 @@ export const ENTRA_ENTRIES = [
         'If it happened while signing in with this tool, start again and complete the sign-in without pausing.',
       ),
       L(
-        '送信プログラムで起きた場合は、このツールでリフレッシュトークンを取得し直し、INI ファイルを更新します。',
+        '送信プログラムで起きた場合は、このツールでリフレッシュ トークンを取得し直し、INI ファイルを更新します。',
         'If it happened in the sending program, get a new refresh token with this tool to update the INI file.',
       ),
     ],
@@ -564,7 +564,7 @@ export const ENTRA_ENTRIES = [
     kind: 'entra',
     aadsts: 50173,
     title: L(
-      'リフレッシュトークンが失効しています (AADSTS50173)',
+      'リフレッシュ トークンが失効しています (AADSTS50173)',
       'The refresh token has been revoked (AADSTS50173)',
     ),
     why: L(
@@ -589,7 +589,7 @@ export const ENTRA_ENTRIES = [
       'The token expired because of a Conditional Access sign-in frequency (AADSTS70043)',
     ),
     why: L(
-      '条件付きアクセスの「サインインの頻度」設定により、一定期間ごとに再サインインが必要です。その期間を過ぎたため、リフレッシュトークンが使えなくなりました。',
+      '条件付きアクセスの「サインインの頻度」設定により、一定期間ごとに再サインインが必要です。その期間を過ぎたため、リフレッシュ トークンが使えなくなりました。',
       'A Conditional Access “sign-in frequency” setting requires signing in again after a set period; that period has passed, so the refresh token no longer works.',
     ),
     steps: [
@@ -608,7 +608,7 @@ export const ENTRA_ENTRIES = [
     aadsts: 9002313,
     title: L('要求の形式が正しくありません (AADSTS9002313)', 'The request is malformed (AADSTS9002313)'),
     why: L(
-      'Entra ID が要求を解釈できませんでした。多くの場合、INI のリフレッシュトークンが壊れています (途中で切れている、改行・引用符・空白が入った、手で編集した)。',
+      'Entra ID が要求を解釈できませんでした。多くの場合、INI のリフレッシュ トークンが壊れています (途中で切れている、改行・引用符・空白が入った、手で編集した)。',
       'Entra ID could not read the request. Most often the refresh token in the INI is damaged: cut short, or a line break, quotes or spaces got into it when it was edited by hand.',
     ),
     steps: [
@@ -643,7 +643,7 @@ export const ENTRA_ENTRIES = [
       ),
       OPEN_USER,
       L(
-        'パスワードが分からない場合は、管理者が [パスワードのリセット] で再設定します。リセット後は、以前に取得したリフレッシュトークンも取得し直してください。',
+        'パスワードが分からない場合は、管理者が [パスワードのリセット] で再設定します。リセット後は、以前に取得したリフレッシュ トークンも取得し直してください。',
         'If the password is unknown, an admin resets it with Reset password. Refresh tokens issued before the reset must then be re-issued.',
       ),
     ],
@@ -768,11 +768,11 @@ export const ENTRA_ENTRIES = [
     kind: 'entra',
     aadsts: 70000,
     title: L(
-      'リフレッシュトークンまたは認可コードが受け付けられませんでした (AADSTS70000)',
+      'リフレッシュ トークンまたは認可コードが受け付けられませんでした (AADSTS70000)',
       'The refresh token or authorization code was not accepted (AADSTS70000)',
     ),
     why: L(
-      'Entra ID がこの許可 (grant) を拒否しました。トークンの更新では、要求したアクセス許可 (SMTP.Send など) がこのユーザーとアプリに付与されていない (アプリの登録からアクセス許可が削除された、同意が取り消された) か、INI のリフレッシュトークンが壊れていることがほとんどです。サインイン中の場合は、コードの期限切れか二重使用です。',
+      'Entra ID がこの許可 (grant) を拒否しました。トークンの更新では、要求したアクセス許可 (SMTP.Send など) がこのユーザーとアプリに付与されていない (アプリの登録からアクセス許可が削除された、同意が取り消された) か、INI のリフレッシュ トークンが壊れていることがほとんどです。サインイン中の場合は、コードの期限切れか二重使用です。',
       'Entra ID refused the grant. On a token refresh it almost always means the permissions requested (SMTP.Send…) are no longer granted to the app for this user (a permission was removed from the app registration, or consent was revoked), or the refresh token in the INI is damaged. During a sign-in it means the code expired or was used twice.',
     ),
     steps: [

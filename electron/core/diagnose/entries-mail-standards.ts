@@ -31,7 +31,7 @@ const ENABLE_POP = L(
 
 /** Re-issuing with the protocol's permission, for "the token lacks the scope" causes. */
 const REISSUE_WITH_PROTOCOL = L(
-  'このツールで、使うプロトコルを選んでリフレッシュトークンを取得し直します (Microsoft は https://outlook.office.com/IMAP.AccessAsUser.All などのアクセス許可、Google は https://mail.google.com/ が必要です)。',
+  'このツールで、使うプロトコルを選んでリフレッシュ トークンを取得し直します (Microsoft は https://outlook.office.com/IMAP.AccessAsUser.All などのアクセス許可、Google は https://mail.google.com/ が必要です)。',
   'Issue the refresh token again with this tool, with the protocol you use selected (Microsoft needs permissions such as https://outlook.office.com/IMAP.AccessAsUser.All; Google needs https://mail.google.com/).',
 );
 
@@ -131,12 +131,12 @@ export const IMAP_CODE_ENTRIES = [
       'The access token has expired ([EXPIRED])',
     ),
     why: L(
-      'RFC 5530 の EXPIRED は、この資格情報ではもうアクセスできず、新しいものが必要なことを示します。XOAUTH2 では、有効期間 (約 1 時間) を過ぎたアクセス トークンが送られました。送信プログラムがリフレッシュトークンから新しいアクセス トークンを取得せずに古いものを使い回したか、PC の時計がずれています。',
+      'RFC 5530 の EXPIRED は、この資格情報ではもうアクセスできず、新しいものが必要なことを示します。XOAUTH2 では、有効期間 (約 1 時間) を過ぎたアクセス トークンが送られました。送信プログラムがリフレッシュ トークンから新しいアクセス トークンを取得せずに古いものを使い回したか、PC の時計がずれています。',
       'RFC 5530’s EXPIRED means access is no longer permitted with this credential and a new one is needed. With XOAUTH2 an access token past its lifetime (about an hour) was sent: the sending program reused an old one instead of getting a new one from the refresh token, or the PC’s clock is off.',
     ),
     steps: [
       L(
-        '送信プログラムが、ログインのたびにリフレッシュトークンから新しいアクセス トークンを取得する設定になっているか確認します。',
+        '送信プログラムが、ログインのたびにリフレッシュ トークンから新しいアクセス トークンを取得する設定になっているか確認します。',
         'Check that the sending program gets a new access token from the refresh token for every login.',
       ),
       L(
@@ -144,7 +144,7 @@ export const IMAP_CODE_ENTRIES = [
         'In Windows Settings > Time & language > Date & time, turn on “Set time automatically” and click Sync now.',
       ),
       L(
-        'リフレッシュトークン自体が使えない場合は、このツールで取得し直します。',
+        'リフレッシュ トークン自体が使えない場合は、このツールで取得し直します。',
         'If the refresh token itself no longer works, issue it again with this tool.',
       ),
     ],
@@ -540,7 +540,7 @@ export const SMTP_CODE_ENTRIES = [
     ),
     steps: [
       L(
-        '送信プログラムが、送信のたびに (または期限の数分前に) リフレッシュトークンから新しいアクセス トークンを取得するよう設定します。',
+        '送信プログラムが、送信のたびに (または期限の数分前に) リフレッシュ トークンから新しいアクセス トークンを取得するよう設定します。',
         'Make the sending program get a new access token from the refresh token for every submission (or a few minutes before expiry).',
       ),
       L(
@@ -696,7 +696,7 @@ export const XOAUTH2_CHALLENGE_ENTRIES = [
     },
     steps: [
       L(
-        'もう一度確認します。確認のたびにリフレッシュトークンから新しいアクセス トークンを取得するため、期限切れならこれで解決します。',
+        'もう一度確認します。確認のたびにリフレッシュ トークンから新しいアクセス トークンを取得するため、期限切れならこれで解決します。',
         'Check again: every check gets a new access token from the refresh token, which solves an expired one.',
       ),
       L(

@@ -133,7 +133,7 @@ export const MAIL_ENTRIES = [
     ),
     steps: [
       L(
-        '送信プログラムの認証方式を XOAUTH2 にし、このツールで取得したリフレッシュトークンを使います。',
+        '送信プログラムの認証方式を XOAUTH2 にし、このツールで取得したリフレッシュ トークンを使います。',
         'Make the sending program authenticate with XOAUTH2, using the refresh token from this tool.',
       ),
       L(
@@ -217,7 +217,7 @@ export const MAIL_ENTRIES = [
     ),
     steps: [
       L(
-        '送信プログラムの認証方式を XOAUTH2 にし、このツールで取得したリフレッシュトークンを使います。',
+        '送信プログラムの認証方式を XOAUTH2 にし、このツールで取得したリフレッシュ トークンを使います。',
         'Make the sending program authenticate with XOAUTH2, using the refresh token from this tool.',
       ),
       L(
@@ -275,7 +275,7 @@ export const MAIL_ENTRIES = [
     ),
     steps: [
       L(
-        'このツールでリフレッシュトークンを取得し直します (スコープ https://outlook.office.com/SMTP.Send と offline_access)。送信プログラムにスコープの設定がある場合は https://outlook.office.com/SMTP.Send にします。',
+        'このツールでリフレッシュ トークンを取得し直します (スコープ https://outlook.office.com/SMTP.Send と offline_access)。送信プログラムにスコープの設定がある場合は https://outlook.office.com/SMTP.Send にします。',
         'Get a new refresh token with this tool (scopes https://outlook.office.com/SMTP.Send and offline_access). If the sending program has a scope setting, set it to https://outlook.office.com/SMTP.Send.',
       ),
       SAME_ACCOUNT,
@@ -426,7 +426,7 @@ export const MAIL_ENTRIES = [
     ),
     steps: [
       L(
-        'アプリの [API のアクセス許可] に Microsoft Graph の委任されたアクセス許可 IMAP.AccessAsUser.All を追加し、このツールで IMAP 用にリフレッシュトークンを取得し直します。',
+        'アプリの [API のアクセス許可] に Microsoft Graph の委任されたアクセス許可 IMAP.AccessAsUser.All を追加し、このツールで IMAP 用にリフレッシュ トークンを取得し直します。',
         'Add the delegated Microsoft Graph permission IMAP.AccessAsUser.All under the app’s API permissions, and get a new refresh token for IMAP with this tool.',
       ),
       SAME_ACCOUNT,
@@ -476,7 +476,7 @@ export const MAIL_ENTRIES = [
     ),
     steps: [
       L(
-        'アプリの [API のアクセス許可] に Microsoft Graph の委任されたアクセス許可 POP.AccessAsUser.All があるか確認し、このツールで POP 用にリフレッシュトークンを取得し直します。',
+        'アプリの [API のアクセス許可] に Microsoft Graph の委任されたアクセス許可 POP.AccessAsUser.All があるか確認し、このツールで POP 用にリフレッシュ トークンを取得し直します。',
         'Check that the delegated Microsoft Graph permission POP.AccessAsUser.All is under the app’s API permissions, and get a new refresh token for POP with this tool.',
       ),
       SAME_ACCOUNT,

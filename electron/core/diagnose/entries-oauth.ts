@@ -140,11 +140,11 @@ export const OAUTH_ENTRIES = [
     kind: 'oauth',
     oauthError: 'invalid_grant',
     title: L(
-      '認可コードまたはリフレッシュトークンが無効です',
+      '認可コードまたはリフレッシュ トークンが無効です',
       'The authorization code or refresh token is not valid',
     ),
     why: L(
-      'コードまたはリフレッシュトークンが期限切れ、使用済み、失効済み (パスワード変更など)、または別のアプリ用のものです。',
+      'コードまたはリフレッシュ トークンが期限切れ、使用済み、失効済み (パスワード変更など)、または別のアプリ用のものです。',
       'The code or refresh token has expired, was already used, was revoked (e.g. by a password change), or belongs to another app.',
     ),
     steps: [REISSUE, PROVIDER_SAID],

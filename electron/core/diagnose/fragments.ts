@@ -69,7 +69,7 @@ export const COPY_SECRET_VALUE = L(
 
 /** Gets a new refresh token. */
 export const REISSUE = L(
-  'このツールでリフレッシュトークンを取得し直し、INI ファイルを更新します。送信プログラムが INI を読み込み直すよう、必要なら再起動します。',
+  'このツールでリフレッシュ トークンを取得し直し、INI ファイルを更新します。送信プログラムが INI を読み込み直すよう、必要なら再起動します。',
   'Get a new refresh token with this tool so it updates the INI file. Restart the sending program if it only reads the INI at startup.',
 );
 

@@ -12,11 +12,11 @@ import type { Protocol } from '../providers/index.js';
 const REDEEM: Readonly<Record<'ok' | 'failed', Localized>> = {
   ok: {
     en: 'SMAIL will redeem the refresh token at {tokenUri} (TokenURI) as app {clientId} — this worked.',
-    ja: 'SMAIL は {tokenUri} (TokenURI) でアプリ {clientId} としてリフレッシュトークンを引き換えます — この確認では成功しました。',
+    ja: 'SMAIL は {tokenUri} (TokenURI) でアプリ {clientId} としてリフレッシュ トークンを引き換えます — この確認では成功しました。',
   },
   failed: {
     en: 'SMAIL will redeem the refresh token at {tokenUri} (TokenURI) as app {clientId} — this failed: {reason}',
-    ja: 'SMAIL は {tokenUri} (TokenURI) でアプリ {clientId} としてリフレッシュトークンを引き換えます — この確認では失敗しました: {reason}',
+    ja: 'SMAIL は {tokenUri} (TokenURI) でアプリ {clientId} としてリフレッシュ トークンを引き換えます — この確認では失敗しました: {reason}',
   },
 };
 
