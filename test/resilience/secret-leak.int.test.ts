@@ -17,7 +17,7 @@ import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import type { SessionEvent } from '../../electron/core/sign-in/session.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
-import { openMailboxRegistry } from '../../electron/core/upkeep/mailbox-registry.js';
+import { openMailboxRegistry, tokenEndpointOfFile } from '../../electron/core/upkeep/mailbox-registry.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { Platform } from '../../electron/app/wizard-service.js';
 import type { WizardEvent } from '../../electron/shared/contract.js';
@@ -325,7 +325,8 @@ describe('secrets, codes and tokens stay out of every output', () => {
       capture.add('events', h.events);
       // The remembered secret is the new one, encrypted: the registry file never holds it in the clear.
       const registry = openMailboxRegistry({ dir: h.userData, encryptor: fakeEncryptor(true) });
-      expect(await registry.recallSecret(app.clientId)).toBe(SECRET);
+      const endpoint = (await tokenEndpointOfFile(path.join(folder, 'r1.ini'))) ?? '';
+      expect(await registry.recallSecret(app.clientId, endpoint)).toBe(SECRET);
       capture.add('registry file', await readFile(registry.file, 'utf8'));
       for (const file of ['r1.ini', 'r2.ini', 'r3.ini']) await noteToken(path.join(folder, file));
     } finally {
