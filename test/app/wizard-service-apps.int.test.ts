@@ -15,6 +15,7 @@ import { tempDir } from '../helpers/acquisition.js';
 import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);
@@ -229,6 +230,7 @@ describe('the secret expiry, recorded in place', () => {
     expect(refused.ok).toBe(false);
     expect(await readFile(file, 'latin1')).toBe(after);
     const notToken = path.join(dir, 'not-a-token.ini');
+    await pickFile(h, notToken);
     const missing = await h.service.dispatch('setSecretExpiry', { path: notToken, expiresAt: '2026-03-31' });
     expect(!missing.ok && missing.error.code).toBe('not-a-token-file');
   });

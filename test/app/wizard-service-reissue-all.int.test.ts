@@ -24,6 +24,7 @@ import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { entraSecretValue } from '../fixtures/sandbox/registry.js';
 import { tempDir } from '../helpers/acquisition.js';
 import { fakeEncryptor, fakePlatform } from '../helpers/fake-platform.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
@@ -244,6 +245,7 @@ describe('re-issue all with this app', () => {
       elsewhere,
       (await readFile(own, 'utf8')).replaceAll('/common/', '/fabrikam.onmicrosoft.com/'),
     );
+    await pickFile(h, elsewhere);
     expect(await h.service.dispatch('addMailbox', { path: elsewhere })).toMatchObject({ ok: true });
     const registry = openMailboxRegistry({ dir: h.userData, encryptor: fakeEncryptor(true) });
     await registry.rememberSecret(

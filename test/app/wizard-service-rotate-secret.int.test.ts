@@ -20,6 +20,7 @@ import type { FleetFile } from '../helpers/fleet.js';
 import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
@@ -77,6 +78,7 @@ describe('rotate secret in the app', () => {
       'production',
     );
     const [a1, a2, a3, a4, b1] = files as [FleetFile, FleetFile, FleetFile, FleetFile, FleetFile];
+    await pickFile(h, ...files.map((f) => f.file));
     for (const { file } of files)
       expect(await h.service.dispatch('addMailbox', { path: file })).toMatchObject({ ok: true });
     idp.expireRefreshToken(a2.token);
@@ -190,6 +192,7 @@ describe('rotate secret in the app', () => {
       'production',
     );
     if (a1 === undefined) throw new Error('unreachable');
+    await pickFile(h, a1.file);
     await h.service.dispatch('addMailbox', { path: a1.file });
     const registry = openMailboxRegistry({ dir: userData, encryptor: fakeEncryptor(true) });
     await registry.rememberSecret(a.app.clientId, (await tokenEndpointOfFile(a1.file)) ?? '', a.old.value);
