@@ -33,6 +33,7 @@ import type { FleetAuthority } from '../helpers/fleet.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
 import { sandboxAcquireArgs, spawnCli } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
+import { pickFile } from '../helpers/pick-file.js';
 import { captureOutput } from './capture.js';
 import { startSandboxMail } from '../fixtures/mail/index.js';
 import { readMessage } from '../fixtures/mail/mail-message.js';
@@ -310,8 +311,9 @@ describe('secrets, codes and tokens stay out of every output', () => {
     const capture = captureOutput();
     const h = sandboxService(idp, route, { userData: path.join(dir, 'rotate-userdata') });
     try {
-      for (const file of ['r1.ini', 'r2.ini', 'r3.ini'])
-        capture.add('add', await h.service.dispatch('addMailbox', { path: path.join(folder, file) }));
+      const files = ['r1.ini', 'r2.ini', 'r3.ini'].map((file) => path.join(folder, file));
+      await pickFile(h, ...files);
+      for (const file of files) capture.add('add', await h.service.dispatch('addMailbox', { path: file }));
       for (const newSecret of [WRONG_SECRET, SECRET]) {
         const result = await h.service.dispatch('rotateSecret', {
           clientId: app.clientId,
