@@ -17,7 +17,12 @@ export function desktopOperations(
 > {
   const { platform } = ctx;
   return {
-    chooseOutputFile: ({ suggestedPath }) => platform.chooseOutputFile(suggestedPath),
+    async chooseOutputFile({ suggestedPath }) {
+      const chosen = await platform.chooseOutputFile(suggestedPath);
+      // The admin picked it in the host's own dialog: the window may name it from now on.
+      if (chosen !== undefined) ctx.paths.allow(chosen);
+      return chosen;
+    },
     defaultOutputFile: () => platform.defaultOutputFile(),
     showInFolder: ({ path }) => platform.showInFolder(path),
     copyText: ({ text }) => platform.copyText(text),

@@ -2,6 +2,7 @@
  * The managed mailboxes: the registry in the host's data folder, opened on first use (a host without one keeps no
  * list), and how a written token file joins it.
  */
+import { profileEndpoints } from '../core/sign-in/index.js';
 import type { Profile, SessionResult } from '../core/sign-in/index.js';
 import { openMailboxRegistry } from '../core/upkeep/index.js';
 import type { MailboxRegistry } from '../core/upkeep/index.js';
@@ -49,7 +50,12 @@ export function createMailboxList(
         });
         let secret: MailboxEvent['secret'] = 'not-requested';
         if (rememberSecret && profile.clientSecret !== undefined) {
-          const remembered = await list.rememberSecret(profile.clientId, profile.clientSecret);
+          // For the endpoint this sign-in sent it to, and no other (issue #15, item 8).
+          const remembered = await list.rememberSecret(
+            profile.clientId,
+            profileEndpoints(profile).tokenUri,
+            profile.clientSecret,
+          );
           secret = remembered.ok ? 'remembered' : 'encryption-unavailable';
         }
         emit({ channel: 'mailboxes', event: { type: 'registered', path: result.file, secret } });

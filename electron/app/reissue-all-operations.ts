@@ -6,10 +6,11 @@ import { explainError } from '../core/diagnose/index.js';
 import { RtwError } from '../core/errors.js';
 import { validateProfile } from '../core/sign-in/index.js';
 import type { ProfileInput } from '../core/sign-in/index.js';
-import { reissueAll } from '../core/upkeep/index.js';
-import type { ReissueStepResult } from '../core/upkeep/index.js';
+import { endpointKey, reissueAll, tokenEndpointOfFile } from '../core/upkeep/index.js';
+import type { MailboxRegistry, ReissueStepResult } from '../core/upkeep/index.js';
 import type { WizardOperations } from '../shared/contract.js';
 import { reissueProfileInput } from './reissue-input.js';
+import { rememberedSecretFor } from './remembered-secret.js';
 import { failure, invalidInput } from './results.js';
 import type { SignInRun, StoppableRun } from './run-state.js';
 import type { ServiceContext } from './service-context.js';
@@ -17,7 +18,8 @@ import { browserSession, signInLaunch } from './sign-in-run.js';
 
 /** The new secret a walk signs in with. */
 interface WalkSecret {
-  value: string;
+  /** The secret typed; undefined: each file's step recalls the one remembered for that file's token endpoint. */
+  value: string | undefined;
   expiresAt?: string;
   redirectPort?: number;
 }
@@ -38,12 +40,17 @@ export function reissueAllOperations(
     });
     try {
       const changes: ProfileInput = {
-        clientSecret: secret.value,
+        ...(secret.value === undefined ? {} : { clientSecret: secret.value }),
         publicClient: false,
         ...(secret.expiresAt === undefined ? {} : { clientSecretExpiresAt: secret.expiresAt }),
         ...(secret.redirectPort === undefined ? {} : { redirectPort: secret.redirectPort }),
       };
       const input = await reissueProfileInput(path, changes, false);
+      // A remembered secret only for the endpoint it was remembered for (issue #15, item 8): a file naming
+      // another is refused with the secret field's problem, and the admin types it.
+      if (secret.value === undefined)
+        input.clientSecret =
+          (await rememberedSecretFor(ctx.mailboxes.registry(), input).catch(() => undefined)) ?? '';
       const validation = validateProfile(input);
       if (!validation.ok) {
         const { explanation } = invalidInput(validation.issues).error;
@@ -87,10 +94,9 @@ export function reissueAllOperations(
       try {
         const registry = ctx.mailboxes.registry();
         const given = newSecret?.trim() ?? '';
-        const value =
-          given === '' && useRememberedSecret === true
-            ? ((await registry.recallSecret(clientId)) ?? '')
-            : given;
+        const fromMemory = given === '' && useRememberedSecret === true;
+        // The secret's own checks below see a remembered one (each file's step recalls its endpoint's own).
+        const value = fromMemory ? ((await anyRememberedSecret(registry, clientId)) ?? '') : given;
         const expiresAt = given === '' ? undefined : secretExpiresAt?.trim() || undefined;
         // The secret's own checks (a secret ID instead of its Value…), as the wizard's form makes them.
         const check = validateProfile({
@@ -104,11 +110,11 @@ export function reissueAllOperations(
         if (secretIssues.length > 0) return invalidInput(secretIssues);
         const plan = await registry.reissuePlan(clientId);
         const secret: WalkSecret = {
-          value,
+          value: fromMemory ? undefined : value,
           ...(expiresAt === undefined ? {} : { expiresAt }),
           ...(redirectPort === undefined ? {} : { redirectPort }),
         };
-        let remembered = false;
+        const remembered = new Set<string>();
         const total = plan.mailboxes.length;
         await ctx.runs.startWalk((walk) =>
           reissueAll(
@@ -119,10 +125,13 @@ export function reissueAllOperations(
                 event: { type: 'step', index, total, path: entry.path, userId: entry.mailbox },
               });
               const result = await reissueStep(entry.path, secret, walk);
-              // Remembered once a sign-in has shown the secret works.
-              if (result.ok && rememberSecret === true && given !== '' && !remembered) {
-                remembered = true;
-                await registry.rememberSecret(clientId, value).catch(() => undefined);
+              // Remembered once a sign-in has shown the secret works, for the endpoint that sign-in sent it to.
+              if (result.ok && rememberSecret === true && given !== '') {
+                const endpoint = await tokenEndpointOfFile(entry.path);
+                if (endpoint !== undefined && !remembered.has(endpointKey(endpoint))) {
+                  remembered.add(endpointKey(endpoint));
+                  await registry.rememberSecret(clientId, endpoint, value).catch(() => undefined);
+                }
               }
               return result;
             },
@@ -137,4 +146,13 @@ export function reissueAllOperations(
     skipReissueAllStep: () => ctx.runs.skipStep(),
     cancelReissueAll: () => ctx.runs.cancelWalk(),
   };
+}
+
+/** One of the app's remembered secrets (for the secret's own checks before the walk), if any can be read here. */
+async function anyRememberedSecret(registry: MailboxRegistry, clientId: string): Promise<string | undefined> {
+  for (const endpoint of await registry.secretEndpoints(clientId)) {
+    const secret = await registry.recallSecret(clientId, endpoint);
+    if (secret !== undefined) return secret;
+  }
+  return undefined;
 }

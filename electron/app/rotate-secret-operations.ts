@@ -4,7 +4,13 @@
  * Unlike "Re-issue all" it opens no browser and holds no port, so it takes no slot in the run state: each file's
  * lock orders it with sign-ins and refreshes of the same file.
  */
-import { planSecretRotation, rotateClientSecret, summarizeRotation } from '../core/upkeep/index.js';
+import {
+  endpointKey,
+  planSecretRotation,
+  rotateClientSecret,
+  summarizeRotation,
+  tokenEndpointOfFile,
+} from '../core/upkeep/index.js';
 import type { MailboxRegistry, RotationOutcome } from '../core/upkeep/index.js';
 import type { RememberedSecretChange, WizardOperations } from '../shared/contract.js';
 import { failure, invalidInput } from './results.js';
@@ -44,6 +50,7 @@ export function rotateSecretOperations(ctx: ServiceContext): Pick<WizardOperatio
               newSecret.trim(),
               rememberSecret,
               result.verified,
+              result.outcomes,
             );
             return {
               ok: true,
@@ -77,8 +84,9 @@ async function recordOutcome(registry: MailboxRegistry, outcome: RotationOutcome
 }
 
 /**
- * Replaces the remembered secret with the new one once a refresh has proven it, when asked to; forgets the
- * remembered one when asked not to keep one (it is the old secret, no longer in the files).
+ * Replaces the remembered secret with the new one once a refresh has proven it, when asked to, for the token
+ * endpoints of the files it was proven with (issue #15, item 8: a secret is recalled only for the endpoint it was
+ * remembered for); forgets the remembered ones when asked not to keep one (the old secret, no longer in the files).
  */
 async function updateRememberedSecret(
   registry: MailboxRegistry,
@@ -86,12 +94,25 @@ async function updateRememberedSecret(
   secret: string,
   remember: boolean | undefined,
   proven: boolean,
+  outcomes: readonly RotationOutcome[],
 ): Promise<RememberedSecretChange> {
   try {
     if (remember === true) {
       if (!proven) return 'unchanged';
-      const remembered = await registry.rememberSecret(clientId, secret);
-      return remembered.ok ? 'replaced' : 'encryption-unavailable';
+      const endpoints = new Map<string, string>();
+      for (const outcome of outcomes) {
+        if (outcome.status !== 'rotated') continue;
+        const endpoint = await tokenEndpointOfFile(outcome.file);
+        if (endpoint !== undefined) endpoints.set(endpointKey(endpoint), endpoint);
+      }
+      if (endpoints.size === 0) return 'unchanged';
+      // The old secret is gone from the files: wherever it was remembered, the new one takes its place.
+      await registry.forgetSecret(clientId);
+      for (const endpoint of endpoints.values()) {
+        const remembered = await registry.rememberSecret(clientId, endpoint, secret);
+        if (!remembered.ok) return 'encryption-unavailable';
+      }
+      return 'replaced';
     }
     if (remember === false && (await registry.hasSecret(clientId))) {
       await registry.forgetSecret(clientId);

@@ -6,6 +6,8 @@ import { createLanguage } from './language.js';
 import type { Language } from './language.js';
 import { createMailboxList } from './mailbox-list.js';
 import type { MailboxList } from './mailbox-list.js';
+import { createPathAllowList } from './path-allow-list.js';
+import type { PathAllowList } from './path-allow-list.js';
 import { createRunState } from './run-state.js';
 import type { RunState } from './run-state.js';
 
@@ -20,11 +22,14 @@ export interface ServiceContext {
   runs: RunState;
   language: Language;
   mailboxes: MailboxList;
+  /** The files the window may name: picked in a dialog, listed, or written by a sign-in (path-allow-list.ts). */
+  paths: PathAllowList;
 }
 
 export function createServiceContext(deps: WizardServiceDeps): ServiceContext {
   const now = deps.now ?? (() => new Date());
   const emit = (event: WizardEvent): void => deps.emit(event);
+  const mailboxes = createMailboxList(deps.platform, now, emit);
   return {
     platform: deps.platform,
     createNetworkClient: () => deps.createNetworkClient(),
@@ -33,6 +38,7 @@ export function createServiceContext(deps: WizardServiceDeps): ServiceContext {
     now,
     runs: createRunState(),
     language: createLanguage(deps.platform, emit),
-    mailboxes: createMailboxList(deps.platform, now, emit),
+    mailboxes,
+    paths: createPathAllowList(mailboxes),
   };
 }

@@ -9,6 +9,7 @@ import type { Profile, ProfileInput } from '../core/sign-in/index.js';
 import { oauth2ValuesFor, planTokenFileWrite } from '../core/token-file/index.js';
 import type { WizardOperations } from '../shared/contract.js';
 import { reissueProfileInput } from './reissue-input.js';
+import { rememberedSecretFor } from './remembered-secret.js';
 import { failure, invalidInput } from './results.js';
 import type { ServiceContext } from './service-context.js';
 import { browserSession, deviceCodeSession, signInLaunch } from './sign-in-run.js';
@@ -85,10 +86,11 @@ export function signInOperations(
   return {
     async startAcquisition({ rememberSecret, useRememberedSecret, ...input }) {
       if (useRememberedSecret !== true) return launch(input, rememberSecret === true);
-      // The app's remembered secret, decrypted here; none (forgotten, another OS user) leaves the field empty,
-      // which the profile's validation explains.
+      // The app's secret remembered for the token endpoint this form names, decrypted here; none (forgotten,
+      // another OS user, or remembered for another tenant, cloud or host) leaves the field empty, which the
+      // profile's validation explains.
       const remembered = await Promise.resolve()
-        .then(() => ctx.mailboxes.registry().recallSecret(input.clientId ?? ''))
+        .then(() => rememberedSecretFor(ctx.mailboxes.registry(), input))
         .catch(() => undefined);
       return launch({ ...input, publicClient: false, clientSecret: remembered ?? '' }, false);
     },

@@ -52,6 +52,9 @@ export function signInLaunch(
   return async (run) => {
     const onEvent = (event: AcquisitionEvent): void => {
       if (event.type === 'device-code') run.verificationUri = event.verificationUri;
+      // The file a sign-in the admin started has written: the window may name it (check it, show it…), from
+      // the moment it hears of it.
+      if (event.type === 'written') ctx.paths.allow(event.file);
       ctx.emit({ channel: 'session', event });
     };
     const result = await session(run.controller.signal, onEvent);

@@ -27,7 +27,12 @@ export function upkeepOperations(
 > {
   const { platform, now } = ctx;
   return {
-    chooseTokenFile: () => platform.chooseTokenFile?.() ?? Promise.resolve(undefined),
+    async chooseTokenFile() {
+      const chosen = await (platform.chooseTokenFile?.() ?? Promise.resolve(undefined));
+      // The admin picked it in the host's own dialog: the window may name it from now on.
+      if (chosen !== undefined) ctx.paths.allow(chosen);
+      return chosen;
+    },
     async tokenHealth({ path }) {
       try {
         return { ok: true, value: await readTokenHealth(path, now) };

@@ -23,6 +23,7 @@ import { explainOperations } from './explain-operations.js';
 import { keepAliveOperations } from './keep-alive-operations.js';
 import type { WizardServiceDeps } from './host.js';
 import { OPERATION_SCHEMAS } from './ipc-schemas.js';
+import { PATHS_OF } from './path-allow-list.js';
 import { knownAppOperations } from './known-app-operations.js';
 import { mailboxOperations } from './mailbox-operations.js';
 import { reissueAllOperations } from './reissue-all-operations.js';
@@ -75,6 +76,15 @@ export function createWizardService(deps: WizardServiceDeps): WizardService {
             ),
           },
         };
+      }
+      // A path the window names must be one the admin chose, listed, or had a sign-in write (issue #15, item 8).
+      const pathsOf = PATHS_OF[name];
+      if (pathsOf !== undefined) {
+        try {
+          await ctx.paths.assertAllowed(pathsOf(parsed.data));
+        } catch (error) {
+          return failure(error);
+        }
       }
       const operation = operations[name] as (
         input: OperationInput<typeof name>,

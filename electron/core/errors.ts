@@ -117,6 +117,11 @@ export interface ErrorParams {
   'delegate-not-confirmed': { signedInAs: string; userId: string };
   /** The token answer's ID token does not fit this sign-in (`claim`: iss, aud, tid, exp, iat, nbf, nonce, …). */
   'id-token-invalid': { host: string; claim: string };
+  /**
+   * The window named a file the admin neither picked in a dialog this session nor lists among the mailboxes, nor
+   * wrote by a sign-in: the app does not read or change it (a compromised window could name any file).
+   */
+  'path-not-allowed': { path: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -13,6 +13,7 @@ import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { startWebhookReceiver } from '../fixtures/webhook-receiver.js';
 import type { WebhookReceiver } from '../fixtures/webhook-receiver.js';
 import { fakeKeepAliveHost, fakePlatform } from '../helpers/fake-platform.js';
+import { pickFile } from '../helpers/pick-file.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 let idp: SandboxIdp;
@@ -29,15 +30,18 @@ afterAll(async () => {
 
 const userData = useTempDir('keep-alive-app');
 
-function service(host: ReturnType<typeof fakeKeepAliveHost>) {
+/** The app's service on `host`, the `picked` files chosen in its dialog (the window names only such files). */
+async function service(host: ReturnType<typeof fakeKeepAliveHost>, ...picked: string[]) {
   const platform = fakePlatform({ userDataDir: userData.path });
   platform.keepAliveHost.mockImplementation(() => host);
-  return createWizardService({
+  const app = createWizardService({
     platform,
     createNetworkClient: () => createHttpsNetworkClient({ env: {} }),
     emit: () => undefined,
     now: () => new Date('2026-12-06T10:00:00'),
   });
+  await pickFile({ service: app, platform }, ...picked);
+  return app;
 }
 
 describe('Keep alive in the app', () => {
@@ -57,8 +61,8 @@ describe('Keep alive in the app', () => {
         return undefined;
       },
     });
-    const app = service(host);
     const file = 'C:\\Mail\\smail_refresh_token.ini';
+    const app = await service(host, file);
     expect(await app.dispatch('keepAliveStatus', { paths: [file] })).toMatchObject({
       ok: true,
       value: { backend: 'windows-task', installed: false, notes: [] },
@@ -104,7 +108,9 @@ describe('Keep alive in the app', () => {
             ? { code: 1 }
             : undefined,
     });
-    const result = await service(host).dispatch('keepAliveAdd', {
+    const result = await (
+      await service(host, 'C:\\Mail\\a.ini')
+    ).dispatch('keepAliveAdd', {
       paths: ['C:\\Mail\\a.ini'],
       everyDays: 7,
       at: '03:17',
@@ -121,7 +127,10 @@ describe('Keep alive in the app', () => {
 
 describe('alerts in the app', () => {
   it('keeps the settings with the webhook masked, refuses plain http, and sends a test alert', async () => {
-    const app = service(fakeKeepAliveHost({ extraCaPem: idp.caPem }));
+    const app = await service(
+      fakeKeepAliveHost({ extraCaPem: idp.caPem }),
+      path.join(userData.path, 'a.ini'),
+    );
     const refused = await app.dispatch('setAlertSettings', { webhookUrl: `http://hooks.example/x?${KEY}` });
     expect(refused).toMatchObject({ ok: true, value: { settings: { osLog: false } } });
     expect(JSON.stringify(refused)).not.toContain(KEY);

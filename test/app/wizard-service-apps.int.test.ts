@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { IdpNetworkClient } from '../../electron/core/transport/network-client.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
 import type { WizardEvent } from '../../electron/shared/contract.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
@@ -14,6 +15,7 @@ import { tempDir } from '../helpers/acquisition.js';
 import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
 vi.mock('electron', () => stub);
@@ -127,6 +129,75 @@ describe('known apps and the remembered secret', () => {
   });
 });
 
+/** A network client that records every request it sends (URL, headers and body, as one string). */
+function recording(sent: Array<{ url: string; text: string }>) {
+  return (client: IdpNetworkClient): IdpNetworkClient => ({
+    get requestCount() {
+      return client.requestCount;
+    },
+    takeFailure: () => client.takeFailure(),
+    sendGetRequestAsync(url, options, timeout) {
+      sent.push({ url, text: JSON.stringify(options ?? {}) });
+      return client.sendGetRequestAsync(url, options, timeout);
+    },
+    sendPostRequestAsync(url, options) {
+      sent.push({ url, text: JSON.stringify(options ?? {}) });
+      return client.sendPostRequestAsync(url, options);
+    },
+  });
+}
+
+/** Whether a recorded request carries the secret, form-encoded or not. */
+const carries = (text: string, secret: string): boolean =>
+  text.includes(secret) || text.includes(new URLSearchParams({ s: secret }).toString().slice(2));
+
+describe('a remembered secret goes only to the token endpoint it was remembered with (#15 item 8)', () => {
+  it.each([
+    ['another tenant', { tenant: 'fabrikam.onmicrosoft.com' }],
+    ['another cloud', { cloud: 'usgov' }],
+    ['an attacker’s host', { authority: 'https://attacker.example/common' }],
+  ])('a sign-in of the same app naming %s is not given it: the secret is asked for', async (name, where) => {
+    const sent: Array<{ url: string; text: string }> = [];
+    const h = sandboxService(idp, route, {
+      userData: path.join(dir, `userdata-elsewhere-${name.length}`),
+      wrapNetwork: recording(sent),
+    });
+    const secret = idp.defaults.secrets.valid.value;
+    const first = path.join(dir, `remembered-${name.length}.ini`);
+    await h.service.dispatch('startAcquisition', {
+      clientId: idp.apps.confidential.clientId,
+      clientSecret: secret,
+      userId: idp.users.admin.upn,
+      redirectPort: 0,
+      outFile: first,
+      rememberSecret: true,
+    });
+    expect(await outcome(h.events, first)).toBeUndefined();
+    // The recorder sees the secret where it belongs: the remembered tenant's token endpoint.
+    expect(sent.filter((s) => carries(s.text, secret)).map((s) => s.url.split('?')[0])).toEqual([
+      'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+    ]);
+
+    sent.length = 0;
+    h.events.length = 0;
+    const elsewhere = path.join(dir, `elsewhere-${name.length}.ini`);
+    const result = await h.service.dispatch('startAcquisition', {
+      clientId: idp.apps.confidential.clientId,
+      useRememberedSecret: true,
+      userId: idp.users.admin.upn,
+      redirectPort: 0,
+      outFile: elsewhere,
+      ...where,
+    });
+    // Had it started, the sign-in's end is awaited so that whatever it sent is recorded.
+    if (result.ok) await outcome(h.events, elsewhere).catch(() => undefined);
+    expect(sent.filter((s) => carries(s.text, secret)).map((s) => s.url.split('?')[0])).toEqual([]);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.issues?.map((i) => i.key)).toEqual(['secretRequired']);
+    await expect(stat(elsewhere)).rejects.toThrow(/ENOENT/);
+  });
+});
+
 describe('the secret expiry, recorded in place', () => {
   it('writes only ClientSecretExpiresAt, keeps the previous file as .bak, and refuses what is not a date', async () => {
     const h = sandboxService(idp, route, { userData: path.join(dir, 'userdata-expiry') });
@@ -159,6 +230,7 @@ describe('the secret expiry, recorded in place', () => {
     expect(refused.ok).toBe(false);
     expect(await readFile(file, 'latin1')).toBe(after);
     const notToken = path.join(dir, 'not-a-token.ini');
+    await pickFile(h, notToken);
     const missing = await h.service.dispatch('setSecretExpiry', { path: notToken, expiresAt: '2026-03-31' });
     expect(!missing.ok && missing.error.code).toBe('not-a-token-file');
   });

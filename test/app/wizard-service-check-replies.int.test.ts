@@ -18,6 +18,7 @@ import { tempDir } from '../helpers/acquisition.js';
 import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
@@ -119,6 +120,7 @@ describe('TokenURI and the recorded Authority', () => {
     );
     await writeFile(edited, text, 'latin1');
     idp.clearRequests();
+    await pickFile(h, edited);
     const report = await check({ file: edited, protocols: ['smtp'] });
     expect(report.ok).toBe(true);
     expect(

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openMailboxRegistry } from '../../electron/core/upkeep/mailbox-registry.js';
 import type { ReissueSummary } from '../../electron/core/upkeep/mailbox-registry.js';
 import { appNetworkClient } from '../helpers/app-network.js';
 import { startSandboxRoute } from '../helpers/sandbox-network.js';
@@ -23,6 +24,7 @@ import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { entraSecretValue } from '../fixtures/sandbox/registry.js';
 import { tempDir } from '../helpers/acquisition.js';
 import { fakeEncryptor, fakePlatform } from '../helpers/fake-platform.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
@@ -230,6 +232,45 @@ describe('re-issue all with this app', () => {
     });
     const file = await readTokenFile(a);
     expect(file.exists && file.oauth2.ClientSecret).toBe(idp.defaults.secrets.valid.value);
+    await h.service.dispose();
+  });
+
+  it('signs a file in with the remembered secret only when the file names the endpoint it was remembered for (#15 item 8)', async () => {
+    const h = harness();
+    const own = path.join(dir, 'endpoint-own.ini');
+    await acquire(h, own, idp.users.admin.upn);
+    // A listed file of the same app whose settings name another tenant (another admin's, or planted).
+    const elsewhere = path.join(dir, 'endpoint-elsewhere.ini');
+    await writeFile(
+      elsewhere,
+      (await readFile(own, 'utf8')).replaceAll('/common/', '/fabrikam.onmicrosoft.com/'),
+    );
+    await pickFile(h, elsewhere);
+    expect(await h.service.dispatch('addMailbox', { path: elsewhere })).toMatchObject({ ok: true });
+    const registry = openMailboxRegistry({ dir: h.userData, encryptor: fakeEncryptor(true) });
+    await registry.rememberSecret(
+      idp.apps.confidential.clientId,
+      'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+      idp.defaults.secrets.valid.value,
+    );
+    const before = await readFile(elsewhere);
+    h.events.length = 0;
+    idp.clearRequests();
+    await expect(
+      h.service.dispatch('startReissueAll', {
+        clientId: idp.apps.confidential.clientId,
+        useRememberedSecret: true,
+        redirectPort: 0,
+      }),
+    ).resolves.toEqual({ ok: true, value: { total: 2 } });
+    await until('summary', () => summaryOf(h.events) !== undefined, h.events);
+    expect(summaryOf(h.events)).toMatchObject({
+      reissued: [{ path: own }],
+      failed: [{ path: elsewhere, code: 'invalid-input' }],
+    });
+    // Nothing went to the other tenant: no sign-in was started there, and the file is as it was.
+    expect(idp.requests().filter((r) => r.tenant !== 'common')).toEqual([]);
+    expect(await readFile(elsewhere)).toEqual(before);
     await h.service.dispose();
   });
 

@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
-import { openMailboxRegistry } from '../../electron/core/upkeep/mailbox-registry.js';
+import { openMailboxRegistry, tokenEndpointOfFile } from '../../electron/core/upkeep/mailbox-registry.js';
 import type { RotateSecretReport } from '../../electron/shared/contract.js';
 import { createSandboxIdp } from '../fixtures/sandbox/idp.js';
 import type { AppRegistration, AppSecret, SandboxIdp } from '../fixtures/sandbox/idp.js';
@@ -20,6 +20,7 @@ import type { FleetFile } from '../helpers/fleet.js';
 import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
@@ -77,13 +78,15 @@ describe('rotate secret in the app', () => {
       'production',
     );
     const [a1, a2, a3, a4, b1] = files as [FleetFile, FleetFile, FleetFile, FleetFile, FleetFile];
+    await pickFile(h, ...files.map((f) => f.file));
     for (const { file } of files)
       expect(await h.service.dispatch('addMailbox', { path: file })).toMatchObject({ ok: true });
     idp.expireRefreshToken(a2.token);
     // Listed while readable, then damaged: reported, not rotated.
     await writeFile(a4.file, Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]));
     const registry = openMailboxRegistry({ dir: userData, encryptor: fakeEncryptor(true) });
-    await registry.rememberSecret(a.app.clientId, a.old.value);
+    const endpoint = (await tokenEndpointOfFile(a1.file)) ?? '';
+    await registry.rememberSecret(a.app.clientId, endpoint, a.old.value);
     const before = await Promise.all(files.map((f) => readFile(f.file)));
 
     // Another app's secret: refused at the first file, nothing written, the remembered secret kept.
@@ -96,7 +99,7 @@ describe('rotate secret in the app', () => {
     const refusedReport = (refused as { value: Extract<RotateSecretReport, { status: 'refused' }> }).value;
     expect(refusedReport.explanation.id).toBe('AADSTS7000215');
     expect(await Promise.all(files.map((f) => readFile(f.file)))).toEqual(before);
-    expect(await registry.recallSecret(a.app.clientId)).toBe(a.old.value);
+    expect(await registry.recallSecret(a.app.clientId, endpoint)).toBe(a.old.value);
 
     // The secret's ID: the provider's own rule, at the field.
     const asId = await h.service.dispatch('rotateSecret', {
@@ -129,7 +132,7 @@ describe('rotate secret in the app', () => {
       summary: { total: 4, rotated: 2, needsSignIn: 1, failed: 1, skipped: 0 },
       rememberedSecret: 'replaced',
     });
-    expect(await registry.recallSecret(a.app.clientId)).toBe(a.added.value);
+    expect(await registry.recallSecret(a.app.clientId, endpoint)).toBe(a.added.value);
     expect(await readFile(b1.file)).toEqual(before[4]);
     for (const { file } of [a1, a3]) {
       const content = await readTokenFile(file);
@@ -189,9 +192,10 @@ describe('rotate secret in the app', () => {
       'production',
     );
     if (a1 === undefined) throw new Error('unreachable');
+    await pickFile(h, a1.file);
     await h.service.dispatch('addMailbox', { path: a1.file });
     const registry = openMailboxRegistry({ dir: userData, encryptor: fakeEncryptor(true) });
-    await registry.rememberSecret(a.app.clientId, a.old.value);
+    await registry.rememberSecret(a.app.clientId, (await tokenEndpointOfFile(a1.file)) ?? '', a.old.value);
     const done = await h.service.dispatch('rotateSecret', {
       clientId: a.app.clientId,
       newSecret: a.added.value,

@@ -19,6 +19,7 @@ import type { SandboxIdp } from '../fixtures/sandbox/idp.js';
 import { tempDir } from '../helpers/acquisition.js';
 import type { fakePlatform } from '../helpers/fake-platform.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
+import { pickFile } from '../helpers/pick-file.js';
 
 // The app's network client is electron-network.ts's, with a `net.fetch` of the test's (the Electron binary is not here).
 const stub = await vi.hoisted(() => import('../fixtures/electron-stub.js'));
@@ -195,6 +196,8 @@ describe('an existing file', () => {
       value: { mailbox: idp.users.admin.upn, token: 'ok', daysLeft: 89 },
     });
     await expectNoSecret(file, result);
+    // Picked, then gone (moved away since).
+    await pickFile(h, path.join(dir, 'none.ini'));
     await expect(
       h.service.dispatch('tokenHealth', { path: path.join(dir, 'none.ini') }),
     ).resolves.toMatchObject({
@@ -314,6 +317,7 @@ describe('re-issue', () => {
     await expect(
       h.service.dispatch('startReissue', { path: file, changes: {}, keepFileSecret: false }),
     ).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await pickFile(h, path.join(dir, 'missing.ini'));
     const missing = await h.service.dispatch('startReissue', {
       path: path.join(dir, 'missing.ini'),
       changes: {},
@@ -335,6 +339,7 @@ describe('the mailbox list', () => {
     });
     const other = path.join(dir, 'other.ini');
     await appendFile(other, '[Settings]\r\nColour=blue\r\n');
+    await pickFile(h, other);
     await expect(h.service.dispatch('addMailbox', { path: other })).resolves.toMatchObject({
       ok: false,
       error: { code: 'not-a-token-file' },

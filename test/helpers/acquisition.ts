@@ -75,6 +75,8 @@ export async function acquire(
     onEvent?: (event: SessionEvent) => void;
     /** The session's time (a fake clock drives its time-out). */
     clock?: Clock;
+    /** The session's date, for a sandbox whose clock is not the computer's (the ID token's exp and nbf). */
+    now?: () => Date;
   } = {},
 ): Promise<AcquisitionRun> {
   const dispatcher = options.dispatcher ?? routeToSandbox(idp);
@@ -106,6 +108,7 @@ export async function acquire(
       tickMs: 50,
       signal: controller.signal,
       ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.now === undefined ? {} : { now: options.now }),
     });
     if (browserError !== undefined) throw new Error('the scripted browser failed', { cause: browserError });
     return { result, events, browser: await browser, network };

@@ -5,6 +5,7 @@
  * file using it mocks 'electron' with test/fixtures/electron-stub.ts.
  */
 import type { MailCheckOverrides } from '../../electron/app/wizard-service.js';
+import type { IdpNetworkClient } from '../../electron/core/transport/network-client.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { WizardEvent } from '../../electron/shared/contract.js';
 import { playBrowser } from '../fixtures/browser.js';
@@ -17,7 +18,13 @@ import { fakeEncryptor, fakePlatform } from './fake-platform.js';
 export function sandboxService(
   idp: SandboxIdp,
   route: SandboxRoute,
-  options: { userData: string; mailCheck?: MailCheckOverrides; encryptionAvailable?: boolean },
+  options: {
+    userData: string;
+    mailCheck?: MailCheckOverrides;
+    encryptionAvailable?: boolean;
+    /** Wraps each network client the service makes (a test records what is sent). */
+    wrapNetwork?: (client: IdpNetworkClient) => IdpNetworkClient;
+  },
 ) {
   const dispatcher = routeToSandbox(idp);
   const platform = fakePlatform({
@@ -32,7 +39,7 @@ export function sandboxService(
   const events: WizardEvent[] = [];
   const service = createWizardService({
     platform,
-    createNetworkClient: () => appNetworkClient(route),
+    createNetworkClient: () => (options.wrapNetwork ?? ((client) => client))(appNetworkClient(route)),
     emit: (event) => events.push(event),
     ...(options.mailCheck === undefined ? {} : { mailCheck: options.mailCheck }),
   });

@@ -20,6 +20,8 @@ export async function issueTokenFile(
   idp: SandboxIdp,
   file: string,
   overrides: ProfileInput = {},
+  /** The sandbox's clock when it is not the computer's: the ID token's validity is checked against it. */
+  now?: () => Date,
 ): Promise<string> {
   const run = await acquire(
     idp,
@@ -27,6 +29,7 @@ export async function issueTokenFile(
     {
       network: sandboxNetwork(idp),
       dispatcher: new Agent({ connect: { ca: idp.caPem } }),
+      ...(now === undefined ? {} : { now }),
     },
   );
   if (!run.result.ok) throw new Error(`issuing failed: ${run.result.code}`);

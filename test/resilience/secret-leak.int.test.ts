@@ -17,7 +17,7 @@ import { startSandboxRoute } from '../helpers/sandbox-network.js';
 import type { SandboxRoute } from '../helpers/sandbox-network.js';
 import type { SessionEvent } from '../../electron/core/sign-in/session.js';
 import { readTokenFile } from '../../electron/core/token-file/token-file.js';
-import { openMailboxRegistry } from '../../electron/core/upkeep/mailbox-registry.js';
+import { openMailboxRegistry, tokenEndpointOfFile } from '../../electron/core/upkeep/mailbox-registry.js';
 import { createWizardService } from '../../electron/app/wizard-service.js';
 import type { Platform } from '../../electron/app/wizard-service.js';
 import type { WizardEvent } from '../../electron/shared/contract.js';
@@ -33,6 +33,7 @@ import type { FleetAuthority } from '../helpers/fleet.js';
 import { sandboxService } from '../helpers/sandbox-service.js';
 import { sandboxAcquireArgs, spawnCli } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
+import { pickFile } from '../helpers/pick-file.js';
 import { captureOutput } from './capture.js';
 import { startSandboxMail } from '../fixtures/mail/index.js';
 import { readMessage } from '../fixtures/mail/mail-message.js';
@@ -310,8 +311,9 @@ describe('secrets, codes and tokens stay out of every output', () => {
     const capture = captureOutput();
     const h = sandboxService(idp, route, { userData: path.join(dir, 'rotate-userdata') });
     try {
-      for (const file of ['r1.ini', 'r2.ini', 'r3.ini'])
-        capture.add('add', await h.service.dispatch('addMailbox', { path: path.join(folder, file) }));
+      const files = ['r1.ini', 'r2.ini', 'r3.ini'].map((file) => path.join(folder, file));
+      await pickFile(h, ...files);
+      for (const file of files) capture.add('add', await h.service.dispatch('addMailbox', { path: file }));
       for (const newSecret of [WRONG_SECRET, SECRET]) {
         const result = await h.service.dispatch('rotateSecret', {
           clientId: app.clientId,
@@ -325,7 +327,8 @@ describe('secrets, codes and tokens stay out of every output', () => {
       capture.add('events', h.events);
       // The remembered secret is the new one, encrypted: the registry file never holds it in the clear.
       const registry = openMailboxRegistry({ dir: h.userData, encryptor: fakeEncryptor(true) });
-      expect(await registry.recallSecret(app.clientId)).toBe(SECRET);
+      const endpoint = (await tokenEndpointOfFile(path.join(folder, 'r1.ini'))) ?? '';
+      expect(await registry.recallSecret(app.clientId, endpoint)).toBe(SECRET);
       capture.add('registry file', await readFile(registry.file, 'utf8'));
       for (const file of ['r1.ini', 'r2.ini', 'r3.ini']) await noteToken(path.join(folder, file));
     } finally {

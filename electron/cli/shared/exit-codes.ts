@@ -55,6 +55,7 @@ export function exitCodeFor(code: ErrorCode | 'unexpected'): ExitCode {
     case 'delegate-not-confirmed':
       return EXIT.delegate;
     case 'secret-reentry-required':
+    case 'path-not-allowed':
       return EXIT.usage;
     case 'id-token-invalid':
       return EXIT.network;

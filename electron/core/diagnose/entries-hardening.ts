@@ -1,6 +1,7 @@
 /**
  * Catalogue entries for the refusals of the hardening (issue #15): a sign-in link opened twice, a kept secret that
- * would go to another authority, an account other than the mailbox not confirmed, an ID token that does not fit.
+ * would go to another authority, an account other than the mailbox not confirmed, an ID token that does not fit, a
+ * file the window names that the admin never chose.
  * Each stops before anything is written or sent, and says so.
  */
 import type { CatalogueEntry } from './types.js';
@@ -91,6 +92,24 @@ export const HARDENING_ENTRIES = [
         'Ask your network admin whether a proxy or security product inspects or rewrites traffic to the sign-in service.',
       ),
       START_AGAIN,
+    ],
+  },
+  {
+    id: 'path-not-allowed',
+    kind: 'app',
+    title: L(
+      'このファイルは、ダイアログで選んだファイルではないため開きません',
+      'This file was not opened: it was not chosen in a dialog',
+    ),
+    why: L(
+      'アプリが読み書きするのは、この起動中にファイル選択ダイアログで選んだファイル、メールボックス一覧にあるファイル、このアプリがサインインで書き込んだファイルだけです。{path} はどれにも当たらないため、読み取りも変更もしていません (画面側から任意のファイルを指定されても、中身を読み出したり書き換えたりしないための制限です)。',
+      'The app reads and writes only files chosen in a file dialog since it started, files in the mailbox list, and files it wrote by a sign-in. {path} is none of these, so it was neither read nor changed (this keeps the window from naming any file on this computer and reading or changing it).',
+    ),
+    steps: [
+      L(
+        '[INI ファイルを開く…] でそのファイルを選んでから (選ぶとメールボックス一覧にも追加されます)、もう一度実行します。',
+        'Choose the file with “Open an INI file…” (which also adds it to the mailbox list), and run it again.',
+      ),
     ],
   },
   {

@@ -159,6 +159,7 @@ const RTW_EXPLAINERS = {
   'delegate-not-confirmed': (p, c) =>
     fromEntry('delegate-not-confirmed', c, { signedInAs: p.signedInAs, userId: p.userId }),
   'id-token-invalid': (p, c) => fromEntry('id-token-invalid', c, { host: p.host, claim: p.claim }),
+  'path-not-allowed': (p, c) => fromEntry('path-not-allowed', c, { path: p.path }),
 } satisfies { [C in ErrorCode]: Explainer<C> };
 
 /** Every RtwError code the catalogue explains (all of them; the tests compare this with errors.ts). */

@@ -3,7 +3,7 @@
  * mailboxes, schedules and token health.
  */
 export { APP_DIR_NAME, appDataDir } from './app-data-dir.js';
-export { openMailboxRegistry, reissueAll } from './mailbox-registry.js';
+export { endpointKey, openMailboxRegistry, reissueAll, tokenEndpointOfFile } from './mailbox-registry.js';
 export type {
   Encryptor,
   MailboxEntry,

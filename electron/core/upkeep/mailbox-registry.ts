@@ -7,6 +7,12 @@
  * `Encryptor` (Electron passes `safeStorage`: DPAPI on Windows, Keychain on macOS, libsecret on Linux). If no
  * encryption is available the secret is refused rather than written in the clear: the INI file is the only
  * plaintext copy, where the sender needs it.
+ *
+ * A remembered secret is keyed by client ID *and* the token endpoint it was remembered for (issue #15, item 8): it is
+ * recalled only for a sign-in whose profile names that same endpoint, so a form (or a compromised renderer) that
+ * names another tenant, cloud or host gets nothing and the secret has to be typed again. Secrets remembered before,
+ * by client ID only, are kept for the one endpoint the app's listed token files name; when the files name several
+ * (or none can be read) the old secret is dropped, which asks for it again.
  */
 import { Buffer } from 'node:buffer';
 import * as fsp from 'node:fs/promises';
@@ -17,7 +23,9 @@ import type { Explanation } from '../diagnose/index.js';
 import { RtwError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import { withFileLock } from '../token-file/index.js';
+import { profileEndpoints, validateProfile } from '../sign-in/index.js';
 import type { RefreshOutcome } from './refresh.js';
+import { prefillFromTokenFile } from './reissue.js';
 
 /** Encrypts strings for this OS user; Electron's `safeStorage` has exactly this shape. */
 export interface Encryptor {
@@ -78,12 +86,22 @@ export interface MailboxRegistry {
   remove(filePath: string): Promise<boolean>;
   /** Records how a refresh of a listed file ended; unlisted files are ignored. */
   recordRefresh(outcome: RefreshOutcome): Promise<void>;
-  /** Remembers an app's secret, encrypted; refused when encryption is unavailable. */
-  rememberSecret(clientId: string, secret: string): Promise<RememberSecretResult>;
-  forgetSecret(clientId: string): Promise<void>;
-  hasSecret(clientId: string): Promise<boolean>;
-  /** The remembered secret, decrypted; undefined when none is remembered or it cannot be decrypted here. */
-  recallSecret(clientId: string): Promise<string | undefined>;
+  /**
+   * Remembers an app's secret for one token endpoint (the one a sign-in just sent it to), encrypted; refused when
+   * encryption is unavailable.
+   */
+  rememberSecret(clientId: string, tokenEndpoint: string, secret: string): Promise<RememberSecretResult>;
+  /** Forgets the app's secret for one token endpoint, or for every endpoint when none is named. */
+  forgetSecret(clientId: string, tokenEndpoint?: string): Promise<void>;
+  /** The token endpoints the app has a secret remembered for (as {@link endpointKey} writes them). */
+  secretEndpoints(clientId: string): Promise<string[]>;
+  /** Whether a secret is remembered for the app at that token endpoint (at any, when none is named). */
+  hasSecret(clientId: string, tokenEndpoint?: string): Promise<boolean>;
+  /**
+   * The secret remembered for the app at exactly that token endpoint, decrypted; undefined when none is
+   * remembered there or it cannot be decrypted here.
+   */
+  recallSecret(clientId: string, tokenEndpoint: string): Promise<string | undefined>;
   /** The mailboxes using an app, in the order to re-issue them. */
   reissuePlan(clientId: string): Promise<ReissuePlan>;
 }
@@ -99,18 +117,80 @@ const entrySchema = z.object({
   lastRefreshedAt: z.string().optional(),
   lastStatus: z.enum(['refreshed', 'needs-reissue', 'failed']).optional(),
 });
+const secretSchema = z.object({
+  /** Lower case, trimmed. */
+  clientId: z.string(),
+  /** The token endpoint the secret may be sent to, as {@link endpointKey} writes it. */
+  tokenEndpoint: z.string(),
+  /** Base64 of the Encryptor's output. Never plaintext. */
+  encrypted: z.string(),
+});
 const fileSchema = z.object({
   version: z.literal(1),
   mailboxes: z.array(entrySchema),
-  /** Client ID → base64 of the Encryptor's output. Never plaintext. */
+  /**
+   * Before issue #15: client ID → base64 of the Encryptor's output, for any endpoint. Read to migrate it (see
+   * {@link settleLegacySecrets}) and written empty, so a previous version still reads the file.
+   */
   encryptedSecrets: z.record(z.string(), z.string()),
+  /** Remembered secrets, one per client ID and token endpoint. */
+  secrets: z.array(secretSchema).default([]),
 });
 type RegistryData = z.infer<typeof fileSchema>;
 
-const EMPTY: RegistryData = { version: 1, mailboxes: [], encryptedSecrets: {} };
+const EMPTY: RegistryData = { version: 1, mailboxes: [], encryptedSecrets: {}, secrets: [] };
 
 const sameId = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 const idKey = (clientId: string): string => clientId.trim().toLowerCase();
+/**
+ * A token endpoint as secrets are keyed: the URL as WHATWG parses it, in lower case (hosts and Entra's tenant
+ * segment are case-insensitive); a string that is no URL stays as it is and matches only itself.
+ */
+export function endpointKey(tokenEndpoint: string): string {
+  const trimmed = tokenEndpoint.trim();
+  try {
+    return new URL(trimmed).href.toLowerCase();
+  } catch {
+    return trimmed.toLowerCase();
+  }
+}
+
+/** The token endpoint a listed token file's settings name, or undefined when it cannot be read or validated. */
+export async function tokenEndpointOfFile(filePath: string): Promise<string | undefined> {
+  try {
+    const validation = validateProfile((await prefillFromTokenFile(filePath)).input);
+    return validation.ok ? profileEndpoints(validation.profile).tokenUri : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Moves secrets remembered by client ID only (before issue #15) to the one token endpoint the app's listed files
+ * name; a secret whose files name several endpoints, or none that can be read, is dropped: it is asked for again
+ * rather than sent where it may not belong.
+ */
+async function settleLegacySecrets(data: RegistryData): Promise<void> {
+  for (const [clientId, encrypted] of Object.entries(data.encryptedSecrets)) {
+    const files = data.mailboxes.filter((m) => sameId(m.clientId, clientId));
+    const endpoints = await Promise.all(files.map((m) => tokenEndpointOfFile(m.path)));
+    const keys = new Set(endpoints.map((e) => (e === undefined ? undefined : endpointKey(e))));
+    const [only] = [...keys];
+    if (keys.size === 1 && only !== undefined) {
+      const known = data.secrets.some((s) => s.clientId === idKey(clientId) && s.tokenEndpoint === only);
+      if (!known) data.secrets.push({ clientId: idKey(clientId), tokenEndpoint: only, encrypted });
+    }
+  }
+  data.encryptedSecrets = {};
+}
+
+/** Whether a remembered secret is the app's, at that endpoint (at any, when undefined). */
+const matches = (
+  secret: z.infer<typeof secretSchema>,
+  clientId: string,
+  tokenEndpoint: string | undefined,
+): boolean =>
+  secret.clientId === clientId && (tokenEndpoint === undefined || secret.tokenEndpoint === tokenEndpoint);
 
 /** Opens (lazily) the registry in `dir`. */
 export function openMailboxRegistry(deps: {
@@ -151,6 +231,7 @@ export function openMailboxRegistry(deps: {
       file,
       async (lock) => {
         const data = await read();
+        await settleLegacySecrets(data);
         const result = change(data);
         lock.assertHeld();
         await atomicWriteFile(file, Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8'), {
@@ -160,6 +241,13 @@ export function openMailboxRegistry(deps: {
       },
       { waitMs: 10_000 },
     );
+  };
+
+  /** The registry as read, with secrets remembered by client ID only settled (the file is rewritten on the next change). */
+  const settled = async (): Promise<RegistryData> => {
+    const data = await read();
+    await settleLegacySecrets(data);
+    return data;
   };
 
   return {
@@ -200,26 +288,38 @@ export function openMailboxRegistry(deps: {
         if (outcome.status === 'refreshed') entry.lastRefreshedAt = outcome.refreshedAt;
       });
     },
-    async rememberSecret(clientId, secret) {
+    async rememberSecret(clientId, tokenEndpoint, secret) {
       const encryptor = deps.encryptor;
       if (encryptor === undefined || !encryptor.isEncryptionAvailable())
         return { ok: false, reason: 'encryption-unavailable' };
       const encrypted = Buffer.from(encryptor.encryptString(secret)).toString('base64');
+      const key = { clientId: idKey(clientId), tokenEndpoint: endpointKey(tokenEndpoint) };
       await update((data) => {
-        data.encryptedSecrets[idKey(clientId)] = encrypted;
+        data.secrets = [
+          ...data.secrets.filter((s) => !matches(s, key.clientId, key.tokenEndpoint)),
+          { ...key, encrypted },
+        ];
       });
       return { ok: true };
     },
-    async forgetSecret(clientId) {
+    async forgetSecret(clientId, tokenEndpoint) {
+      const endpoint = tokenEndpoint === undefined ? undefined : endpointKey(tokenEndpoint);
       await update((data) => {
-        delete data.encryptedSecrets[idKey(clientId)];
+        data.secrets = data.secrets.filter((s) => !matches(s, idKey(clientId), endpoint));
       });
     },
-    async hasSecret(clientId) {
-      return (await read()).encryptedSecrets[idKey(clientId)] !== undefined;
+    async secretEndpoints(clientId) {
+      return (await settled()).secrets
+        .filter((s) => matches(s, idKey(clientId), undefined))
+        .map((s) => s.tokenEndpoint);
     },
-    async recallSecret(clientId) {
-      const stored = (await read()).encryptedSecrets[idKey(clientId)];
+    async hasSecret(clientId, tokenEndpoint) {
+      const endpoint = tokenEndpoint === undefined ? undefined : endpointKey(tokenEndpoint);
+      return (await settled()).secrets.some((s) => matches(s, idKey(clientId), endpoint));
+    },
+    async recallSecret(clientId, tokenEndpoint) {
+      const endpoint = endpointKey(tokenEndpoint);
+      const stored = (await settled()).secrets.find((s) => matches(s, idKey(clientId), endpoint))?.encrypted;
       const encryptor = deps.encryptor;
       if (stored === undefined || encryptor === undefined || !encryptor.isEncryptionAvailable())
         return undefined;

@@ -108,6 +108,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
   },
   'delegate-not-confirmed': { signedInAs: 'someone@contoso.com', userId: 'printer@contoso.com' },
   'id-token-invalid': { host: 'login.microsoftonline.com', claim: 'aud' },
+  'path-not-allowed': { path: '/etc/passwd' },
 };
 
 const AADSTS_CODES = [

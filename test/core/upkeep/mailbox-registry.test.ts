@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMailboxRegistry, reissueAll } from '../../../electron/core/upkeep/mailbox-registry.js';
@@ -15,6 +15,24 @@ import { tempDir } from '../../helpers/acquisition.js';
 const APP = '3b1c2d3e-1111-4222-8333-444455556666';
 const OTHER_APP = '9a8b7c6d-1111-4222-8333-444455556666';
 const SECRET = 'Qrs8Q~aVeryLongSecretValue0123456789';
+const CONTOSO_TOKEN = 'https://login.microsoftonline.com/contoso.com/oauth2/v2.0/token';
+const FABRIKAM_TOKEN = 'https://login.microsoftonline.com/fabrikam.com/oauth2/v2.0/token';
+
+/** A token file of APP at a tenant, as the wizard writes it. */
+async function tokenFileAt(name: string, tenant: string): Promise<string> {
+  const file = path.join(dir, name);
+  const base = `https://login.microsoftonline.com/${tenant}/oauth2/v2.0`;
+  const lines = ['[OAUTH2]', 'UserID=a@contoso.com', `ClientID=${APP}`, `ClientSecret=${SECRET}`];
+  lines.push(
+    'RefreshToken=1.AXtoken',
+    `TokenURI=${base}/token`,
+    `OuthURI=${base}/authorize`,
+    'Provider=1',
+    '',
+  );
+  await writeFile(file, lines.join('\r\n'));
+  return file;
+}
 
 /** Stands in for Electron's safeStorage: real encryption (AES-GCM) under a key only this test holds. */
 function fakeSafeStorage(available = true): Encryptor & { available: boolean } {
@@ -109,15 +127,80 @@ describe('mailbox registry', () => {
       clientId: APP,
     });
     expect(await registry.hasSecret(APP)).toBe(false);
-    expect(await registry.rememberSecret(APP, SECRET)).toEqual({ ok: true });
+    expect(await registry.rememberSecret(APP, CONTOSO_TOKEN, SECRET)).toEqual({ ok: true });
     const text = await readFile(registry.file, 'utf8');
     for (const form of secretForms(SECRET)) expect(text).not.toContain(form);
     expect(await registry.hasSecret(APP.toUpperCase())).toBe(true);
-    expect(await registry.recallSecret(APP)).toBe(SECRET);
+    expect(await registry.recallSecret(APP, CONTOSO_TOKEN)).toBe(SECRET);
     // Encrypted for another user or machine (a copied profile): treated as not remembered.
     const elsewhere = openMailboxRegistry({ dir: registryDir(), encryptor: fakeSafeStorage() });
-    expect(await elsewhere.recallSecret(APP)).toBeUndefined();
+    expect(await elsewhere.recallSecret(APP, CONTOSO_TOKEN)).toBeUndefined();
     await registry.forgetSecret(APP);
+    expect(await registry.hasSecret(APP)).toBe(false);
+  });
+
+  it('keys a remembered secret by client ID and token endpoint: another tenant, cloud or host recalls nothing', async () => {
+    const registry = openMailboxRegistry({ dir: registryDir(), encryptor: fakeSafeStorage() });
+    await registry.rememberSecret(APP, CONTOSO_TOKEN, SECRET);
+    // Hosts and tenant names compare case-insensitively, as Entra reads them.
+    expect(await registry.recallSecret(APP, CONTOSO_TOKEN.replace('contoso.com', 'Contoso.COM'))).toBe(
+      SECRET,
+    );
+    for (const elsewhere of [
+      FABRIKAM_TOKEN,
+      'https://login.microsoftonline.us/contoso.com/oauth2/v2.0/token',
+      'https://attacker.example/contoso.com/oauth2/v2.0/token',
+      'https://login.microsoftonline.com.attacker.example/contoso.com/oauth2/v2.0/token',
+    ]) {
+      expect(await registry.recallSecret(APP, elsewhere)).toBeUndefined();
+      expect(await registry.hasSecret(APP, elsewhere)).toBe(false);
+    }
+    expect(await registry.recallSecret(OTHER_APP, CONTOSO_TOKEN)).toBeUndefined();
+    await registry.rememberSecret(APP, FABRIKAM_TOKEN, 'another-secret-for-fabrikam-0123456789');
+    expect(await registry.recallSecret(APP, CONTOSO_TOKEN)).toBe(SECRET);
+    expect((await registry.secretEndpoints(APP)).sort()).toEqual([CONTOSO_TOKEN, FABRIKAM_TOKEN]);
+    await registry.forgetSecret(APP, FABRIKAM_TOKEN);
+    expect(await registry.secretEndpoints(APP)).toEqual([CONTOSO_TOKEN]);
+  });
+
+  it('moves a secret remembered by client ID only to the one endpoint its files name; several or none: dropped', async () => {
+    const storage = fakeSafeStorage();
+    const legacy = async (files: string[]): Promise<ReturnType<typeof openMailboxRegistry>> => {
+      await rm(registryDir(), { recursive: true, force: true });
+      await mkdir(registryDir(), { recursive: true });
+      const registry = openMailboxRegistry({ dir: registryDir(), encryptor: storage });
+      for (const [i, file] of files.entries())
+        await registry.upsert({ path: file, mailbox: `m${i}@contoso.com`, tenant: '', clientId: APP });
+      // The file as a version before issue #15 wrote it: the secret under the client ID alone.
+      const data: Record<string, unknown> = { version: 1, mailboxes: await registry.list() };
+      data.encryptedSecrets = { [APP]: storage.encryptString(SECRET).toString('base64') };
+      await writeFile(registry.file, JSON.stringify(data));
+      return registry;
+    };
+    const a = await tokenFileAt('a.ini', 'contoso.com');
+    const a2 = await tokenFileAt('a2.ini', 'contoso.com');
+    const b = await tokenFileAt('b.ini', 'fabrikam.com');
+
+    let registry = await legacy([a, a2]);
+    expect(await registry.recallSecret(APP, CONTOSO_TOKEN)).toBe(SECRET);
+    expect(await registry.recallSecret(APP, FABRIKAM_TOKEN)).toBeUndefined();
+    // Written in the new form on the next change; the old record is left empty (a previous version still reads it).
+    await registry.recordRefresh({ file: a, status: 'needs-reissue' } as never);
+    const written = JSON.parse(await readFile(registry.file, 'utf8')) as Record<string, unknown>;
+    expect(written.encryptedSecrets).toEqual({});
+    expect(written.secrets).toMatchObject([{ clientId: APP, tokenEndpoint: CONTOSO_TOKEN }]);
+    expect(await registry.recallSecret(APP, CONTOSO_TOKEN)).toBe(SECRET);
+
+    // Files at two tenants: which one it was for is unknown, so it is asked for again.
+    registry = await legacy([a, b]);
+    expect(await registry.hasSecret(APP)).toBe(false);
+    expect(await registry.recallSecret(APP, CONTOSO_TOKEN)).toBeUndefined();
+    expect(await registry.recallSecret(APP, FABRIKAM_TOKEN)).toBeUndefined();
+
+    // No file that can be read, or none listed: the same.
+    registry = await legacy([path.join(dir, 'gone.ini')]);
+    expect(await registry.hasSecret(APP)).toBe(false);
+    registry = await legacy([]);
     expect(await registry.hasSecret(APP)).toBe(false);
   });
 
@@ -133,7 +216,7 @@ describe('mailbox registry', () => {
         tenant: 'contoso.com',
         clientId: APP,
       });
-      expect(await registry.rememberSecret(APP, SECRET)).toEqual({
+      expect(await registry.rememberSecret(APP, CONTOSO_TOKEN, SECRET)).toEqual({
         ok: false,
         reason: 'encryption-unavailable',
       });

@@ -47,7 +47,7 @@ async function addForeignContent(target: string): Promise<void> {
 describe('refreshTokenFile (in process, against the sandbox)', () => {
   it('writes the rotated token back: it works, .bak holds the previous one, IssuedAt and foreign keys kept', async () => {
     const target = file();
-    const original = await issueTokenFile(idp, target);
+    const original = await issueTokenFile(idp, target, {}, () => NOW);
     await addForeignContent(target);
     const before = await readTokenFile(target);
     idp.clearRequests();
@@ -89,7 +89,7 @@ describe('refreshTokenFile (in process, against the sandbox)', () => {
     'a token %s: needs re-issue, with the command, and the file is untouched',
     async (_n, control, id) => {
       const target = file();
-      const token = await issueTokenFile(idp, target);
+      const token = await issueTokenFile(idp, target, {}, () => NOW);
       idp[control](token);
       const before = await readFile(target);
 
@@ -117,7 +117,7 @@ describe('refreshTokenFile (in process, against the sandbox)', () => {
 
   it('finds the token files of a folder and skips other INI files', async () => {
     const a = file('a.ini');
-    await issueTokenFile(idp, a);
+    await issueTokenFile(idp, a, {}, () => NOW);
     await writeFile(file('settings.ini'), '[General]\r\nColor=blue\r\n');
     await copyFile(a, file('b.INI'));
     await writeFile(file('notes.txt'), 'x');
@@ -139,7 +139,12 @@ describe('the point of refreshing (sandbox clock)', () => {
       );
       const client = { clientId: timed.apps.confidential.clientId, clientSecret: secret.value };
       const target = file();
-      const original = await issueTokenFile(timed, target, { clientSecret: secret.value });
+      const original = await issueTokenFile(
+        timed,
+        target,
+        { clientSecret: secret.value },
+        () => new Date(clock),
+      );
       for (let round = 0; round < 3; round++) {
         clock += 80 * 86_400_000;
         const outcome = await refreshTokenFile(target, {

@@ -44,6 +44,8 @@ export interface RedeemedTokens {
   /** Scopes Entra granted, as it reported them. */
   scopes: string[];
   accessTokenExpiresOn: Date | undefined;
+  /** The answer's ID token as Entra sent it ('' when none): MSAL only decoded it (see code-flow.ts). */
+  idToken: string;
 }
 
 type MsalApp = ConfidentialClientApplication | PublicClientApplication;
@@ -86,6 +88,8 @@ export async function authorizeUrl(
     request: AuthorizationRequest;
     loginHint?: string;
     responseMode?: 'query' | 'form_post';
+    /** Sent to Entra, which puts it in the ID token: binds the token to this sign-in. */
+    nonce?: string;
   },
 ): Promise<string> {
   try {
@@ -100,6 +104,7 @@ export async function authorizeUrl(
       // Lets the admin pick the account to sign in with (a delegate for a shared mailbox) without signing out.
       prompt: 'select_account',
       ...(params.loginHint === undefined ? {} : { loginHint: params.loginHint }),
+      ...(params.nonce === undefined ? {} : { nonce: params.nonce }),
     });
   } catch (error) {
     throw fromMsalError(error, network);
@@ -116,6 +121,8 @@ export async function redeemCode(
     redirectUri: string;
     request: AuthorizationRequest;
     clientId: string;
+    /** The nonce of the authorize request: MSAL refuses an ID token without it or with another. */
+    nonce?: string;
   },
 ): Promise<RedeemedTokens> {
   let result: AuthenticationResult;
@@ -125,6 +132,7 @@ export async function redeemCode(
       scopes: params.scopes,
       redirectUri: params.redirectUri,
       codeVerifier: params.request.codeVerifier,
+      ...(params.nonce === undefined ? {} : { nonce: params.nonce }),
     });
   } catch (error) {
     throw fromMsalError(error, network);
@@ -149,6 +157,7 @@ export function tokensOf(app: MsalApp, result: AuthenticationResult, clientId: s
     tenantId: account.tenantId,
     scopes: result.scopes,
     accessTokenExpiresOn: result.expiresOn ?? undefined,
+    idToken: result.idToken,
   };
 }
 
