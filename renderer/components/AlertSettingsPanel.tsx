@@ -87,7 +87,10 @@ export function AlertSettingsPanel({ paths }: { paths: readonly string[] }) {
 
   return (
     <section className="file-section alert-settings" aria-labelledby="alerts-title">
-      <h3 id="alerts-title">{t('alerts.title')}</h3>
+      {/* Focusable: the mailboxes view's app groups lead here ("Go to Alerts"). */}
+      <h3 id="alerts-title" tabIndex={-1}>
+        {t('alerts.title')}
+      </h3>
       <p>{t('alerts.intro')}</p>
       {settings === undefined ? null : (
         <dl className="facts">
@@ -170,18 +173,21 @@ export function AlertSettingsPanel({ paths }: { paths: readonly string[] }) {
           onChange={(e) => setEmail(e.currentTarget.value)}
         />
       </div>
-      <div className="checkbox-row">
-        <input
-          id="alerts-via"
-          type="checkbox"
-          checked={viaThisFile}
-          disabled={busy}
-          onChange={(e) => setViaThisFile(e.currentTarget.checked)}
-        />
-        <label htmlFor="alerts-via" className="checkbox-label">
-          {t('alerts.viaThisFile')}
-        </label>
-      </div>
+      {/* "This file's mailbox" only means something where the panel is about one file. */}
+      {paths.length !== 1 ? null : (
+        <div className="checkbox-row">
+          <input
+            id="alerts-via"
+            type="checkbox"
+            checked={viaThisFile}
+            disabled={busy}
+            onChange={(e) => setViaThisFile(e.currentTarget.checked)}
+          />
+          <label htmlFor="alerts-via" className="checkbox-label">
+            {t('alerts.viaThisFile')}
+          </label>
+        </div>
+      )}
       <div className="checkbox-row">
         <input
           id="alerts-os-log"

@@ -2,9 +2,10 @@
  * Keep alive: one click creates the schedule that refreshes these files with this OS's own scheduler (only this
  * OS's: Windows Task Scheduler, a macOS LaunchAgent, a systemd user timer or cron), shows whether it exists,
  * when it runs next, when it last ran and how that ended, and removes it. The main process does the work (the
- * same scheduler as `rtw schedule`); the schedule runs the app itself, headless. Alerts are configured below.
+ * same scheduler as `rtw schedule`); the schedule runs the app itself, headless. Alerts are configured below, unless
+ * the page shows them once elsewhere (the mailboxes view, where several groups' panels can be open at once).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { BackendKind } from '../../electron/core/schedule/backend.js';
 import type { KeepAliveView } from '../../electron/shared/contract.js';
 import type { IpcError } from '../../electron/shared/contract.js';
@@ -36,13 +37,26 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 type Load =
   { status: 'loading' } | { status: 'ready'; view: KeepAliveView } | { status: 'error'; error: IpcError };
 
-export function KeepAlivePanel({ paths }: { paths: readonly string[] }) {
+export function KeepAlivePanel({
+  paths,
+  alerts = true,
+  disabled = false,
+}: {
+  paths: readonly string[];
+  /** Shows the (global) alert settings below the schedule; false where the page shows them once itself. */
+  alerts?: boolean;
+  /** Holds every control still, e.g. while the files' other operations run. */
+  disabled?: boolean;
+}) {
   const t = useT();
+  // Ids of its own: the mailboxes view can show one panel per app group on the same page.
+  const id = useId();
   const lang = useLang();
   const localized = useLocalized();
   const api = useWizardApi();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState(false);
+  const busy = running || disabled;
   const [everyDays, setEveryDays] = useState(7);
   const [at, setAt] = useState('03:17');
   const [loggedOut, setLoggedOut] = useState(false);
@@ -75,10 +89,10 @@ export function KeepAlivePanel({ paths }: { paths: readonly string[] }) {
   }, [api, key, show]);
 
   const run = (step: () => ReturnType<typeof api.keepAliveStatus>): void => {
-    setBusy(true);
+    setRunning(true);
     void step()
       .then(show)
-      .finally(() => setBusy(false));
+      .finally(() => setRunning(false));
   };
   const add = (): void => run(() => api.keepAliveAdd({ paths: key.split('\n'), everyDays, at, loggedOut }));
   const remove = (): void => run(() => api.keepAliveRemove({ paths: key.split('\n') }));
@@ -152,11 +166,11 @@ export function KeepAlivePanel({ paths }: { paths: readonly string[] }) {
       ))}
       <div className="schedule-when">
         <div className="field">
-          <label className="field-label" htmlFor="keep-alive-every">
+          <label className="field-label" htmlFor={`${id}-every`}>
             {t('keepAlive.every')}
           </label>
           <select
-            id="keep-alive-every"
+            id={`${id}-every`}
             className="input input-compact"
             value={everyDays}
             disabled={busy}
@@ -170,39 +184,39 @@ export function KeepAlivePanel({ paths }: { paths: readonly string[] }) {
           </select>
         </div>
         <div className={`field${timeValid ? '' : ' field-invalid'}`}>
-          <label className="field-label" htmlFor="keep-alive-at">
+          <label className="field-label" htmlFor={`${id}-at`}>
             {t('keepAlive.at')}
           </label>
           <input
-            id="keep-alive-at"
+            id={`${id}-at`}
             className="input input-compact input-mono"
             type="text"
             inputMode="numeric"
             value={at}
             disabled={busy}
             aria-invalid={!timeValid}
-            aria-describedby="keep-alive-at-hint"
+            aria-describedby={`${id}-at-hint`}
             onChange={(e) => setAt(e.currentTarget.value)}
           />
-          <p className="field-hint" id="keep-alive-at-hint">
+          <p className="field-hint" id={`${id}-at-hint`}>
             {t('keepAlive.atHint')}
           </p>
         </div>
       </div>
       <div className="checkbox-row">
         <input
-          id="keep-alive-logged-out"
+          id={`${id}-logged-out`}
           type="checkbox"
           checked={loggedOut}
           disabled={busy}
-          aria-describedby="keep-alive-logged-out-hint"
+          aria-describedby={`${id}-logged-out-hint`}
           onChange={(e) => setLoggedOut(e.currentTarget.checked)}
         />
-        <label htmlFor="keep-alive-logged-out" className="checkbox-label">
+        <label htmlFor={`${id}-logged-out`} className="checkbox-label">
           {t('keepAlive.loggedOut')}
         </label>
       </div>
-      <p className="field-hint" id="keep-alive-logged-out-hint">
+      <p className="field-hint" id={`${id}-logged-out-hint`}>
         {t(LOGGED_OUT_HINTS[view.backend])}
       </p>
       <div className="actions-inline">
@@ -215,7 +229,7 @@ export function KeepAlivePanel({ paths }: { paths: readonly string[] }) {
           </button>
         ) : null}
       </div>
-      <AlertSettingsPanel paths={paths} />
+      {alerts ? <AlertSettingsPanel paths={paths} /> : null}
     </div>
   );
 }

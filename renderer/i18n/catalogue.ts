@@ -1225,6 +1225,27 @@ export const CATALOGUE = {
     en: '. Certificates & secrets shows the first three characters of each secret in its Value column: if none starts like this, the Value is another app’s or was deleted.',
   },
 
+  // Mailboxes: Keep alive for every file of one app (its group), the alerts set once for the page
+  'groupKeepAlive.action': { ja: '自動更新…', en: 'Keep alive…' },
+  'groupKeepAlive.actionLabel': {
+    ja: '自動更新 (アプリ {clientId} のすべてのファイル)',
+    en: 'Keep alive (every file of app {clientId})',
+  },
+  'groupKeepAlive.title': {
+    ja: 'このアプリの {count} 件のファイルを自動更新',
+    en: 'Keep this app’s {count} file(s) alive',
+  },
+  'groupKeepAlive.waiting': {
+    ja: 'この一覧で更新、再発行、またはシークレットの更新が進行中です。終わると変更できます。',
+    en: 'A refresh, re-issue or secret rotation is under way in this list; this can be changed once it ends.',
+  },
+  'groupKeepAlive.alertsNote': {
+    ja: '通知はすべてのスケジュールに共通です。この一覧の最後の「通知」で一度だけ設定します。',
+    en: 'Alerts apply to every schedule: they are set once, under “Alerts” at the end of this list.',
+  },
+  'groupKeepAlive.toAlerts': { ja: '通知の設定へ', en: 'Go to Alerts' },
+  'groupKeepAlive.close': { ja: '閉じる', en: 'Close' },
+
   // Mailboxes: the app named, a secret-expiry column, "+ Mailbox"
   'mailboxes.appName.microsoft': { ja: 'Microsoft のアプリ ({tenant})', en: 'Microsoft app ({tenant})' },
   'mailboxes.appName.google': { ja: 'Google の OAuth クライアント', en: 'Google OAuth client' },

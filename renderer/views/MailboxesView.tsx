@@ -1,13 +1,16 @@
 /**
  * The mailboxes the app manages (every file it wrote, every file opened): each with its token's health, and
- * per row open, refresh and remove; refresh them all at once; forget an app's remembered secret.
+ * per row open, refresh and remove; refresh them all at once; forget an app's remembered secret; keep an app's
+ * files alive (its group's Keep alive), with the alerts of every schedule set once at the end of the list.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefreshOutcome } from '../../electron/core/upkeep/refresh.js';
 import type { IpcError, MailboxList } from '../../electron/shared/contract.js';
 import { useWizardApi } from '../api-context.js';
+import { AlertSettingsPanel } from '../components/AlertSettingsPanel.js';
 import { ExplanationView } from '../components/ExplanationView.js';
 import { Icon } from '../components/Icon.js';
+import { KeepAlivePanel } from '../components/KeepAlivePanel.js';
 import { OpenMailboxButton } from '../components/OpenMailboxButton.js';
 import { RotateSecretDialog } from '../components/RotateSecretDialog.js';
 import { useLang, useLocalized, useT } from '../i18n/context.js';
@@ -56,6 +59,16 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   /** The app whose secret is being rotated (dialog or summary), and the button that opened it, for the focus. */
   const [rotating, setRotating] = useState<ReissueTarget | undefined>();
   const rotateOpener = useRef<HTMLButtonElement | null>(null);
+  /** The app groups whose Keep alive is open (by client ID), and the one whose heading takes the focus next. */
+  const [keepingAlive, setKeepingAlive] = useState<ReadonlySet<string>>(new Set());
+  const [keepAliveFocus, setKeepAliveFocus] = useState<string | undefined>();
+  const keepAliveButtons = useRef(new Map<string, HTMLButtonElement>());
+  const alertsSection = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (keepAliveFocus === undefined) return;
+    document.getElementById(`${keepAliveFocus}-keep-alive-title`)?.focus();
+    setKeepAliveFocus(undefined);
+  }, [keepAliveFocus]);
   useEffect(() => {
     if (rotating === undefined) rotateOpener.current?.focus();
   }, [rotating]);
@@ -122,6 +135,17 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
   // summary's own Open links end it).
   const walking = reissuing !== undefined;
   const locked = walking || rotating !== undefined;
+  // Keep alive waits exactly when Re-issue all and Rotate secret beside it wait (a re-issue or rotation open, a
+  // refresh running): one rule for the group's buttons while its files are in use, and the schedule is set for
+  // the list as it stands once those end (a re-issue or rotation can still change what the list holds).
+  const groupBusy = locked || busy.size > 0;
+  const toggleKeepAlive = (clientId: string, headId: string): void => {
+    const open = keepingAlive.has(clientId);
+    setKeepingAlive((s) => new Set(open ? [...s].filter((c) => c !== clientId) : [...s, clientId]));
+    // As the view's dialogs do: an opened panel takes the focus on its heading; a closed one gives it back.
+    if (open) keepAliveButtons.current.get(clientId)?.focus();
+    else setKeepAliveFocus(headId);
+  };
   const { reissueActive } = actions;
   useEffect(() => {
     reissueActive?.(walking);
@@ -192,11 +216,12 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
         );
         const headId = `app-${clientId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
         return (
-          <section key={clientId} className="mailbox-group" aria-labelledby={headId}>
+          // Named by the app and its client ID: two apps of one tenant share a heading but are different groups.
+          <section key={clientId} className="mailbox-group" aria-labelledby={`${headId} ${headId}-client`}>
             <div className="mailbox-group-head">
               <div className="mailbox-app-name">
                 <h3 id={headId}>{appName}</h3>
-                <span className="mailbox-app-id">
+                <span className="mailbox-app-id" id={`${headId}-client`}>
                   {t('mailboxes.clientId')} <code className="value">{clientId}</code>
                 </span>
                 {provider === 'google' ? (
@@ -255,8 +280,56 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
                 >
                   {t('rotateSecret.action')}
                 </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={groupBusy}
+                  ref={(button) => {
+                    if (button === null) keepAliveButtons.current.delete(clientId);
+                    else keepAliveButtons.current.set(clientId, button);
+                  }}
+                  aria-label={t('groupKeepAlive.actionLabel', { clientId })}
+                  aria-expanded={keepingAlive.has(clientId)}
+                  // The panel is only in the page while open: nothing to point at otherwise.
+                  aria-controls={keepingAlive.has(clientId) ? `${headId}-keep-alive` : undefined}
+                  onClick={() => toggleKeepAlive(clientId, headId)}
+                >
+                  {t('groupKeepAlive.action')}
+                </button>
               </div>
             </div>
+            {keepingAlive.has(clientId) ? (
+              <div
+                id={`${headId}-keep-alive`}
+                className="group-keep-alive"
+                role="region"
+                aria-labelledby={`${headId}-keep-alive-title`}
+              >
+                <h4 id={`${headId}-keep-alive-title`} tabIndex={-1}>
+                  {t('groupKeepAlive.title', { count: group.length })}
+                </h4>
+                {groupBusy ? <p className="muted">{t('groupKeepAlive.waiting')}</p> : null}
+                {/* The alert settings are global (every schedule's): the page shows them once, at its end. */}
+                <KeepAlivePanel paths={group.map((m) => m.entry.path)} alerts={false} disabled={groupBusy} />
+                <p>{t('groupKeepAlive.alertsNote')}</p>
+                <div className="actions-inline">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => alertsSection.current?.querySelector<HTMLElement>('h3')?.focus()}
+                  >
+                    {t('groupKeepAlive.toAlerts')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => toggleKeepAlive(clientId, headId)}
+                  >
+                    {t('groupKeepAlive.close')}
+                  </button>
+                </div>
+              </div>
+            ) : null}
             <table className="mailbox-table">
               <caption className="visually-hidden">{t('mailboxes.caption', { app: appName })}</caption>
               <thead>
@@ -349,6 +422,13 @@ export function MailboxesView({ actions }: { actions: MailboxesActions }) {
           </section>
         );
       })}
+      {load.status === 'ready' && mailboxes.length > 0 ? (
+        // Alerts are global: one form for every schedule, so the fleet's view shows it once, here, rather than in
+        // each group's Keep alive, where several copies of one setting would each seem to be the group's own.
+        <div ref={alertsSection}>
+          <AlertSettingsPanel paths={mailboxes.map((m) => m.entry.path)} />
+        </div>
+      ) : null}
       {load.status === 'ready' ? (
         <section className="file-section" aria-labelledby="secrets-title">
           <h3 id="secrets-title">{t('mailboxes.secrets.title')}</h3>
