@@ -9,10 +9,11 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AtomicFs } from '../../electron/core/token-file/atomic-write.js';
-import { writeTokenFile } from '../../electron/core/token-file/token-file.js';
+import { readTokenFile, writeTokenFile } from '../../electron/core/token-file/token-file.js';
 import { refreshTokenFile } from '../../electron/core/upkeep/refresh.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { sandboxPerFile } from '../helpers/sandbox-per-file.js';
+import { writeFleet } from '../helpers/fleet.js';
 import { issueTokenFile, sandboxNetwork, tokenIn, worksAtSandbox } from '../helpers/token-files.js';
 
 const sandbox = sandboxPerFile();
@@ -98,5 +99,42 @@ describe('a backup that cannot be written', () => {
     });
     expect(await worksAtSandbox(sandbox.idp, await tokenIn(file))).toBe(true);
     expect((await readdir(`${file}.bak`)).length).toBe(0);
+  });
+
+  it('rtw rotate-secret with no room for the backup: the new secret and token kept, the warning in both languages', async () => {
+    const app = sandbox.idp.registry.addApp({
+      displayName: 'Printer relay',
+      tenantId: 'personal+multi',
+      redirectUris: [{ uri: 'http://localhost:8001/myapp/', type: 'web' }],
+    });
+    const old = sandbox.idp.registry.addSecret(app.clientId, new Date(Date.now() + 86_400_000));
+    const added = sandbox.idp.registry.addSecret(app.clientId, new Date(Date.now() + 730 * 86_400_000));
+    const [one] = await writeFleet(sandbox.idp, sandbox.dir, [
+      { name: 'a1.ini', clientId: app.clientId, secret: old.value },
+    ]);
+    const file = one?.file ?? '';
+    await mkdir(`${file}.bak`);
+    const env = { NODE_EXTRA_CA_CERTS: sandbox.idp.caFile, RTW_CLIENT_SECRET: added.value };
+    const en = await runCliInProcess(['rotate-secret', '--client-id', app.clientId, file, '--lang', 'en'], {
+      env,
+    });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain(`${file}.bak`);
+    expect(en.stderr).toContain('could not be saved');
+    const ja = await runCliInProcess(['rotate-secret', '--client-id', app.clientId, file, '--lang', 'ja'], {
+      env,
+    });
+    expect(ja.code, ja.stderr).toBe(0);
+    expect(ja.stderr).toContain(`${file}.bak`);
+    expect(ja.stderr).toContain('保存できませんでした');
+    // The file holds the new secret and a token that works with it alone.
+    const content = await readTokenFile(file);
+    expect(content.exists && content.oauth2.ClientSecret).toBe(added.value);
+    expect(
+      await worksAtSandbox(sandbox.idp, await tokenIn(file), {
+        clientId: app.clientId,
+        clientSecret: added.value,
+      }),
+    ).toBe(true);
   });
 });

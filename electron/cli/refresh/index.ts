@@ -8,7 +8,7 @@ import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../../core/
 import type { RefreshEvent, RefreshOutcome } from '../../core/upkeep/index.js';
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
-import { fileEventJson, printFileProblem } from '../shared/file-outcome.js';
+import { fileEventJson, printBackupFailed, printFileProblem } from '../shared/file-outcome.js';
 import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { CLI_TEXT } from '../shared/messages.js';
@@ -29,10 +29,6 @@ const TEXT = {
     ja: '要再発行  {file}: {title}。実行: {command}',
   },
   failed: { en: 'FAILED    {file}: {title}', ja: '失敗      {file}: {title}' },
-  backupFailed: {
-    en: 'Warning: the previous file could not be saved as {backup} ({reason}). The new token is in {file}.',
-    ja: '警告: 以前のファイルを {backup} に保存できませんでした ({reason})。新しいトークンは {file} に保存されています。',
-  },
   waiting: {
     en: 'Waiting for another run to finish with {file}…',
     ja: 'ほかの処理が {file} を使い終わるのを待っています…',
@@ -65,15 +61,7 @@ function printHuman(outcome: RefreshOutcome, io: CliIo, lang: Lang): void {
           token: outcome.refreshTokenMasked,
         }),
       );
-      if (outcome.backupFailed !== undefined)
-        writeLine(
-          io.stderr,
-          format(TEXT.backupFailed[lang], {
-            file: outcome.file,
-            backup: outcome.backupFailed.file,
-            reason: outcome.backupFailed.reason,
-          }),
-        );
+      printBackupFailed(io, outcome, lang);
       return;
     case 'needs-reissue':
       printFileProblem(

@@ -18,7 +18,7 @@ import type { RotationOutcome, SecretRotationResult } from '../../core/upkeep/in
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
 import { explanationJson } from '../shared/explanation-json.js';
-import { fileEventJson, printFileProblem } from '../shared/file-outcome.js';
+import { fileEventJson, printBackupFailed, printFileProblem } from '../shared/file-outcome.js';
 import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
@@ -106,6 +106,7 @@ function printHuman(outcome: RotationOutcome, io: CliIo, lang: Lang): void {
           token: outcome.refreshTokenMasked,
         }),
       );
+      printBackupFailed(io, outcome, lang);
       return;
     case 'skipped':
       writeLine(

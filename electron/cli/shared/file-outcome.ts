@@ -4,6 +4,7 @@
  */
 import { formatExplanation } from '../../core/diagnose/index.js';
 import type { Explanation } from '../../core/diagnose/index.js';
+import { format } from '../../core/i18n.js';
 import type { Lang } from '../../core/i18n.js';
 import { explanationJson } from './explanation-json.js';
 import { writeLine } from './io.js';
@@ -26,4 +27,29 @@ export function fileEventJson(
     ...rest,
     ...(explanation === undefined ? {} : { explanation: explanationJson(explanation, lang) }),
   };
+}
+
+const BACKUP_FAILED = {
+  en: 'Warning: the previous file could not be saved as {backup} ({reason}). The new token is in {file}.',
+  ja: '警告: 以前のファイルを {backup} に保存できませんでした ({reason})。新しいトークンは {file} に保存されています。',
+} as const;
+
+/**
+ * A file written without its `.bak` (a full disk, a folder in its place): the new token is in the file, and the
+ * admin hears that the previous one was not kept (issue #15, item 5), on stderr beside the file's line.
+ */
+export function printBackupFailed(
+  io: CliIo,
+  outcome: { file: string; backupFailed?: { file: string; reason: string } },
+  lang: Lang,
+): void {
+  if (outcome.backupFailed === undefined) return;
+  writeLine(
+    io.stderr,
+    format(BACKUP_FAILED[lang], {
+      file: outcome.file,
+      backup: outcome.backupFailed.file,
+      reason: outcome.backupFailed.reason,
+    }),
+  );
 }
