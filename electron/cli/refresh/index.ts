@@ -15,7 +15,6 @@ import { CLI_TEXT } from '../shared/messages.js';
 import { UsageError, parseCommandLine } from '../shared/options.js';
 import type { ParsedCommandLine } from '../shared/options.js';
 import { REFRESH_OPTIONS } from './options.js';
-import { finishScheduled } from './scheduled.js';
 
 export { refreshHelp } from './help.js';
 
@@ -102,10 +101,14 @@ export async function refreshCommand(args: string[], io: CliIo, lang: Lang): Pro
   const json = values.json === true;
   const targets = operands.map((p) => path.resolve(io.cwd, p));
   // A scheduled run records itself and alerts (scheduled.ts) whatever happened, a folder found empty included.
-  const finish = (outcomes: RefreshOutcome[], code: ExitCode): Promise<ExitCode> =>
-    values.scheduled === true
-      ? finishScheduled({ targets, outcomes, exitCode: code, lang }, io).then(() => code)
-      : Promise.resolve(code);
+  // Loaded only then: the alerts (their settings schema, the e-mail and OS log channels) would otherwise add
+  // to the start-up of every plain `rtw refresh` (docs/benchmarks.md, figure 3).
+  const finish = async (outcomes: RefreshOutcome[], code: ExitCode): Promise<ExitCode> => {
+    if (values.scheduled !== true) return code;
+    const { finishScheduled } = await import('./scheduled.js');
+    await finishScheduled({ targets, outcomes, exitCode: code, lang }, io);
+    return code;
+  };
   const { files } = await findTokenFiles(targets);
   if (files.length === 0) {
     writeLine(io.stderr, TEXT.noFiles[lang]);
