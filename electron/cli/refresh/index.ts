@@ -6,9 +6,14 @@ import type { Lang, Localized } from '../../core/i18n.js';
 import { createHttpsNetworkSession } from '../../core/transport/index.js';
 import { findTokenFiles, refreshTokenFiles, summarizeRefresh } from '../../core/upkeep/index.js';
 import type { RefreshEvent, RefreshOutcome } from '../../core/upkeep/index.js';
-import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
+import { EXIT } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
-import { fileEventJson, printBackupFailed, printFileProblem } from '../shared/file-outcome.js';
+import {
+  fileEventJson,
+  manyFilesExitCode,
+  printBackupFailed,
+  printFileProblem,
+} from '../shared/file-outcome.js';
 import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { CLI_TEXT } from '../shared/messages.js';
@@ -44,9 +49,7 @@ const TEXT = {
 
 /** 0 when all were refreshed; a failure's own code wins over "needs re-issue", which wins over success. */
 export function refreshExitCode(outcomes: readonly RefreshOutcome[]): ExitCode {
-  const failed = outcomes.find((o) => o.status === 'failed');
-  if (failed !== undefined) return exitCodeFor(failed.code);
-  return outcomes.some((o) => o.status === 'needs-reissue') ? EXIT.needsReissue : EXIT.ok;
+  return manyFilesExitCode(outcomes, 'needs-reissue');
 }
 
 function printHuman(outcome: RefreshOutcome, io: CliIo, lang: Lang): void {

@@ -18,7 +18,12 @@ import type { RotationOutcome, SecretRotationResult } from '../../core/upkeep/in
 import { EXIT, exitCodeFor } from '../shared/exit-codes.js';
 import type { ExitCode } from '../shared/exit-codes.js';
 import { explanationJson } from '../shared/explanation-json.js';
-import { fileEventJson, printBackupFailed, printFileProblem } from '../shared/file-outcome.js';
+import {
+  fileEventJson,
+  manyFilesExitCode,
+  printBackupFailed,
+  printFileProblem,
+} from '../shared/file-outcome.js';
 import { networkOptions, writeLine } from '../shared/io.js';
 import type { CliIo } from '../shared/io.js';
 import { UsageError, parseCommandLine, usageErrorText } from '../shared/options.js';
@@ -90,9 +95,7 @@ const TEXT = {
 
 /** 0 when every file of the app was rotated; a failure's own code wins over "needs a sign-in", which wins over 0. */
 export function rotationExitCode(outcomes: readonly RotationOutcome[]): ExitCode {
-  const failed = outcomes.find((o) => o.status === 'failed');
-  if (failed !== undefined) return exitCodeFor(failed.code);
-  return outcomes.some((o) => o.status === 'needs-sign-in') ? EXIT.needsReissue : EXIT.ok;
+  return manyFilesExitCode(outcomes, 'needs-sign-in');
 }
 
 function printHuman(outcome: RotationOutcome, io: CliIo, lang: Lang): void {

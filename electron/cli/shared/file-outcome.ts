@@ -6,6 +6,8 @@ import { formatExplanation } from '../../core/diagnose/index.js';
 import type { Explanation } from '../../core/diagnose/index.js';
 import { format } from '../../core/i18n.js';
 import type { Lang } from '../../core/i18n.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import type { ExitCode } from './exit-codes.js';
 import { explanationJson } from './explanation-json.js';
 import { writeLine } from './io.js';
 import type { CliIo } from './io.js';
@@ -52,4 +54,17 @@ export function printBackupFailed(
       reason: outcome.backupFailed.reason,
     }),
   );
+}
+
+/**
+ * The exit code of a run over many files: a failure's own code wins over "needs a sign-in" (`deadStatus`: a
+ * refresh's `needs-reissue`, a rotation's `needs-sign-in`), which wins over 0.
+ */
+export function manyFilesExitCode(
+  outcomes: readonly { status: string; code?: Parameters<typeof exitCodeFor>[0] }[],
+  deadStatus: string,
+): ExitCode {
+  const failed = outcomes.find((o) => o.status === 'failed');
+  if (failed?.code !== undefined) return exitCodeFor(failed.code);
+  return outcomes.some((o) => o.status === deadStatus) ? EXIT.needsReissue : EXIT.ok;
 }
